@@ -1,0 +1,80 @@
+import { DocumentState, WorkspaceCache, type LangiumDocuments } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Arrangement } from '../generated/ast.js';
+import { findingAt, related as relatedLocation, type Finding } from '../findings/finding.js';
+import { GAP_RULES } from '../rules/registry.js';
+import { buildArrangementModel, type ArrangementModel } from './arrangement-model.js';
+import { workspaceModelErrors } from './model-errors.js';
+import { buildWorkspaceModel, type WorkspaceModel } from './workspace-model.js';
+
+interface BuildResults {
+    workspace: WorkspaceModel;
+    arrangements: Map<Arrangement, ArrangementModel>;
+    findings?: Finding[];
+}
+
+/**
+ * The derived integration model of the workspace, computed at most once per
+ * workspace build and shared by rules, hover, the CLI and the server.
+ */
+export class IntegrationAnalysis {
+    private readonly documents: LangiumDocuments;
+    private readonly cache: WorkspaceCache<'build', BuildResults>;
+
+    constructor(services: LangiumServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(services.shared);
+        // A result computed while a build was linking would be stale once it links.
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
+    }
+
+    workspaceModel(): WorkspaceModel {
+        return this.results().workspace;
+    }
+
+    arrangementModel(arrangement: Arrangement): ArrangementModel {
+        const results = this.results();
+        let model = results.arrangements.get(arrangement);
+        if (!model) {
+            model = buildArrangementModel(arrangement, results.workspace);
+            results.arrangements.set(arrangement, model);
+        }
+        return model;
+    }
+
+    allArrangementModels(): ArrangementModel[] {
+        return this.workspaceModel().arrangements.map(a => this.arrangementModel(a));
+    }
+
+    /** Workspace-wide model errors and every gap rule's findings, at default severities. */
+    workspaceFindings(): Finding[] {
+        const results = this.results();
+        if (!results.findings) {
+            const findings = workspaceModelErrors(results.workspace);
+            for (const model of this.allArrangementModels()) {
+                for (const rule of GAP_RULES) {
+                    rule.check(model, report => {
+                        const finding = findingAt(report.node, {
+                            rule: rule.id, severity: rule.defaultSeverity, message: report.message,
+                            arrangement: model.arrangement.name
+                        });
+                        if (report.node === model.arrangement) finding.element = model.arrangement.name;
+                        if (report.related?.length) {
+                            finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+                        }
+                        findings.push(finding);
+                    });
+                }
+            }
+            results.findings = findings;
+        }
+        return results.findings;
+    }
+
+    private results(): BuildResults {
+        return this.cache.get('build', () => ({
+            workspace: buildWorkspaceModel(this.documents.all),
+            arrangements: new Map()
+        }));
+    }
+}

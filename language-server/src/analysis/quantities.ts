@@ -1,0 +1,27 @@
+/** The stages of joining-up in order (seed 004; RULES.md). */
+export const STAGES = ['1', '2', '3', '4', '5', '6a', '6b', '6c', '7'] as const;
+export type Stage = typeof STAGES[number];
+
+export function stageRank(stage: string | undefined): number {
+    return stage === undefined ? -1 : STAGES.indexOf(stage as Stage);
+}
+
+const MULTIPLIERS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, bn: 1e9 };
+
+/** `120m` → 120000000; undefined when malformed or negative. */
+export function parseAmount(text: string): number | undefined {
+    const match = /^([0-9]+(?:\.[0-9]+)?)(k|m|bn)?$/.exec(text);
+    return match ? Number(match[1]) * MULTIPLIERS[match[2] ?? ''] : undefined;
+}
+
+/** A seat count is a whole number (it may be below 1, which validation reports). */
+export function parseSeatCount(text: string): number | undefined {
+    return /^-?[0-9]+$/.test(text) ? Number(text) : undefined;
+}
+
+/** The seats a voting entry holds for analysis: malformed or missing counts as 1, below 1 as none. */
+export function seatsHeld(text: string | undefined): number {
+    if (text === undefined) return 1;
+    const count = parseSeatCount(text);
+    return count === undefined ? 1 : Math.max(0, count);
+}

@@ -1,0 +1,81 @@
+import type { AstNode } from 'langium';
+import type { Actor, Forum, Team } from '../generated/ast.js';
+
+/** What a route runs between (LANGUAGE.md, "Routes"). */
+export type RouteNode = Actor | Team | Forum;
+
+export interface RouteEdge {
+    from: RouteNode;
+    to: RouteNode;
+    /** How the route arises: a channel, a forum membership or a `reports to`. */
+    via: 'channel' | 'voting' | 'advisory' | 'reports to';
+    /** The declaration that makes the route, for related locations. */
+    source: AstNode;
+}
+
+/**
+ * The directed graph of channels, forum memberships and `reports to` edges over the
+ * whole workspace. Every query is one breadth-first search: linear in the edges it
+ * visits.
+ */
+export class RoutesGraph {
+    private readonly outgoing = new Map<RouteNode, RouteEdge[]>();
+    private readonly incoming = new Map<RouteNode, RouteEdge[]>();
+
+    add(edge: RouteEdge): void {
+        push(this.outgoing, edge.from, edge);
+        push(this.incoming, edge.to, edge);
+    }
+
+    edgesFrom(node: RouteNode): readonly RouteEdge[] {
+        return this.outgoing.get(node) ?? [];
+    }
+
+    edgesTo(node: RouteNode): readonly RouteEdge[] {
+        return this.incoming.get(node) ?? [];
+    }
+
+    /** Every node from which at least one of `targets` is reachable; a target reaches itself. */
+    reaching(targets: Iterable<RouteNode>): Set<RouteNode> {
+        const seen = new Set<RouteNode>(targets);
+        const queue = [...seen];
+        for (let i = 0; i < queue.length; i++) {
+            for (const edge of this.edgesTo(queue[i])) {
+                if (!seen.has(edge.from)) {
+                    seen.add(edge.from);
+                    queue.push(edge.from);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The shortest route from `start` to any of `targets` (an empty route when it is one). */
+    routeTo(start: RouteNode, targets: ReadonlySet<RouteNode>): RouteEdge[] | undefined {
+        if (targets.has(start)) return [];
+        const cameBy = new Map<RouteNode, RouteEdge>();
+        const queue: RouteNode[] = [start];
+        const seen = new Set<RouteNode>(queue);
+        for (let i = 0; i < queue.length; i++) {
+            for (const edge of this.edgesFrom(queue[i])) {
+                if (seen.has(edge.to)) continue;
+                seen.add(edge.to);
+                cameBy.set(edge.to, edge);
+                if (targets.has(edge.to)) return unwind(cameBy, edge.to);
+                queue.push(edge.to);
+            }
+        }
+        return undefined;
+    }
+}
+
+function unwind(cameBy: Map<RouteNode, RouteEdge>, end: RouteNode): RouteEdge[] {
+    const route: RouteEdge[] = [];
+    for (let edge = cameBy.get(end); edge; edge = cameBy.get(edge.from)) route.unshift(edge);
+    return route;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value); else map.set(key, [value]);
+}

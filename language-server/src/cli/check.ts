@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import type { JoineryServices } from '../joinery-module.js';
+import { collectFindings } from '../findings/collect.js';
+import { compareFindings } from '../findings/finding.js';
+import { applyRuleSettings, checkRuleSetting, type RuleSettings } from '../findings/rule-settings.js';
+import { formatGithub } from './formats/github.js';
+import { formatJson } from './formats/json.js';
+import { formatStylish } from './formats/stylish.js';
+import type { CheckResult } from './formats/report-input.js';
+import { loadWorkspace } from './load-workspace.js';
+import { UsageError } from './usage-error.js';
+import { findModelFiles, STDIN_NAME } from './workspace-files.js';
+
+export interface CheckOptions {
+    paths: string[];
+    format: string;
+    rules: string[];
+    config?: string;
+    maxWarnings?: number;
+    quiet: boolean;
+    color: boolean;
+}
+
+const FORMATS: Record<string, (result: CheckResult) => string> = {
+    stylish: formatStylish, json: formatJson, github: formatGithub
+};
+
+export interface CheckOutcome {
+    output: string;
+    exitCode: 0 | 1;
+}
+
+/** `joinery check`: the whole job, from paths to formatted findings and an exit code. */
+export async function runCheck(services: JoineryServices, options: CheckOptions, cwd: string, readStdin: () => Buffer): Promise<CheckOutcome> {
+    const format = FORMATS[options.format];
+    if (!format) throw new UsageError(`unknown format '${options.format}': use ${Object.keys(FORMATS).join(', ')}`);
+    const settings = { ...readConfig(options.config, cwd), ...parseRuleOptions(options.rules) };
+    const files = await findModelFiles(options.paths, cwd);
+    const { unreadable } = await loadWorkspace(services, files, cwd, readStdin);
+    let findings = applyRuleSettings([...collectFindings(services), ...unreadable], settings).sort(compareFindings);
+    if (options.quiet) findings = findings.filter(f => f.severity === 'error');
+    const result: CheckResult = { findings, fileCount: files.length, displayPath: uri => displayPath(uri, cwd), color: options.color };
+    const errors = findings.filter(f => f.severity === 'error').length;
+    const warnings = findings.filter(f => f.severity === 'warning').length;
+    const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    return { output: format(result), exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
+}
+
+function parseRuleOptions(pairs: string[]): RuleSettings {
+    const settings: RuleSettings = {};
+    for (const pair of pairs) {
+        const match = /^([^=]+)=(.*)$/.exec(pair);
+        if (!match) throw new UsageError(`--rule takes ID=LEVEL (for example isolated-forum=off), got '${pair}'`);
+        const problem = checkRuleSetting(match[1], match[2]);
+        if (problem) throw new UsageError(`--rule ${pair}: ${problem}`);
+        settings[match[1]] = match[2] as RuleSettings[string];
+    }
+    return settings;
+}
+
+/** `--config FILE`, else `joinery.json` in the current folder, else nothing. */
+function readConfig(configPath: string | undefined, cwd: string): RuleSettings {
+    const file = configPath ? path.resolve(cwd, configPath) : path.join(cwd, 'joinery.json');
+    if (!configPath && !existsSync(file)) return {};
+    const shown = configPath ?? 'joinery.json';
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(readFileSync(file, 'utf-8'));
+    } catch (error) {
+        const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${(error as { code?: string }).code ?? error})`;
+        throw new UsageError(`config ${shown} ${reason}`);
+    }
+    return parseConfig(parsed, shown);
+}
+
+export function parseConfig(parsed: unknown, shown: string): RuleSettings {
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`config ${shown} must be a JSON object like {"rules": {"isolated-forum": "off"}}`);
+    for (const key of Object.keys(parsed)) {
+        if (key !== 'rules') throw new UsageError(`config ${shown}: unknown key '${key}' (only "rules" is allowed)`);
+    }
+    const rules = (parsed as { rules?: unknown }).rules ?? {};
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new UsageError(`config ${shown}: "rules" must be an object of rule id to level`);
+    const settings: RuleSettings = {};
+    for (const [id, level] of Object.entries(rules)) {
+        const problem = checkRuleSetting(id, level);
+        if (problem) throw new UsageError(`config ${shown}: "rules"."${id}": ${problem}`);
+        settings[id] = level as RuleSettings[string];
+    }
+    return settings;
+}
+
+function displayPath(uri: string, cwd: string): string {
+    const file = URI.parse(uri).fsPath;
+    if (path.basename(file) === STDIN_NAME) return STDIN_NAME;
+    return path.relative(cwd, file).split(path.sep).join('/');
+}

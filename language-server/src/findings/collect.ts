@@ -1,0 +1,37 @@
+import type { LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { JoineryServices } from '../joinery-module.js';
+import type { FindingData } from '../validation/document-validator.js';
+import { compareFindings, type Finding, type Severity } from './finding.js';
+
+/**
+ * Every finding of the workspace: each document's model errors plus the
+ * workspace-wide analysis. The CLI prints exactly this list and the server
+ * publishes exactly this list, so the two always agree.
+ */
+export function collectFindings(services: JoineryServices): Finding[] {
+    const findings: Finding[] = [];
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
+    }
+    findings.push(...services.analysis.IntegrationAnalysis.workspaceFindings());
+    return findings.sort(compareFindings);
+}
+
+function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Finding {
+    const data = (diagnostic.data ?? {}) as Partial<FindingData>;
+    return {
+        uri: document.uri.toString(),
+        range: diagnostic.range,
+        severity: toSeverity(diagnostic.severity),
+        rule: data.rule ?? String(diagnostic.code ?? 'semantic'),
+        message: diagnostic.message,
+        ...(data.arrangement ? { arrangement: data.arrangement } : {}),
+        ...(data.element ? { element: data.element } : {}),
+        ...(data.suggestion ? { suggestion: data.suggestion } : {})
+    };
+}
+
+function toSeverity(severity: number | undefined): Severity {
+    return severity === 2 ? 'warning' : severity === 3 || severity === 4 ? 'info' : 'error';
+}

@@ -1,0 +1,77 @@
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import { isArrangement } from '../generated/ast.js';
+import { enclosingNamed } from '../validation/document-validator.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RelatedLocation {
+    uri: string;
+    range: Range;
+    message: string;
+}
+
+/**
+ * One thing wrong with the model: a model error (`syntax`, `reference`, `semantic`)
+ * or a gap rule's finding. The CLI formats these; the server turns them into
+ * diagnostics. Both get them from the same `collectFindings`.
+ */
+export interface Finding {
+    uri: string;
+    range: Range;
+    severity: Severity;
+    rule: string;
+    message: string;
+    /** The arrangement the finding belongs to (absent for top-level model errors). */
+    arrangement?: string;
+    /** The element reported on: the arrangement's name for whole-arrangement findings. */
+    element?: string;
+    related?: RelatedLocation[];
+    /** A did-you-mean name for unresolved references. */
+    suggestion?: string;
+}
+
+/** Where a finding about `node` is shown: its name when it has one, else the whole declaration. */
+export function locate(node: AstNode, property?: string): { uri: string; range: Range } {
+    const document = AstUtils.getDocument(node);
+    const cst = (property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined)
+        ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'name')
+        ?? node.$cstNode;
+    const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { uri: document.uri.toString(), range };
+}
+
+export function related(node: AstNode, message: string): RelatedLocation {
+    return { ...locate(node), message };
+}
+
+/** A finding located at `node`, attributed to its arrangement and innermost named element. */
+export function findingAt(node: AstNode, fields: { rule: string; severity: Severity; message: string; property?: string; arrangement?: string }): Finding {
+    const arrangement = fields.arrangement ?? AstUtils.getContainerOfType(node, isArrangement)?.name;
+    const element = enclosingNamed(node);
+    return {
+        ...locate(node, fields.property),
+        severity: fields.severity,
+        rule: fields.rule,
+        message: fields.message,
+        ...(arrangement ? { arrangement } : {}),
+        ...(element ? { element } : {})
+    };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sorted by file, then position (CLI.md), then rule, so output is stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+    return compare(a.uri, b.uri)
+        || a.range.start.line - b.range.start.line
+        || a.range.start.character - b.range.start.character
+        || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+        || compare(a.rule, b.rule)
+        || compare(a.arrangement ?? '', b.arrangement ?? '')
+        || compare(a.message, b.message);
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

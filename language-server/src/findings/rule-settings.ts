@@ -1,0 +1,33 @@
+import { GAP_RULES, MODEL_ERROR_RULES } from '../rules/registry.js';
+import type { Finding, Severity } from './finding.js';
+
+export type RuleLevel = Severity | 'off';
+export type RuleSettings = Record<string, RuleLevel>;
+
+const LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
+
+/** Rule ids that settings may name: every gap rule and the suppression checks. */
+export function configurableRuleIds(): string[] {
+    return [...GAP_RULES.map(rule => rule.id), 'unused-suppression', 'suppression-without-reason'];
+}
+
+/** Checks one `id=level` pair; returns a message for the analyst when it is wrong. */
+export function checkRuleSetting(id: string, level: unknown): string | undefined {
+    if ((MODEL_ERROR_RULES as readonly string[]).includes(id)) return `'${id}' errors are errors of the model itself and cannot be configured`;
+    if (!configurableRuleIds().includes(id)) return `unknown rule '${id}'`;
+    if (typeof level !== 'string' || !LEVELS.includes(level as RuleLevel)) {
+        return `rule '${id}' has level ${JSON.stringify(level)}; use off, info, warning or error`;
+    }
+    return undefined;
+}
+
+/** Applies severities: `off` drops a rule's findings; model errors are never changed. */
+export function applyRuleSettings(findings: Finding[], settings: RuleSettings): Finding[] {
+    const result: Finding[] = [];
+    for (const finding of findings) {
+        const level = settings[finding.rule];
+        if (level === undefined) result.push(finding);
+        else if (level !== 'off') result.push(level === finding.severity ? finding : { ...finding, severity: level });
+    }
+    return result;
+}

@@ -1,0 +1,199 @@
+import {
+    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument, type ParseResult,
+    type ReferenceInfo, type ScopeProvider, type ValidationOptions
+} from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { isArrangement, isModel } from '../generated/ast.js';
+import { closestName } from './closest-name.js';
+import { acceptedTypes, acceptedWords, kindWord, propertyKeyword, withArticle } from './user-words.js';
+
+/** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
+export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';
+
+/** What Joinery keeps on each diagnostic so the CLI and the editor report it alike. */
+export interface FindingData {
+    rule: string;
+    arrangement?: string;
+    element?: string;
+    /** For a did-you-mean quick fix. */
+    suggestion?: string;
+}
+
+/**
+ * Langium's validator, with every diagnostic tagged by its rule id (`syntax`,
+ * `reference` or `semantic`), linking errors rewritten in the analyst's words, and
+ * the arrangement and element each error sits in attached.
+ */
+export class JoineryDocumentValidator extends DefaultDocumentValidator {
+    private readonly scopeProvider: ScopeProvider;
+    private readonly astReflection: AstReflection;
+    private readonly indexManager: IndexManager;
+    private readonly namesInWorkspace: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.scopeProvider = services.references.ScopeProvider;
+        this.astReflection = services.shared.AstReflection;
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.namesInWorkspace = new WorkspaceCache(services.shared);
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        this.checkStringEscapes(document, diagnostics);
+        for (const diagnostic of diagnostics) this.attribute(document, diagnostic);
+        return diagnostics;
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        for (const diagnostic of diagnostics.slice(start)) {
+            diagnostic.code = 'syntax';
+            const found = /unexpected character: ->(.)<-/s.exec(diagnostic.message)?.[1];
+            diagnostic.message = found === '"'
+                ? 'Unterminated string: a string must close with " on the same line'
+                : `Unexpected character ${describeChar(found)}`;
+        }
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (const diagnostic of diagnostics.slice(start)) {
+            diagnostic.code = 'syntax';
+            diagnostic.message = shortenParserMessage(diagnostic.message);
+        }
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info: ReferenceInfo = { container: error.container, property: error.property, index: error.index, reference: error.reference };
+            const refText = error.reference.$refText;
+            const keyword = propertyKeyword(error.container, error.property);
+            const referenceType = this.astReflection.getReferenceType(info);
+            const accepted = acceptedTypes(referenceType);
+            const wrongKind = this.declarationsNamed(error.container, refText).find(d => !accepted.includes(d.type));
+            const diagnosticInfo = { node: error.container, property: error.property, index: error.index };
+            if (wrongKind) {
+                const message = `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`;
+                diagnostics.push({ ...this.toDiagnostic('error', message, diagnosticInfo), code: 'semantic' });
+                continue;
+            }
+            const candidates = this.scopeProvider.getScope(info).getAllElements().map(d => d.name);
+            const suggestion = closestName(refText, candidates);
+            const wanted = accepted.map(t => kindWord(t)).join(' or ');
+            const message = `Cannot find ${wanted} '${refText}' (in \`${keyword}\`)` + (suggestion ? `; did you mean '${suggestion}'?` : '');
+            const diagnostic = { ...this.toDiagnostic('error', message, diagnosticInfo), code: 'reference' };
+            diagnostic.data = { ...(diagnostic.data ?? {}), suggestion };
+            diagnostics.push(diagnostic);
+        }
+    }
+
+    /** Declarations of any kind that the name could mean from where it is written. */
+    private declarationsNamed(from: AstNode, name: string): Array<{ type: string }> {
+        const arrangement = AstUtils.getContainerOfType(from, isArrangement);
+        const local = arrangement?.elements.filter(e => 'name' in e && e.name === name) ?? [];
+        const global = this.globalNames().get(name) ?? [];
+        return [...local.map(e => ({ type: e.$type })), ...global];
+    }
+
+    private globalNames(): Map<string, AstNodeDescription[]> {
+        return this.namesInWorkspace.get('names', () => {
+            const byName = new Map<string, AstNodeDescription[]>();
+            for (const description of this.indexManager.allElements()) {
+                const list = byName.get(description.name);
+                if (list) list.push(description); else byName.set(description.name, [description]);
+            }
+            return byName;
+        });
+    }
+
+    /** Only `\"` and `\\` are escapes (LANGUAGE.md); anything else is a syntax error. */
+    private checkStringEscapes(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return;
+        for (const leaf of CstUtils.flattenCst(root)) {
+            if (leaf.tokenType.name !== 'STRING') continue;
+            const bad = [...leaf.text.matchAll(/\\(.)/g)].find(escape => escape[1] !== '"' && escape[1] !== '\\');
+            if (!bad) continue;
+            const start = document.textDocument.positionAt(leaf.offset + bad.index);
+            const end = document.textDocument.positionAt(leaf.offset + bad.index + 2);
+            diagnostics.push({
+                severity: 1, range: { start, end }, code: 'syntax', source: this.getSource(),
+                message: `Unknown escape '${bad[0]}' in a string: only \\" and \\\\ are allowed`
+            });
+        }
+    }
+
+    /** Tags the diagnostic with its rule and the arrangement and element it sits in. */
+    private attribute(document: LangiumDocument, diagnostic: Diagnostic): void {
+        const rule = typeof diagnostic.code === 'string' ? diagnostic.code : (isLinking(diagnostic) ? 'reference' : 'semantic');
+        diagnostic.code = rule;
+        diagnostic.source = 'joinery';
+        const node = nodeAt(document, diagnostic);
+        const named = node && enclosingNamed(node);
+        const arrangement = node && AstUtils.getContainerOfType(node, isArrangement);
+        const data: FindingData = { rule, ...(diagnostic.data?.suggestion ? { suggestion: diagnostic.data.suggestion } : {}) };
+        if (arrangement?.name) data.arrangement = arrangement.name;
+        if (named) data.element = named;
+        diagnostic.data = data;
+    }
+}
+
+function isLinking(diagnostic: Diagnostic): boolean {
+    return diagnostic.data?.code === DocumentValidator.LinkingError;
+}
+
+function nodeAt(document: LangiumDocument, diagnostic: Diagnostic): AstNode | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const offset = document.textDocument.offsetAt(diagnostic.range.start);
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset) ?? CstUtils.findLeafNodeBeforeOffset(root, offset);
+    return leaf?.astNode;
+}
+
+/** The innermost declaration with a name around the node (CLI.md's `element`). */
+export function enclosingNamed(node: AstNode): string | undefined {
+    for (let current: AstNode | undefined = node; current && !isModel(current); current = current.$container) {
+        const name = (current as { name?: unknown }).name;
+        if (typeof name === 'string' && name.length > 0) return name;
+    }
+    return undefined;
+}
+
+function describeChar(char: string | undefined): string {
+    if (char === undefined) return '';
+    const code = char.codePointAt(0) ?? 0;
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return code < 0x20 || code === 0x7f || code === 0xfffd ? hex : `'${char}' (${hex})`;
+}
+
+/** Chevrotain lists every possible token sequence; the analyst needs the first few. */
+export function shortenParserMessage(message: string): string {
+    const found = /but found: '([^']*)'/.exec(message)?.[1] ?? /but found `([^`]*)`/.exec(message)?.[1];
+    const expectedList = /one of these possible Token sequences:\n([\s\S]*?)\nbut found/.exec(message)?.[1];
+    if (expectedList) {
+        const options = [...new Set(expectedList.split('\n').map(l => /\[(.*?)\]/.exec(l)?.[1]?.split(', ')[0] ?? '').filter(Boolean))];
+        const shown = options.slice(0, 8).map(o => o.replace(/^'(.*)'$/, '$1'));
+        const more = options.length > shown.length ? ', …' : '';
+        return `Unexpected ${found === undefined || found === '' ? 'end of input' : `'${found}'`}: expected ${shown.join(', ')}${more}`;
+    }
+    const single = /Expecting token of type '([^']*)' but found `([^`]*)`/.exec(message);
+    if (single) return `Expected ${tokenWord(single[1])} but found ${single[2] === '' ? 'end of input' : `'${single[2]}'`}`;
+    return message.replace(/\s+/g, ' ').trim();
+}
+
+function tokenWord(tokenName: string): string {
+    switch (tokenName) {
+        case 'ID': return 'a name';
+        case 'STRING': return 'a quoted string';
+        case 'NUMBER': return 'a number';
+        case 'EOF': return 'end of input';
+        default: return `'${tokenName}'`;
+    }
+}

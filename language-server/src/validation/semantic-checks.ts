@@ -1,0 +1,132 @@
+import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import type { JoineryAstType, Actor, Arrangement, Channel, Contribution, Link, Referral, Seat } from '../generated/ast.js';
+import type { JoineryServices } from '../joinery-module.js';
+import { parseAmount, parseSeatCount, STAGES } from '../analysis/quantities.js';
+import { kindWord, propertyKeyword } from './user-words.js';
+
+/** Properties that may be given once (LANGUAGE.md: "each may appear once unless it is a list"). */
+const SINGLE_VALUED: Record<string, string[]> = {
+    Domain: ['level'],
+    Actor: ['sector', 'kind', 'domain'],
+    Arrangement: ['stage', 'governance', 'lead', 'leader', 'merged'],
+    Forum: ['kind', 'reportsTo'],
+    Budget: ['kind', 'heldBy'],
+    System: ['owner'],
+    Team: ['colocated', 'area'],
+    Service: ['population', 'area', 'function'],
+    Channel: ['kind', 'twoWay'],
+    Goal: ['owner'],
+    Indicator: ['kind', 'reportedBy']
+};
+
+/**
+ * The document-local checks of LANGUAGE.md's "Semantic validation". Checks that
+ * need the whole workspace (names unique across files, `reports to` cycles) live
+ * in the integration analysis, which sees every file at once.
+ */
+export class SemanticChecks {
+    constructor(_services: JoineryServices) { }
+
+    checkPropertiesOnce(node: AstNode, accept: ValidationAcceptor): void {
+        for (const property of SINGLE_VALUED[node.$type] ?? []) {
+            const nodes = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+            if (nodes.length < 2) continue;
+            const keyword = propertyKeyword(node, property);
+            const name = (node as { name?: string }).name;
+            accept('error', `\`${keyword}\` is given ${nodes.length} times in ${kindWord(node.$type)}${name ? ` ${name}` : ''}; it may appear once`,
+                { node, property, index: 1, code: 'semantic' });
+        }
+    }
+
+    checkActor(actor: Actor, accept: ValidationAcceptor): void {
+        if (!actor.sector) {
+            accept('error', `Actor ${actor.name} has no \`sector\`: say whether it is government, statutory, third, independent or community`,
+                { node: actor, range: nameRange(actor), code: 'semantic' });
+        }
+    }
+
+    checkArrangement(arrangement: Arrangement, accept: ValidationAcceptor): void {
+        if (arrangement.stage !== undefined && !(STAGES as readonly string[]).includes(arrangement.stage)) {
+            accept('error', `Stage '${arrangement.stage}' is not a stage of joining-up: use one of ${STAGES.join(', ')}`,
+                { node: arrangement, property: 'stage', code: 'syntax' });
+        }
+        const leader = arrangement.leader?.ref;
+        if (leader && (leader.kind ?? 'organisation') !== 'role') {
+            accept('error', `\`leader\` must be an actor of kind role (a post such as a chief officer); ${leader.name} is of kind ${leader.kind ?? 'organisation'}`,
+                { node: arrangement, property: 'leader', code: 'semantic' });
+        }
+        const seen = new Map<string, AstNode>();
+        for (const element of arrangement.elements) {
+            const name = (element as { name?: string }).name;
+            if (!name) continue;
+            const first = seen.get(name);
+            if (first) {
+                accept('error', `Duplicate name '${name}' in arrangement ${arrangement.name}: already declared as ${kindWord(first.$type)}`,
+                    { node: element, range: nameRange(element), code: 'semantic' });
+            } else {
+                seen.set(name, element);
+            }
+        }
+    }
+
+    checkSeat(seat: Seat, accept: ValidationAcceptor): void {
+        if (seat.seats === undefined) return;
+        const count = parseSeatCount(seat.seats);
+        if (count === undefined) {
+            accept('error', `Seat count '${seat.seats}' is not a whole number`, { node: seat, property: 'seats', code: 'semantic' });
+        } else if (count < 1) {
+            accept('error', `A voting member needs at least 1 seat; ${seat.actor.$refText} has ${count}`, { node: seat, property: 'seats', code: 'semantic' });
+        }
+    }
+
+    checkContribution(contribution: Contribution, accept: ValidationAcceptor): void {
+        if (contribution.amount === undefined) return;
+        const amount = parseAmount(contribution.amount);
+        if (contribution.amount.startsWith('-')) {
+            accept('error', `Amount '${contribution.amount}' is negative: a contribution cannot be below zero`, { node: contribution, property: 'amount', code: 'semantic' });
+        } else if (amount === undefined) {
+            accept('error', `Amount '${contribution.amount}' is malformed: write a number with an optional k, m or bn suffix (120m, 2.5bn, 40000)`,
+                { node: contribution, property: 'amount', code: 'semantic' });
+        }
+    }
+
+    checkLink(link: Link, accept: ValidationAcceptor): void {
+        if (link.from.ref && link.from.ref === link.to.ref) {
+            accept('error', `A link from system ${link.from.ref.name} to itself joins nothing`, { node: link, property: 'to', code: 'semantic' });
+        }
+    }
+
+    checkRoute(route: Channel | Referral, accept: ValidationAcceptor): void {
+        if (route.from.ref && route.from.ref === route.to.ref) {
+            accept('error', `A ${kindWord(route.$type)} from ${route.from.ref.name} to itself connects nothing`, { node: route, property: 'to', code: 'semantic' });
+        }
+    }
+}
+
+export function registerSemanticChecks(services: JoineryServices): void {
+    const checks = services.validation.SemanticChecks;
+    const propertiesOnce = (node: AstNode, accept: ValidationAcceptor) => checks.checkPropertiesOnce(node, accept);
+    const registry: ValidationChecks<JoineryAstType> = {
+        Domain: propertiesOnce,
+        Actor: [propertiesOnce, checks.checkActor],
+        Arrangement: [propertiesOnce, checks.checkArrangement],
+        Forum: propertiesOnce,
+        Budget: propertiesOnce,
+        System: propertiesOnce,
+        Team: propertiesOnce,
+        Service: propertiesOnce,
+        Goal: propertiesOnce,
+        Indicator: propertiesOnce,
+        Seat: checks.checkSeat,
+        Contribution: checks.checkContribution,
+        Link: checks.checkLink,
+        Channel: [propertiesOnce, checks.checkRoute],
+        Referral: checks.checkRoute
+    };
+    services.validation.ValidationRegistry.register(registry, checks);
+}
+
+function nameRange(node: AstNode): Range | undefined {
+    return GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
+}
