@@ -7,7 +7,7 @@ import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isArrangement, isModel } from '../generated/ast.js';
 import { closestName } from './closest-name.js';
-import { acceptedTypes, acceptedWords, kindWord, propertyKeyword, withArticle } from './user-words.js';
+import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from './user-words.js';
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
 export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';
@@ -86,7 +86,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             }
             const candidates = this.scopeProvider.getScope(info).getAllElements().map(d => d.name);
             const suggestion = closestName(refText, candidates);
-            const wanted = accepted.map(t => kindWord(t)).join(' or ');
+            const wanted = listWithOr(accepted.map(t => kindWord(t)));
             const message = `Cannot find ${wanted} '${refText}' (in \`${keyword}\`)` + (suggestion ? `; did you mean '${suggestion}'?` : '');
             const diagnostic = { ...this.toDiagnostic('error', message, diagnosticInfo), code: 'reference' };
             diagnostic.data = { ...(diagnostic.data ?? {}), suggestion };

@@ -30,7 +30,11 @@ export function acceptedTypes(referenceType: string): string[] {
 }
 
 export function acceptedWords(referenceType: string): string {
-    const words = acceptedTypes(referenceType).map(t => withArticle(kindWord(t)));
+    return listWithOr(acceptedTypes(referenceType).map(t => withArticle(kindWord(t))));
+}
+
+/** "a, b or c" */
+export function listWithOr(words: string[]): string {
     return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
