@@ -17,3 +17,12 @@ await esbuild.build({
     outdir: 'out',
     outExtension: { '.js': '.cjs' }
 });
+
+// The VS Code extension: its thin client, and the same server bundle beside it.
+await esbuild.build({
+    ...common,
+    entryPoints: { extension: 'extension/src/extension.ts', server: 'language-server/src/server/main.ts' },
+    outdir: 'extension/out',
+    outExtension: { '.js': '.cjs' },
+    external: ['vscode']
+});

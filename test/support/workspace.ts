@@ -30,7 +30,9 @@ export async function checkWorkspace(files: Record<string, string> | string): Pr
         findings: collectFindings(services),
         models,
         arrangement(name: string) {
-            for (const model of models.values()) {
+            // Read the documents live, so a test that edits one sees the new AST.
+            for (const document of services.shared.workspace.LangiumDocuments.all) {
+                const model = document.parseResult.value as Model;
                 const found = model.declarations.find(d => d.$type === 'Arrangement' && d.name === name);
                 if (found) return found as Arrangement;
             }
