@@ -12,6 +12,7 @@ import { registerSemanticChecks, SemanticChecks } from './validation/semantic-ch
 import { IntegrationAnalysis } from './analysis/integration-analysis.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
 import { JoineryWorkspaceManager } from './workspace/workspace-manager.js';
+import { JoineryDocumentUpdateHandler } from './server/document-update-handler.js';
 
 /** Services Joinery adds to Langium's. */
 export interface JoineryAddedServices {
@@ -46,6 +47,9 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
 export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         WorkspaceManager: services => new JoineryWorkspaceManager(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: services => new JoineryDocumentUpdateHandler(services)
     }
 };
 

@@ -4,9 +4,10 @@ import { URI } from 'langium';
 import type { JoineryServices } from '../joinery-module.js';
 import { collectFindings } from '../findings/collect.js';
 import { compareFindings } from '../findings/finding.js';
-import { applyRuleSettings, checkRuleSetting, type RuleSettings } from '../findings/rule-settings.js';
+import { applyRuleSettings, checkRuleSetting, parseConfig, type RuleSettings } from '../findings/rule-settings.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
+import { formatSarif } from './formats/sarif.js';
 import { formatStylish } from './formats/stylish.js';
 import type { CheckResult } from './formats/report-input.js';
 import { loadWorkspace } from './load-workspace.js';
@@ -24,7 +25,7 @@ export interface CheckOptions {
 }
 
 const FORMATS: Record<string, (result: CheckResult) => string> = {
-    stylish: formatStylish, json: formatJson, github: formatGithub
+    stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub
 };
 
 export interface CheckOutcome {
@@ -39,7 +40,7 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
     const settings = { ...readConfig(options.config, cwd), ...parseRuleOptions(options.rules) };
     const files = await findModelFiles(options.paths, cwd);
     const { unreadable } = await loadWorkspace(services, files, cwd, readStdin);
-    let findings = applyRuleSettings([...collectFindings(services), ...unreadable], settings).sort(compareFindings);
+    let findings = [...collectFindings(services, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
     if (options.quiet) findings = findings.filter(f => f.severity === 'error');
     const result: CheckResult = { findings, fileCount: files.length, displayPath: uri => displayPath(uri, cwd), color: options.color };
     const errors = findings.filter(f => f.severity === 'error').length;
@@ -72,22 +73,8 @@ function readConfig(configPath: string | undefined, cwd: string): RuleSettings {
         const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${(error as { code?: string }).code ?? error})`;
         throw new UsageError(`config ${shown} ${reason}`);
     }
-    return parseConfig(parsed, shown);
-}
-
-export function parseConfig(parsed: unknown, shown: string): RuleSettings {
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`config ${shown} must be a JSON object like {"rules": {"isolated-forum": "off"}}`);
-    for (const key of Object.keys(parsed)) {
-        if (key !== 'rules') throw new UsageError(`config ${shown}: unknown key '${key}' (only "rules" is allowed)`);
-    }
-    const rules = (parsed as { rules?: unknown }).rules ?? {};
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new UsageError(`config ${shown}: "rules" must be an object of rule id to level`);
-    const settings: RuleSettings = {};
-    for (const [id, level] of Object.entries(rules)) {
-        const problem = checkRuleSetting(id, level);
-        if (problem) throw new UsageError(`config ${shown}: "rules"."${id}": ${problem}`);
-        settings[id] = level as RuleSettings[string];
-    }
+    const settings = parseConfig(parsed);
+    if (typeof settings === 'string') throw new UsageError(`config ${shown}: ${settings}`);
     return settings;
 }
 

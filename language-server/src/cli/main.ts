@@ -11,7 +11,7 @@ Checks every .joinery file under the given files and folders (default: the curre
 folder) as one workspace. '-' reads one model from standard input.
 
 Options:
-  --format stylish|json|github   output format (default stylish)
+  --format stylish|json|sarif|github   output format (default stylish)
   --rule ID=off|info|warning|error   override a rule's severity (repeatable)
   --config FILE                  a joinery.json other than ./joinery.json
   --max-warnings N               exit 1 when there are more than N warnings

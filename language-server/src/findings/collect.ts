@@ -3,19 +3,22 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { JoineryServices } from '../joinery-module.js';
 import type { FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
+import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
+import { applySuppressions } from './suppression.js';
 
 /**
  * Every finding of the workspace: each document's model errors plus the
  * workspace-wide analysis. The CLI prints exactly this list and the server
  * publishes exactly this list, so the two always agree.
  */
-export function collectFindings(services: JoineryServices): Finding[] {
+export function collectFindings(services: JoineryServices, settings: RuleSettings = {}): Finding[] {
+    const documents = services.shared.workspace.LangiumDocuments.all.toArray();
     const findings: Finding[] = [];
-    for (const document of services.shared.workspace.LangiumDocuments.all) {
+    for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
     }
     findings.push(...services.analysis.IntegrationAnalysis.workspaceFindings());
-    return findings.sort(compareFindings);
+    return applyRuleSettings(applySuppressions(findings, documents), settings).sort(compareFindings);
 }
 
 function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Finding {

@@ -1,4 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { findRule } from '../rules/registry.js';
+import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import type { Finding, Severity } from './finding.js';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -11,6 +13,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
         range: finding.range,
         severity: LSP_SEVERITY[finding.severity],
         code: finding.rule,
+        ...(findRule(finding.rule) ? { codeDescription: { href: ruleDocsUri(finding.rule) } } : {}),
         source: 'joinery',
         message: finding.message,
         ...(finding.related?.length ? { relatedInformation: finding.related.map(r => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),

@@ -1,5 +1,6 @@
 import { GAP_RULES, MODEL_ERROR_RULES } from '../rules/registry.js';
 import type { Finding, Severity } from './finding.js';
+import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from './suppression.js';
 
 export type RuleLevel = Severity | 'off';
 export type RuleSettings = Record<string, RuleLevel>;
@@ -8,7 +9,7 @@ const LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
 
 /** Rule ids that settings may name: every gap rule and the suppression checks. */
 export function configurableRuleIds(): string[] {
-    return [...GAP_RULES.map(rule => rule.id), 'unused-suppression', 'suppression-without-reason'];
+    return [...GAP_RULES.map(rule => rule.id), UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON];
 }
 
 /** Checks one `id=level` pair; returns a message for the analyst when it is wrong. */
@@ -30,4 +31,24 @@ export function applyRuleSettings(findings: Finding[], settings: RuleSettings): 
         else if (level !== 'off') result.push(level === finding.severity ? finding : { ...finding, severity: level });
     }
     return result;
+}
+
+/**
+ * The settings of a parsed `joinery.json` (`{"rules": {id: level}}`), or a message
+ * saying which key is wrong. The CLI and the server read the file alike.
+ */
+export function parseConfig(parsed: unknown): RuleSettings | string {
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'must be a JSON object like {"rules": {"isolated-forum": "off"}}';
+    for (const key of Object.keys(parsed)) {
+        if (key !== 'rules') return `unknown key "${key}" (only "rules" is allowed)`;
+    }
+    const rules = (parsed as { rules?: unknown }).rules ?? {};
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return '"rules" must be an object of rule id to level';
+    const settings: RuleSettings = {};
+    for (const [id, level] of Object.entries(rules)) {
+        const problem = checkRuleSetting(id, level);
+        if (problem) return `"rules"."${id}": ${problem}`;
+        settings[id] = level as RuleLevel;
+    }
+    return settings;
 }

@@ -1,7 +1,9 @@
 import * as lsp from 'langium/lsp';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { JoineryServices } from '../joinery-module.js';
+import { JoineryDocumentUpdateHandler } from './document-update-handler.js';
 import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
+import { WorkspaceRuleSettings } from './workspace-rule-settings.js';
 
 /**
  * Langium's `startLanguageServer`, except that diagnostics come from the whole
@@ -11,9 +13,12 @@ import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
 export function startJoineryLanguageServer(shared: LangiumSharedServices, joinery: JoineryServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) throw new Error('The Joinery language server needs a connection');
+    const ruleSettings = new WorkspaceRuleSettings(shared);
+    const updateHandler = shared.lsp.DocumentUpdateHandler;
+    if (updateHandler instanceof JoineryDocumentUpdateHandler) updateHandler.ruleSettings = ruleSettings;
     lsp.addDocumentUpdateHandler(connection, shared);
     lsp.addFileOperationHandler(connection, shared);
-    addWorkspaceDiagnosticsHandler(connection, shared, joinery);
+    addWorkspaceDiagnosticsHandler(connection, shared, joinery, ruleSettings);
     lsp.addCompletionHandler(connection, shared);
     lsp.addFindReferencesHandler(connection, shared);
     lsp.addDocumentSymbolHandler(connection, shared);

@@ -1,0 +1,122 @@
+import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { isModel } from '../generated/ast.js';
+import { findRule, MODEL_ERROR_RULES } from '../rules/registry.js';
+import { findingAt, type Finding } from './finding.js';
+
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+export const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
+
+/** `// joinery-ignore rule-a, rule-b: the reason` on the line before an element. */
+const DIRECTIVE = /^\/\/\s*joinery-ignore\b\s*([^:]*)(?::(.*))?$/;
+
+interface Suppression {
+    comment: CstNode;
+    /** The element it silences rules for. */
+    element: AstNode;
+    rules: string[];
+    reason: string;
+    used: Set<string>;
+}
+
+/**
+ * Drops the gap-rule findings that a suppression comment silences and reports the
+ * suppressions that give no reason or silence nothing (RULES.md). Model errors are
+ * never suppressed. Linear in comments plus findings.
+ */
+export function applySuppressions(findings: Finding[], documents: Iterable<LangiumDocument>): Finding[] {
+    const byUri = new Map<string, LangiumDocument>();
+    const suppressions = new Map<AstNode, Suppression[]>();
+    for (const document of documents) {
+        byUri.set(document.uri.toString(), document);
+        for (const suppression of suppressionsIn(document)) {
+            const list = suppressions.get(suppression.element);
+            if (list) list.push(suppression); else suppressions.set(suppression.element, [suppression]);
+        }
+    }
+    if (suppressions.size === 0) return findings;
+
+    const kept = findings.filter(finding => {
+        if ((MODEL_ERROR_RULES as readonly string[]).includes(finding.rule)) return true;
+        const element = elementAt(byUri.get(finding.uri), finding);
+        const silencing = element && suppressions.get(element)?.find(s => s.rules.includes(finding.rule));
+        if (!silencing) return true;
+        silencing.used.add(finding.rule);
+        return false;
+    });
+
+    for (const list of suppressions.values()) {
+        for (const suppression of list) kept.push(...problemsOf(suppression));
+    }
+    return kept;
+}
+
+function problemsOf(suppression: Suppression): Finding[] {
+    const node = suppression.element;
+    const problems: Finding[] = [];
+    const at = (rule: string, message: string) => {
+        const finding = findingAt(node, { rule, severity: 'warning', message });
+        return { ...finding, range: suppression.comment.range };
+    };
+    if (suppression.rules.length === 0) {
+        problems.push(at(UNUSED_SUPPRESSION, 'This joinery-ignore names no rule: write `// joinery-ignore <rule-id>: <reason>`'));
+    }
+    if (!suppression.reason) {
+        problems.push(at(SUPPRESSION_WITHOUT_REASON, `This joinery-ignore gives no reason: say why the gap is acceptable after a colon (\`// joinery-ignore ${suppression.rules[0] ?? '<rule-id>'}: <reason>\`)`));
+    }
+    for (const rule of suppression.rules) {
+        if (suppression.used.has(rule)) continue;
+        const name = (node as { name?: string }).name ?? 'this element';
+        problems.push(at(UNUSED_SUPPRESSION, findRule(rule)
+            ? `This joinery-ignore silences nothing: ${rule} reports nothing on ${name}; remove it`
+            : `This joinery-ignore names '${rule}', which is not a gap rule`));
+    }
+    return problems;
+}
+
+/** The suppression comments of a document, each tied to the declaration on the next line. */
+function suppressionsIn(document: LangiumDocument): Suppression[] {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    const found: Suppression[] = [];
+    let pending: Array<{ comment: CstNode; rules: string[]; reason: string }> = [];
+    let lastLine = -2;
+    for (const leaf of CstUtils.flattenCst(root)) {
+        if (leaf.hidden) {
+            const match = DIRECTIVE.exec(leaf.text.trim());
+            // Directives stack on consecutive lines; anything else between breaks the run.
+            if (pending.length > 0 && leaf.range.start.line !== lastLine + 1) pending = [];
+            if (match) {
+                pending.push({ comment: leaf, rules: match[1].split(/[\s,]+/).filter(Boolean), reason: (match[2] ?? '').trim() });
+            }
+            lastLine = leaf.range.end.line;
+            continue;
+        }
+        if (pending.length > 0 && leaf.range.start.line === lastLine + 1) {
+            const element = declarationStartingAt(leaf);
+            if (element) for (const p of pending) found.push({ ...p, element, used: new Set() });
+        }
+        pending = [];
+        lastLine = leaf.range.end.line;
+    }
+    return found;
+}
+
+/** The named declaration whose text begins with this token (its keyword). */
+function declarationStartingAt(leaf: CstNode): AstNode | undefined {
+    for (let node: AstNode | undefined = leaf.astNode; node && !isModel(node); node = node.$container) {
+        if (node.$cstNode?.offset === leaf.offset && typeof (node as { name?: unknown }).name === 'string') return node;
+        if (node.$cstNode && node.$cstNode.offset < leaf.offset) return undefined;
+    }
+    return undefined;
+}
+
+/** The declaration a gap-rule finding is about: the named node around its start. */
+function elementAt(document: LangiumDocument | undefined, finding: Finding): AstNode | undefined {
+    const root = document?.parseResult.value.$cstNode;
+    if (!document || !root) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(finding.range.start));
+    for (let node = leaf?.astNode; node && !isModel(node); node = node.$container) {
+        if (typeof (node as { name?: unknown }).name === 'string') return node;
+    }
+    return undefined;
+}

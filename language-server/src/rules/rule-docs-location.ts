@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Where a rule's documentation page lives: `docs/rules/<id>.md` of this package,
+ * found beside the bundle that runs (out/ in a checkout, the extension's folder
+ * in a .vsix). The link works offline, in any editor that opens file URIs.
+ */
+export function ruleDocsUri(ruleId: string): string {
+    return pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${ruleId}.md`)).href;
+}
+
+export function readmeUri(): string {
+    return pathToFileURL(path.join(packageRoot(), 'README.md')).href;
+}
+
+let root: string | undefined;
+
+/** The nearest folder with a package.json above the running code (the checkout, or the extension). */
+function packageRoot(): string {
+    if (root === undefined) {
+        let folder = typeof __dirname === 'string' ? __dirname : process.cwd();
+        while (!existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+        root = folder;
+    }
+    return root;
+}
