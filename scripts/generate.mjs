@@ -2,10 +2,9 @@
 // allows properties in any order, so every property is written inside a repetition,
 // and the validator reports a property given twice in the analyst's words instead.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const cli = require.resolve('langium-cli/bin/langium.js');
+const cli = fileURLToPath(new URL('../node_modules/langium-cli/bin/langium.js', import.meta.url));
 const run = spawnSync(process.execPath, [cli, 'generate'], { encoding: 'utf-8' });
 const keep = line => line.trim() !== '' && !line.includes('Found multiple assignments to');
 for (const line of `${run.stdout}${run.stderr}`.split('\n').filter(keep)) console.log(line);
