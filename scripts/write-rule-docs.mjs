@@ -1,0 +1,25 @@
+// Writes docs/rules/<id>.md and docs/rules/README.md from the rule registry, so
+// the documentation cannot drift from the rules (a test compares them).
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const entry = `
+import { GAP_RULES } from './language-server/src/rules/registry.ts';
+import { ruleDocPage, ruleIndexPage } from './language-server/src/rules/rule-doc-page.ts';
+export const pages = { 'README.md': ruleIndexPage(GAP_RULES), ...Object.fromEntries(GAP_RULES.map(r => [r.id + '.md', ruleDocPage(r)])) };
+`;
+const built = await esbuild.build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+});
+const bundle = join(mkdtempSync(join(tmpdir(), 'joinery-docs-')), 'pages.mjs');
+writeFileSync(bundle, built.outputFiles[0].text);
+const { pages } = await import(pathToFileURL(bundle).href);
+rmSync(dirname(bundle), { recursive: true, force: true });
+mkdirSync('docs/rules', { recursive: true });
+for (const [file, text] of Object.entries(pages)) writeFileSync(`docs/rules/${file}`, text);
+console.log(`wrote ${Object.keys(pages).length} pages to docs/rules/`);
