@@ -26,14 +26,17 @@ interface Suppression {
 export function applySuppressions(findings: Finding[], documents: Iterable<LangiumDocument>): Finding[] {
     const byUri = new Map<string, LangiumDocument>();
     const suppressions = new Map<AstNode, Suppression[]>();
+    const dangling: Finding[] = [];
     for (const document of documents) {
         byUri.set(document.uri.toString(), document);
-        for (const suppression of suppressionsIn(document)) {
+        const found = suppressionsIn(document);
+        for (const suppression of found.attached) {
             const list = suppressions.get(suppression.element);
             if (list) list.push(suppression); else suppressions.set(suppression.element, [suppression]);
         }
+        dangling.push(...found.dangling.map(comment => danglingFinding(document, comment)));
     }
-    if (suppressions.size === 0) return findings;
+    if (suppressions.size === 0 && dangling.length === 0) return findings;
 
     const kept = findings.filter(finding => {
         if ((MODEL_ERROR_RULES as readonly string[]).includes(finding.rule)) return true;
@@ -47,7 +50,17 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
     for (const list of suppressions.values()) {
         for (const suppression of list) kept.push(...problemsOf(suppression));
     }
-    return kept;
+    return [...kept, ...dangling];
+}
+
+function danglingFinding(document: LangiumDocument, comment: CstNode): Finding {
+    const around = findingAt(comment.astNode, { rule: UNUSED_SUPPRESSION, severity: 'warning', message: '' });
+    return {
+        ...around,
+        uri: document.uri.toString(),
+        range: comment.range,
+        message: 'This joinery-ignore silences nothing: it must stand on the line directly before the element it is for'
+    };
 }
 
 function problemsOf(suppression: Suppression): Finding[] {
@@ -74,9 +87,10 @@ function problemsOf(suppression: Suppression): Finding[] {
 }
 
 /** The suppression comments of a document, each tied to the declaration on the next line. */
-function suppressionsIn(document: LangiumDocument): Suppression[] {
+function suppressionsIn(document: LangiumDocument): { attached: Suppression[]; dangling: CstNode[] } {
     const root = document.parseResult.value.$cstNode;
-    if (!root) return [];
+    const dangling: CstNode[] = [];
+    if (!root) return { attached: [], dangling };
     const found: Suppression[] = [];
     let pending: Array<{ comment: CstNode; rules: string[]; reason: string }> = [];
     let lastLine = -2;
@@ -84,21 +98,26 @@ function suppressionsIn(document: LangiumDocument): Suppression[] {
         if (leaf.hidden) {
             const match = DIRECTIVE.exec(leaf.text.trim());
             // Directives stack on consecutive lines; anything else between breaks the run.
-            if (pending.length > 0 && leaf.range.start.line !== lastLine + 1) pending = [];
+            if (pending.length > 0 && leaf.range.start.line !== lastLine + 1) {
+                dangling.push(...pending.map(p => p.comment));
+                pending = [];
+            }
             if (match) {
                 pending.push({ comment: leaf, rules: match[1].split(/[\s,]+/).filter(Boolean), reason: (match[2] ?? '').trim() });
             }
             lastLine = leaf.range.end.line;
             continue;
         }
-        if (pending.length > 0 && leaf.range.start.line === lastLine + 1) {
-            const element = declarationStartingAt(leaf);
+        if (pending.length > 0) {
+            const element = leaf.range.start.line === lastLine + 1 ? declarationStartingAt(leaf) : undefined;
             if (element) for (const p of pending) found.push({ ...p, element, used: new Set() });
+            else dangling.push(...pending.map(p => p.comment));
         }
         pending = [];
         lastLine = leaf.range.end.line;
     }
-    return found;
+    dangling.push(...pending.map(p => p.comment));
+    return { attached: found, dangling };
 }
 
 /** The named declaration whose text begins with this token (its keyword). */

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { checkWorkspace, pairs } from '../support/workspace.js';
+
+const ACTORS = `actor H "Health board" { sector statutory }
+actor V "Voluntary group" { sector third }
+`;
+
+function arrangement(before: string): string {
+    return ACTORS + `arrangement A "A partnership" {
+  partners H
+  forum B "Board" { kind board voting H }
+${before}  forum Chat "Chat group" { kind engagement voting H }
+}
+`;
+}
+
+describe('suppression comments', () => {
+    it('silence one rule for the element on the next line', async () => {
+        const plain = await checkWorkspace(arrangement(''));
+        expect(pairs(plain.findings, 'isolated-forum')).toEqual(['isolated-forum Chat']);
+        const suppressed = await checkWorkspace(arrangement('  // joinery-ignore isolated-forum: a social space, not meant to decide\n'));
+        expect(pairs(suppressed.findings)).toEqual(pairs(plain.findings).filter(p => p !== 'isolated-forum Chat'));
+    });
+
+    it('report a suppression without a reason, while still silencing', async () => {
+        const { findings } = await checkWorkspace(arrangement('  // joinery-ignore isolated-forum\n'));
+        expect(pairs(findings, 'isolated-forum')).toEqual([]);
+        const warning = findings.find(f => f.rule === 'suppression-without-reason');
+        expect(warning?.severity).toBe('warning');
+        expect(warning?.element).toBe('Chat');
+        expect(warning?.range.start.line).toBe(5);
+    });
+
+    it('report a suppression that silences nothing, and one naming an unknown rule', async () => {
+        const { findings } = await checkWorkspace(arrangement('  // joinery-ignore unmeasured-goal, isolated-forum, made-up-rule: reasons\n'));
+        expect(pairs(findings, 'isolated-forum')).toEqual([]);
+        const unused = findings.filter(f => f.rule === 'unused-suppression').map(f => f.message);
+        expect(unused).toHaveLength(2);
+        expect(unused.some(m => /unmeasured-goal reports nothing on Chat/.test(m))).toBe(true);
+        expect(unused.some(m => /'made-up-rule', which is not a gap rule/.test(m))).toBe(true);
+    });
+
+    it('do not reach past a blank line or another declaration', async () => {
+        const { findings } = await checkWorkspace(arrangement('  // joinery-ignore isolated-forum: reason\n\n'));
+        expect(pairs(findings, 'isolated-forum')).toEqual(['isolated-forum Chat']);
+        expect(findings.filter(f => f.rule === 'unused-suppression').map(f => f.message)).toEqual(['This joinery-ignore silences nothing: it must stand on the line directly before the element it is for']);
+    });
+
+    it('before a top-level actor, silence the rule in every arrangement', async () => {
+        const model = `actor H { sector statutory }
+// joinery-ignore no-board-voice: funded and heard through the national programme
+actor V { sector third }
+arrangement N { partners H forum B { kind board voting H } referral H -> V }
+arrangement S { partners H forum B { kind board voting H } referral H -> V }
+`;
+        const { findings } = await checkWorkspace(model);
+        expect(pairs(findings, 'no-board-voice')).toEqual([]);
+        expect(pairs(findings, 'unused-suppression')).toEqual([]);
+        const unsuppressed = await checkWorkspace(model.replace(/\/\/ joinery-ignore.*\n/, ''));
+        expect(pairs(unsuppressed.findings, 'no-board-voice')).toEqual(['no-board-voice V', 'no-board-voice V']);
+    });
+
+    it('never silence model errors', async () => {
+        const { findings } = await checkWorkspace(ACTORS + '// joinery-ignore reference: no\narrangement A { partners Nobody }');
+        expect(pairs(findings, 'reference')).toEqual(['reference A']);
+    });
+});
