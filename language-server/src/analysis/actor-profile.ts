@@ -1,6 +1,5 @@
 import type { Actor, Budget, Forum } from '../generated/ast.js';
 import type { ArrangementModel } from './arrangement-model.js';
-import { forumMembers, resolved } from './membership.js';
 import type { RouteNode } from './routes.js';
 
 /** What one arrangement gives an actor: its seats, its voice and its money. */
@@ -16,10 +15,10 @@ export function actorInArrangement(actor: Actor, model: ArrangementModel): Actor
     if (!model.involvedActors.includes(actor)) return undefined;
     const route = model.routesToBoard.has(actor) ? model.workspace.routes.routeTo(actor, new Set(model.boards)) : undefined;
     return {
-        forums: model.forums.filter(f => forumMembers(f).includes(actor)),
+        forums: [...model.partOf(actor).forums],
         boardRoute: route === undefined ? undefined
             : { board: (route.length ? route[route.length - 1].to : actor) as Forum, through: route.slice(0, -1).map(e => e.to) },
         budgetsHeld: model.budgets.filter(b => b.heldBy?.ref === actor),
-        budgetsReceived: model.budgets.filter(b => resolved(b.funds).includes(actor))
+        budgetsReceived: [...model.budgetsFunding(actor)]
     };
 }

@@ -1,9 +1,11 @@
 import {
     isActor, isAgreement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
     type Actor, type Agreement, type Arrangement, type Budget, type Channel, type Forum, type Goal, type Indicator,
-    type Link, type Referral, type Service, type System, type Team
+    type Fundable, type Link, type Referral, type Service, type System, type Team
 } from '../generated/ast.js';
-import { arrangementPartners, isBoard, resolved, titleOf } from './membership.js';
+import { ListIndex } from './list-index.js';
+import { arrangementPartners, isBoard, resolved, titleOf, unique } from './membership.js';
+import { buildParticipation, type ActorPart } from './participation.js';
 import { computePowerMap, type PowerMap } from './power-map.js';
 import type { RouteNode } from './routes.js';
 import { computeStageSupport, type StageSupport } from './stage-support.js';
@@ -33,6 +35,10 @@ export interface ArrangementModel {
     involvedActors: Actor[];
     /** Every actor, team or forum with a route to a board of this arrangement. */
     routesToBoard: ReadonlySet<RouteNode>;
+    /** What an actor does in this arrangement (its seats, teams, agreements, channels, referrals, services). */
+    partOf(actor: Actor): ActorPart;
+    /** The budgets of this arrangement that fund a team, a service or an actor. */
+    budgetsFunding(recipient: Fundable): readonly Budget[];
     powerMap: PowerMap;
     stageSupport: StageSupport;
     workspace: WorkspaceModel;
@@ -48,6 +54,9 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
     const goals = elements.filter(isGoal);
     const links = elements.filter(isLink);
     const partners = arrangementPartners(arrangement);
+    const involved = involvedActors(arrangement);
+    const funding = new ListIndex<Fundable, Budget>();
+    for (const budget of budgets) unique(resolved(budget.funds)).forEach(recipient => funding.add(recipient, budget));
     return {
         arrangement,
         title: titleOf(arrangement),
@@ -58,8 +67,10 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
         referrals: elements.filter(isReferral),
         indicators: elements.filter(isIndicator),
         agreements: elements.filter(isAgreement),
-        involvedActors: involvedActors(arrangement),
+        involvedActors: involved,
         routesToBoard: workspace.routes.reaching(boards),
+        partOf: buildParticipation(elements, involved),
+        budgetsFunding: recipient => funding.get(recipient),
         powerMap: computePowerMap(forums, budgets, services),
         stageSupport: computeStageSupport({ arrangement, partners, forums, teams, goals, links, budgets }),
         workspace

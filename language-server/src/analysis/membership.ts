@@ -40,6 +40,16 @@ export function staffOrganisations(team: Team): Actor[] {
     return staffOf(team).filter(isOrganisation);
 }
 
+/** A team with staff from two or more organisations: the joint working the structural rules look at. */
+export function isMultiOrganisationTeam(team: Team): boolean {
+    return staffOrganisations(team).length >= 2;
+}
+
+/** The information systems a team uses. */
+export function systemsOf(team: Team): System[] {
+    return unique(resolved(team.uses));
+}
+
 /** Voting and advisory members: who "takes part" in or "sits" on a forum. */
 export function forumMembers(forum: Forum): Actor[] {
     return unique([...forum.voting.map(seat => seat.actor.ref).filter(isDefined), ...resolved(forum.advisory)]);
@@ -69,7 +79,7 @@ export function deliveringTeams(service: Service): Team[] {
 
 /** Only teams use systems: a service's systems are those of the teams that deliver it. */
 export function systemsOfService(service: Service): System[] {
-    return unique(deliveringTeams(service).flatMap(team => resolved(team.uses)));
+    return unique(deliveringTeams(service).flatMap(systemsOf));
 }
 
 export function arrangementPartners(arrangement: Arrangement): Actor[] {

@@ -1,0 +1,53 @@
+import { resolved, titleOf, unique } from '../analysis/membership.js';
+import type { GapRule } from './rule.js';
+
+export const oneWayRepresentation: GapRule = {
+    id: 'one-way-representation',
+    type: 'relational',
+    defaultSeverity: 'warning',
+    description: 'An intermediary claims to represent an actor but no two-way channel connects them.',
+    docs: {
+        what: 'For each actor an intermediary `represents`, a channel marked `two-way` must connect the two, in '
+            + 'either direction, in the arrangement. Reported on the intermediary, once per represented actor.',
+        why: 'Third-sector organisations in the Lanarkshire study doubted that the intermediary which sat on the board '
+            + 'for them actually spoke with them or reported back; representation without a conversation in both '
+            + 'directions leaves the represented unheard and uninformed.',
+        seed: '001',
+        failing: `actor NHS "Health board" { sector statutory }
+actor TSI "Third sector interface" { sector third represents Groups }
+actor Groups "Local groups" { sector third kind network }
+arrangement North "North partnership" {
+  partners NHS
+  forum IJB "Joint board" { kind board voting NHS advisory TSI }
+  channel Groups -> TSI { kind representation }
+}
+`,
+        passing: `actor NHS "Health board" { sector statutory }
+actor TSI "Third sector interface" { sector third represents Groups }
+actor Groups "Local groups" { sector third kind network }
+arrangement North "North partnership" {
+  partners NHS
+  forum IJB "Joint board" { kind board voting NHS advisory TSI }
+  channel Groups -> TSI { kind representation two-way }
+}
+`,
+        fix: 'Add a channel between the two marked `two-way` (the editor offers this fix), or mark the existing one '
+            + '`two-way` if the intermediary does report back. If the feedback happens outside the arrangement, '
+            + 'suppress with `// joinery-ignore one-way-representation: <reason>` on the line before the intermediary.'
+    },
+    check(model, report) {
+        for (const intermediary of model.involvedActors) {
+            const talksWith = model.partOf(intermediary).twoWayWith;
+            for (const represented of unique(resolved(intermediary.represents))) {
+                if (represented === intermediary || talksWith.has(represented)) continue;
+                report({
+                    node: intermediary,
+                    message: `${titleOf(intermediary)} claims to represent ${titleOf(represented)} in ${model.title}, but no `
+                        + `two-way channel connects them, so ${titleOf(represented)} does not hear back. `
+                        + `Add a channel between ${titleOf(represented)} and ${titleOf(intermediary)} marked \`two-way\`.`,
+                    related: [{ node: represented, message: `represented by ${titleOf(intermediary)}` }]
+                });
+            }
+        }
+    }
+};

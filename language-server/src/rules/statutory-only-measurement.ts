@@ -1,0 +1,57 @@
+import { isActor } from '../generated/ast.js';
+import { deliveringActors, isNonStatutory, titleOf, unique } from '../analysis/membership.js';
+import type { GapRule } from './rule.js';
+import { titles } from './wording.js';
+
+export const statutoryOnlyMeasurement: GapRule = {
+    id: 'statutory-only-measurement',
+    type: 'institutional',
+    defaultSeverity: 'info',
+    description: 'Non-statutory actors deliver services, but only statutory actors report indicators.',
+    docs: {
+        what: 'When a third-sector, independent or community actor delivers a service (a delivering team counts as '
+            + 'its staff), at least one indicator must be `reported by` someone other than a statutory actor: '
+            + 'another sector, a team or a forum, or nobody in particular. With no indicator at all, the rule fires.',
+        why: 'The Lanarkshire study observes that indicators tracked the performance of statutory services, not the '
+            + 'value the third sector or informal carers added, so the contribution of much of the ecosystem went unseen.',
+        seed: '001',
+        failing: `actor NHS "Health board" { sector statutory }
+actor Carers "Carers centre" { sector third }
+arrangement North "North partnership" {
+  partners NHS
+  service Respite { delivered by Carers }
+  goal Support "Carers supported" { owner NHS }
+  indicator Breaks "Short breaks given" { measures Support kind output reported by NHS }
+}
+`,
+        passing: `actor NHS "Health board" { sector statutory }
+actor Carers "Carers centre" { sector third }
+arrangement North "North partnership" {
+  partners NHS
+  service Respite { delivered by Carers }
+  goal Support "Carers supported" { owner NHS }
+  indicator Breaks "Short breaks given" { measures Support kind output reported by Carers }
+}
+`,
+        fix: 'Add an indicator reported by a non-statutory deliverer, a team or a forum. If their contribution is '
+            + 'measured elsewhere, suppress with `// joinery-ignore statutory-only-measurement: <reason>` on the line '
+            + 'before the arrangement.'
+    },
+    check(model, report) {
+        const nonStatutory = unique(model.services.flatMap(deliveringActors)).filter(isNonStatutory);
+        if (nonStatutory.length === 0) return;
+        const measuredElsewhere = model.indicators.some(indicator => {
+            const reporter = indicator.reportedBy?.ref;
+            return !(isActor(reporter) && reporter.sector === 'statutory');
+        });
+        if (measuredElsewhere) return;
+        report({
+            node: model.arrangement,
+            message: `${titles(nonStatutory)} ${nonStatutory.length === 1 ? 'delivers' : 'deliver'} services in ${model.title}, but `
+                + (model.indicators.length === 0 ? 'it has no indicator at all'
+                    : `every indicator is reported by a statutory actor (${titles(model.indicators)})`)
+                + ', so their contribution is not measured. Add an indicator reported by a non-statutory deliverer, a team or a forum.',
+            related: nonStatutory.map(actor => ({ node: actor, message: `${titleOf(actor)} delivers services here (sector ${actor.sector})` }))
+        });
+    }
+};
