@@ -102,7 +102,9 @@ describe('derived integration model', () => {
         const analysis = services.analysis.IntegrationAnalysis;
         const first = analysis.arrangementModel(arrangement('N'));
         expect(analysis.arrangementModel(arrangement('N'))).toBe(first);
-        expect(analysis.workspaceFindings()).toBe(analysis.workspaceFindings());
+        expect(analysis.workspaceFindings()).toEqual(analysis.workspaceFindings());
+        // Each rule's findings are kept: asking again returns the very same finding objects.
+        expect(analysis.workspaceFindings()[0]).toBe(analysis.workspaceFindings()[0]);
         const uri = URI.file('/workspace/north.joinery');
         const document = services.shared.workspace.LangiumDocuments.getDocument(uri)!;
         // An editor's change: the new text arrives through the text documents.

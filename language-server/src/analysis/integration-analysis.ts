@@ -3,6 +3,7 @@ import type { LangiumServices } from 'langium/lsp';
 import type { Arrangement } from '../generated/ast.js';
 import { findingAt, related as relatedLocation, type Finding } from '../findings/finding.js';
 import { GAP_RULES } from '../rules/registry.js';
+import type { GapRule } from '../rules/rule.js';
 import { buildArrangementModel, type ArrangementModel } from './arrangement-model.js';
 import { workspaceModelErrors } from './model-errors.js';
 import { buildWorkspaceModel, type WorkspaceModel } from './workspace-model.js';
@@ -10,7 +11,9 @@ import { buildWorkspaceModel, type WorkspaceModel } from './workspace-model.js';
 interface BuildResults {
     workspace: WorkspaceModel;
     arrangements: Map<Arrangement, ArrangementModel>;
-    findings?: Finding[];
+    modelErrors?: Finding[];
+    /** Each rule's findings over every arrangement, computed when first asked for. */
+    ruleFindings: Map<string, Finding[]>;
 }
 
 /**
@@ -46,35 +49,47 @@ export class IntegrationAnalysis {
         return this.workspaceModel().arrangements.map(a => this.arrangementModel(a));
     }
 
-    /** Workspace-wide model errors and every gap rule's findings, at default severities. */
-    workspaceFindings(): Finding[] {
+    /**
+     * Workspace-wide model errors and the findings of every enabled gap rule, at
+     * default severities. A rule that is off is never run.
+     */
+    workspaceFindings(isEnabled: (ruleId: string) => boolean = () => true): Finding[] {
         const results = this.results();
-        if (!results.findings) {
-            const findings = workspaceModelErrors(results.workspace);
-            for (const model of this.allArrangementModels()) {
-                for (const rule of GAP_RULES) {
-                    rule.check(model, report => {
-                        const finding = findingAt(report.node, {
-                            rule: rule.id, severity: rule.defaultSeverity, message: report.message,
-                            arrangement: model.arrangement.name
-                        });
-                        if (report.node === model.arrangement) finding.element = model.arrangement.name;
-                        if (report.related?.length) {
-                            finding.related = report.related.map(r => relatedLocation(r.node, r.message));
-                        }
-                        findings.push(finding);
-                    });
-                }
+        results.modelErrors ??= workspaceModelErrors(results.workspace);
+        const findings = [...results.modelErrors];
+        for (const rule of GAP_RULES) {
+            if (!isEnabled(rule.id)) continue;
+            let ruleFindings = results.ruleFindings.get(rule.id);
+            if (!ruleFindings) {
+                ruleFindings = this.runRule(rule);
+                results.ruleFindings.set(rule.id, ruleFindings);
             }
-            results.findings = findings;
+            findings.push(...ruleFindings);
         }
-        return results.findings;
+        return findings;
+    }
+
+    private runRule(rule: GapRule): Finding[] {
+        const findings: Finding[] = [];
+        for (const model of this.allArrangementModels()) {
+            rule.check(model, report => {
+                const finding = findingAt(report.node, {
+                    rule: rule.id, severity: rule.defaultSeverity, message: report.message,
+                    arrangement: model.arrangement.name
+                });
+                if (report.node === model.arrangement) finding.element = model.arrangement.name;
+                if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+                findings.push(finding);
+            });
+        }
+        return findings;
     }
 
     private results(): BuildResults {
         return this.cache.get('build', () => ({
             workspace: buildWorkspaceModel(this.documents.all),
-            arrangements: new Map()
+            arrangements: new Map(),
+            ruleFindings: new Map()
         }));
     }
 }

@@ -17,7 +17,7 @@ export function collectFindings(services: JoineryServices, settings: RuleSetting
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
     }
-    findings.push(...services.analysis.IntegrationAnalysis.workspaceFindings());
+    findings.push(...services.analysis.IntegrationAnalysis.workspaceFindings(rule => settings[rule] !== 'off'));
     return applyRuleSettings(applySuppressions(findings, documents), settings).sort(compareFindings);
 }
 
