@@ -1,20 +1,21 @@
-import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { registerCheckWorkspace } from './check-workspace.js';
+import { createLanguageClient } from './language-client.js';
+import { registerIntegrationMap } from './integration-map.js';
+import { registerRuleDocumentation } from './rule-documentation.js';
 
 let client: LanguageClient | undefined;
 
 /** A thin client: the bundled Joinery language server does all the work over node IPC. */
 export async function activate(context: ExtensionContext): Promise<void> {
-    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
-    const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'joinery' }]
-    };
-    client = new LanguageClient('joinery', 'Joinery', serverOptions, clientOptions);
+    client = createLanguageClient(context);
+    // Commands first, so that they exist while the server starts.
+    context.subscriptions.push(
+        registerCheckWorkspace(client),
+        registerRuleDocumentation(context),
+        registerIntegrationMap(context, client)
+    );
     await client.start();
 }
 

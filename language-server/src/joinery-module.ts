@@ -1,4 +1,4 @@
-import { inject, type DeepPartial, type Module } from 'langium';
+import { inject, type DeepPartial, type LangiumParser, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
@@ -6,6 +6,7 @@ import {
 import { JoineryGeneratedModule, JoineryGeneratedSharedModule } from './generated/module.js';
 import { JoineryScopeComputation } from './workspace/scope-computation.js';
 import { JoineryValueConverter } from './workspace/value-converter.js';
+import { JoineryParser } from './workspace/joinery-parser.js';
 import { TripleSlashDocumentationProvider } from './workspace/documentation.js';
 import { JoineryDocumentValidator } from './validation/document-validator.js';
 import { registerSemanticChecks, SemanticChecks } from './validation/semantic-checks.js';
@@ -13,21 +14,39 @@ import { IntegrationAnalysis } from './analysis/integration-analysis.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
 import { JoineryWorkspaceManager } from './workspace/workspace-manager.js';
 import { JoineryDocumentUpdateHandler } from './server/document-update-handler.js';
+import { WorkspaceRuleSettings } from './server/workspace-rule-settings.js';
+import { PublishedFindings } from './server/published-findings.js';
+import { JoineryReferences } from './workspace/qualified-references.js';
+import { JoineryCompletionProvider } from './lsp/completion.js';
+import { JoinerySemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { JoineryFormatter } from './lsp/formatter.js';
+import { JoineryRenameProvider } from './lsp/rename.js';
+import { JoineryDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { JoineryFoldingRangeProvider } from './lsp/folding.js';
+import { ArrangementCodeLensProvider } from './lsp/code-lens.js';
+import { JoineryCodeActionProvider } from './lsp/code-actions.js';
+import { JoineryNodeKindProvider } from './lsp/declaration-kinds.js';
+import { QualifiedNameFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 
 /** Services Joinery adds to Langium's. */
 export interface JoineryAddedServices {
     validation: { SemanticChecks: SemanticChecks };
     analysis: { IntegrationAnalysis: IntegrationAnalysis };
+    /** The editor's rule settings (joinery.json, `joinery.rules`; empty outside a server) and the findings under them. */
+    findings: { EditorRuleSettings: WorkspaceRuleSettings; PublishedFindings: PublishedFindings };
 }
 
 export type JoineryServices = LangiumServices & JoineryAddedServices;
 
 export const JoineryModule: Module<JoineryServices, PartialLangiumServices & JoineryAddedServices> = {
     references: {
-        ScopeComputation: services => new JoineryScopeComputation(services)
+        ScopeComputation: services => new JoineryScopeComputation(services),
+        References: services => new JoineryReferences(services)
     },
     parser: {
-        ValueConverter: () => new JoineryValueConverter()
+        ValueConverter: () => new JoineryValueConverter(),
+        // Langium calls only `parse` on this service (document factory, async parser).
+        LangiumParser: services => new JoineryParser(services) as unknown as LangiumParser
     },
     documentation: {
         DocumentationProvider: () => new TripleSlashDocumentationProvider()
@@ -39,8 +58,20 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
     analysis: {
         IntegrationAnalysis: services => new IntegrationAnalysis(services)
     },
+    findings: {
+        EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared),
+        PublishedFindings: services => new PublishedFindings(services)
+    },
     lsp: {
-        HoverProvider: services => new JoineryHoverProvider(services)
+        HoverProvider: services => new JoineryHoverProvider(services),
+        CompletionProvider: services => new JoineryCompletionProvider(services),
+        SemanticTokenProvider: services => new JoinerySemanticTokenProvider(services),
+        Formatter: services => new JoineryFormatter(services),
+        RenameProvider: services => new JoineryRenameProvider(services),
+        DocumentSymbolProvider: services => new JoineryDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new JoineryFoldingRangeProvider(services),
+        CodeLensProvider: services => new ArrangementCodeLensProvider(services),
+        CodeActionProvider: services => new JoineryCodeActionProvider(services)
     }
 };
 
@@ -49,7 +80,9 @@ export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<Lang
         WorkspaceManager: services => new JoineryWorkspaceManager(services)
     },
     lsp: {
-        DocumentUpdateHandler: services => new JoineryDocumentUpdateHandler(services)
+        DocumentUpdateHandler: services => new JoineryDocumentUpdateHandler(services),
+        NodeKindProvider: () => new JoineryNodeKindProvider(),
+        FuzzyMatcher: () => new QualifiedNameFuzzyMatcher()
     }
 };
 

@@ -5,7 +5,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     type ProtocolConnection
 } from 'vscode-languageserver-protocol/node.js';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_BIN = path.join(ROOT, 'bin/joinery-language-server.cjs');
@@ -13,6 +13,8 @@ export const SERVER_BIN = path.join(ROOT, 'bin/joinery-language-server.cjs');
 /** A real `joinery-language-server --stdio` process and an LSP client talking to it. */
 export class LanguageServerSession {
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** What the server answered to `initialize` (its capabilities, the semantic token legend). */
+    initializeResult: InitializeResult | undefined;
     private lastPublish = Date.now();
     private listeners: Array<(params: PublishDiagnosticsParams) => void> = [];
 
@@ -33,7 +35,7 @@ export class LanguageServerSession {
         const session = new LanguageServerSession(child, connection);
         connection.listen();
         const uri = pathToFileURL(workspaceFolder).href;
-        await connection.sendRequest('initialize', {
+        session.initializeResult = await connection.sendRequest('initialize', {
             processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'test' }],
             capabilities: {
                 textDocument: {

@@ -1,7 +1,8 @@
 import { DocumentState, WorkspaceCache, type LangiumDocuments } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Arrangement } from '../generated/ast.js';
-import { findingAt, related as relatedLocation, type Finding } from '../findings/finding.js';
+import { findingAt, locate, related as relatedLocation, type Finding } from '../findings/finding.js';
+import { internalErrorFinding } from '../findings/internal-error.js';
 import { GAP_RULES } from '../rules/registry.js';
 import type { GapRule } from '../rules/rule.js';
 import { buildArrangementModel, type ArrangementModel } from './arrangement-model.js';
@@ -72,15 +73,20 @@ export class IntegrationAnalysis {
     private runRule(rule: GapRule): Finding[] {
         const findings: Finding[] = [];
         for (const model of this.allArrangementModels()) {
-            rule.check(model, report => {
-                const finding = findingAt(report.node, {
-                    rule: rule.id, severity: rule.defaultSeverity, message: report.message,
-                    arrangement: model.arrangement.name
+            try {
+                rule.check(model, report => {
+                    const finding = findingAt(report.node, {
+                        rule: rule.id, severity: rule.defaultSeverity, message: report.message,
+                        arrangement: model.arrangement.name
+                    });
+                    if (report.node === model.arrangement) finding.element = model.arrangement.name;
+                    if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+                    findings.push(finding);
                 });
-                if (report.node === model.arrangement) finding.element = model.arrangement.name;
-                if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
-                findings.push(finding);
-            });
+            } catch (error) {
+                // One rule's bug costs that rule on that arrangement, not the whole check.
+                findings.push({ ...internalErrorFinding(locate(model.arrangement), `rule ${rule.id} on this arrangement`, error, rule.id), arrangement: model.arrangement.name, element: model.arrangement.name });
+            }
         }
         return findings;
     }

@@ -50,7 +50,7 @@ function reportsToCycles(workspace: WorkspaceModel): Finding[] {
             }
             if (forum && state.get(forum) === 'active') {
                 const cycle = path.slice(path.indexOf(forum));
-                const names = [...cycle, forum].map(f => f.name).join(' → ');
+                const names = cycleNames([...cycle, forum]);
                 for (const member of cycle) {
                     findings.push(findingAt(member, {
                         rule: 'semantic', severity: 'error', property: 'reportsTo',
@@ -62,4 +62,10 @@ function reportsToCycles(workspace: WorkspaceModel): Finding[] {
         }
     }
     return findings;
+}
+
+/** The circle's names, shortened when long: every member's finding quotes it, so its length must not grow with the circle. */
+function cycleNames(path: Forum[]): string {
+    if (path.length <= 10) return path.map(f => f.name).join(' → ');
+    return `${path.slice(0, 8).map(f => f.name).join(' → ')} → … → ${path[path.length - 1].name} (${path.length - 1} forums)`;
 }

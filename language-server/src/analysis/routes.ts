@@ -50,6 +50,30 @@ export class RoutesGraph {
         return seen;
     }
 
+    /**
+     * For every node that reaches one of `targets`, the first edge of a shortest
+     * route there (undefined for a target itself): one backward search serves every
+     * start, so a report can show each actor's route in time linear in the graph.
+     */
+    firstStepsTowards(targets: Iterable<RouteNode>): Map<RouteNode, RouteEdge | undefined> {
+        const steps = new Map<RouteNode, RouteEdge | undefined>();
+        const queue: RouteNode[] = [];
+        for (const target of targets) {
+            if (!steps.has(target)) {
+                steps.set(target, undefined);
+                queue.push(target);
+            }
+        }
+        for (let i = 0; i < queue.length; i++) {
+            for (const edge of this.edgesTo(queue[i])) {
+                if (steps.has(edge.from)) continue;
+                steps.set(edge.from, edge);
+                queue.push(edge.from);
+            }
+        }
+        return steps;
+    }
+
     /** The shortest route from `start` to any of `targets` (an empty route when it is one). */
     routeTo(start: RouteNode, targets: ReadonlySet<RouteNode>): RouteEdge[] | undefined {
         if (targets.has(start)) return [];

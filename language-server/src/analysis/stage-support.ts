@@ -33,7 +33,7 @@ interface StageInputs {
 }
 
 /** Stages 2–5 build on each other; 6a, 6b, 6c and 7 each build on 5 (RULES.md). */
-const BUILDS_ON: Record<Stage, Stage[]> = {
+export const BUILDS_ON: Record<Stage, Stage[]> = {
     '1': [], '2': ['1'], '3': ['2'], '4': ['3'], '5': ['4'], '6a': ['5'], '6b': ['5'], '6c': ['5'], '7': ['5']
 };
 

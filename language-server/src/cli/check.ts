@@ -12,7 +12,7 @@ import { formatStylish } from './formats/stylish.js';
 import type { CheckResult } from './formats/report-input.js';
 import { loadWorkspace } from './load-workspace.js';
 import { UsageError } from './usage-error.js';
-import { findModelFiles, STDIN_NAME } from './workspace-files.js';
+import { describeFsError, findModelFiles, STDIN_NAME } from './workspace-files.js';
 
 export interface CheckOptions {
     paths: string[];
@@ -49,7 +49,7 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
     return { output: format(result), exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
 }
 
-function parseRuleOptions(pairs: string[]): RuleSettings {
+export function parseRuleOptions(pairs: string[]): RuleSettings {
     const settings: RuleSettings = {};
     for (const pair of pairs) {
         const match = /^([^=]+)=(.*)$/.exec(pair);
@@ -62,7 +62,7 @@ function parseRuleOptions(pairs: string[]): RuleSettings {
 }
 
 /** `--config FILE`, else `joinery.json` in the current folder, else nothing. */
-function readConfig(configPath: string | undefined, cwd: string): RuleSettings {
+export function readConfig(configPath: string | undefined, cwd: string): RuleSettings {
     const file = configPath ? path.resolve(cwd, configPath) : path.join(cwd, 'joinery.json');
     if (!configPath && !existsSync(file)) return {};
     const shown = configPath ?? 'joinery.json';
@@ -70,7 +70,7 @@ function readConfig(configPath: string | undefined, cwd: string): RuleSettings {
     try {
         parsed = JSON.parse(readFileSync(file, 'utf-8'));
     } catch (error) {
-        const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${(error as { code?: string }).code ?? error})`;
+        const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${describeFsError(error)})`;
         throw new UsageError(`config ${shown} ${reason}`);
     }
     const settings = parseConfig(parsed);

@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createJoineryServices } from '../joinery-module.js';
 import { runCheck } from './check.js';
 import { UsageError } from './usage-error.js';
+import { runViewCommand } from './view-commands.js';
 
 const USAGE = `Usage: joinery check [PATH ...] [options]
 
@@ -18,7 +19,14 @@ Options:
   --quiet                        report errors only
   --output FILE                  write the report to FILE
   --no-color                     plain text
-  -h, --help, --version`;
+  -h, --help, --version
+
+       joinery report PATH ... [--format html|md] [--arrangement NAME] [--output FILE]
+       joinery graph PATH ... [--format dot|mermaid|svg] [--arrangement NAME] [--output FILE]
+
+'report' writes each arrangement's integration profile (findings by integration type,
+stage ladder, power map, integration map); 'graph' its graph for other tools. Both
+take --rule and --config as 'check' does.`;
 
 declare const JOINERY_VERSION: string;
 
@@ -26,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') return print(`${typeof JOINERY_VERSION === 'string' ? JOINERY_VERSION : 'dev'}\n`);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(`${USAGE}\n`);
+    if (command === 'report' || command === 'graph') return runViewCommand(command, rest, () => readFileSync(0));
     if (command !== 'check') throw new UsageError(`unknown command '${command}' (try 'joinery --help')`);
     let parsed;
     try {

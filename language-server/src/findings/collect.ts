@@ -5,6 +5,7 @@ import type { FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
 import { applySuppressions } from './suppression.js';
+import { internalErrorFinding } from './internal-error.js';
 
 /**
  * Every finding of the workspace: each document's model errors plus the
@@ -17,7 +18,13 @@ export function collectFindings(services: JoineryServices, settings: RuleSetting
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
     }
-    findings.push(...services.analysis.IntegrationAnalysis.workspaceFindings(rule => settings[rule] !== 'off'));
+    try {
+        findings.push(...services.analysis.IntegrationAnalysis.workspaceFindings(rule => settings[rule] !== 'off'));
+    } catch (error) {
+        // A bug in the analysis must not hide the model errors found so far, nor crash the check.
+        const where = { uri: documents[0]?.uri.toString() ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+        findings.push(internalErrorFinding(where, 'the integration gaps of this workspace', error));
+    }
     return applyRuleSettings(applySuppressions(findings, documents), settings).sort(compareFindings);
 }
 

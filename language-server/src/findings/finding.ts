@@ -2,6 +2,7 @@ import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isArrangement } from '../generated/ast.js';
 import { enclosingNamed } from '../validation/document-validator.js';
+import { nameNode } from '../workspace/declaration-syntax.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,7 +36,7 @@ export interface Finding {
 export function locate(node: AstNode, property?: string): { uri: string; range: Range } {
     const document = AstUtils.getDocument(node);
     const cst = (property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined)
-        ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'name')
+        ?? nameNode(node)
         ?? node.$cstNode;
     const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { uri: document.uri.toString(), range };

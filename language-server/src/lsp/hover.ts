@@ -1,15 +1,19 @@
-import type { AstNode, DocumentationProvider, MaybePromise } from 'langium';
+import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import type { Hover } from 'vscode-languageserver';
-import { isActor, isArrangement, type Actor } from '../generated/ast.js';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
-import { describeStage } from '../analysis/stage-support.js';
-import { titleOf } from '../analysis/membership.js';
-import { actorInArrangement } from '../analysis/actor-profile.js';
+import { isChannel, isLink, isReferral } from '../generated/ast.js';
 import { kindWord } from '../validation/user-words.js';
 import type { JoineryServices } from '../joinery-module.js';
+import { declarationKind } from './declaration-kinds.js';
+import { elementSummary } from './element-summary.js';
 
-/** Hover: the element's title, its `///` documentation and what the derived model says of it. */
+/**
+ * Hover on every declaration, named or not (from its name, a reference to it or
+ * its keyword; a channel, link or referral from any of its tokens but its
+ * references): its kind, name and title, its `///` documentation and what the
+ * derived model says of it (element-summary.ts).
+ */
 export class JoineryHoverProvider extends AstNodeHoverProvider {
     private readonly documentation: DocumentationProvider;
     private readonly analysis: IntegrationAnalysis;
@@ -20,36 +24,26 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         this.analysis = (services as JoineryServices).analysis.IntegrationAnalysis;
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<Hover | undefined> {
-        const named = node as { name?: string; title?: string };
-        if (!named.name) return undefined;
-        const parts = [`**${kindWord(node.$type)} ${named.name}**${named.title ? ` — ${named.title}` : ''}`];
-        const docs = this.documentation.getDocumentation(node);
-        if (docs) parts.push(docs);
-        if (isActor(node)) parts.push(this.actorSummary(node));
-        if (isArrangement(node)) {
-            const stage = this.analysis.arrangementModel(node).stageSupport;
-            parts.push(`Supports ${describeStage(stage.supportedStage)}` + (stage.claimed ? `; claims ${describeStage(stage.claimed)}` : ''));
-        }
-        return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        if (hover) return hover;
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const node = leaf?.astNode;
+        if (!leaf || !node || !declarationKind(node.$type)) return undefined;
+        // Unnamed elements hover anywhere outside their references; named ones from their keyword too.
+        const unnamed = isChannel(node) || isLink(node) || isReferral(node);
+        return unnamed || leaf.offset === node.$cstNode?.offset ? this.getAstNodeHoverContent(node) : undefined;
     }
 
-    private actorSummary(actor: Actor): string {
-        const lines = [`Sector: ${actor.sector ?? 'not given'} · kind: ${actor.kind ?? 'organisation'}`
-            + (actor.domain?.ref ? ` · domain: ${titleOf(actor.domain.ref)}` : '')];
-        for (const model of this.analysis.allArrangementModels()) {
-            const profile = actorInArrangement(actor, model);
-            if (!profile) continue;
-            const facts = [
-                profile.forums.length ? `sits on ${profile.forums.map(titleOf).join(', ')}` : 'sits on no forum',
-                profile.boardRoute === undefined ? 'has **no voice** on a board'
-                    : profile.boardRoute.through.length ? `reaches ${titleOf(profile.boardRoute.board)} through ${profile.boardRoute.through.map(titleOf).join(' → ')}`
-                        : `has a voice on ${titleOf(profile.boardRoute.board)}`,
-                profile.budgetsHeld.length ? `holds ${profile.budgetsHeld.map(titleOf).join(', ')}` : undefined,
-                profile.budgetsReceived.length ? `is funded by ${profile.budgetsReceived.map(titleOf).join(', ')}` : undefined
-            ].filter(Boolean);
-            lines.push(`- *${model.title}*: ${facts.join('; ')}`);
-        }
-        return lines.join('\n');
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<Hover | undefined> {
+        const named = node as { name?: string; title?: string };
+        const heading = named.name ? `**${kindWord(node.$type)} ${named.name}**` : `**${kindWord(node.$type)}**`;
+        const parts = [heading + (named.title ? ` — ${named.title}` : '')];
+        const docs = this.documentation.getDocumentation(node);
+        if (docs) parts.push(docs);
+        const summary = elementSummary(node, this.analysis);
+        if (summary.length) parts.push(summary.join('  \n'));
+        return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
     }
 }

@@ -17,11 +17,15 @@ export function readmeUri(): string {
 
 let root: string | undefined;
 
-/** The nearest folder with a package.json above the running code (the checkout, or the extension). */
+/**
+ * The nearest folder with a package.json and the rule docs above the running code:
+ * the checkout, or the installed extension (extension/ in a checkout has no docs).
+ */
 function packageRoot(): string {
     if (root === undefined) {
         let folder = typeof __dirname === 'string' ? __dirname : process.cwd();
-        while (!existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+        const isRoot = (candidate: string) => existsSync(path.join(candidate, 'package.json')) && existsSync(path.join(candidate, 'docs', 'rules'));
+        while (!isRoot(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
         root = folder;
     }
     return root;

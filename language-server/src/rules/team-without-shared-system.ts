@@ -68,7 +68,7 @@ arrangement North "North partnership" {
 };
 
 /** The team's systems, grouped by which are joined by a chain of links (pairs within one team's systems only). */
-function linkedGroups(systems: System[], workspace: WorkspaceModel): System[][] {
+export function linkedGroups(systems: System[], workspace: WorkspaceModel): System[][] {
     const groups: System[][] = [];
     for (const system of systems) {
         const group = groups.find(g => workspace.linked(g[0], system));

@@ -1,9 +1,11 @@
 import * as lsp from 'langium/lsp';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { JoineryServices } from '../joinery-module.js';
+import { addCheckWorkspaceHandler } from './check-workspace.js';
+import { addBuildStatisticsHandler } from './build-statistics.js';
 import { JoineryDocumentUpdateHandler } from './document-update-handler.js';
+import { addIntegrationMapHandler } from './integration-map.js';
 import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
-import { WorkspaceRuleSettings } from './workspace-rule-settings.js';
 
 /**
  * Langium's `startLanguageServer`, except that diagnostics come from the whole
@@ -13,12 +15,15 @@ import { WorkspaceRuleSettings } from './workspace-rule-settings.js';
 export function startJoineryLanguageServer(shared: LangiumSharedServices, joinery: JoineryServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) throw new Error('The Joinery language server needs a connection');
-    const ruleSettings = new WorkspaceRuleSettings(shared);
+    const ruleSettings = joinery.findings.EditorRuleSettings;
     const updateHandler = shared.lsp.DocumentUpdateHandler;
     if (updateHandler instanceof JoineryDocumentUpdateHandler) updateHandler.ruleSettings = ruleSettings;
     lsp.addDocumentUpdateHandler(connection, shared);
     lsp.addFileOperationHandler(connection, shared);
     addWorkspaceDiagnosticsHandler(connection, shared, joinery, ruleSettings);
+    addIntegrationMapHandler(connection, shared, joinery, ruleSettings);
+    addCheckWorkspaceHandler(connection, shared, joinery, ruleSettings);
+    addBuildStatisticsHandler(connection, shared);
     lsp.addCompletionHandler(connection, shared);
     lsp.addFindReferencesHandler(connection, shared);
     lsp.addDocumentSymbolHandler(connection, shared);

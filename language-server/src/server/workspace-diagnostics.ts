@@ -14,10 +14,13 @@ import type { WorkspaceRuleSettings } from './workspace-rule-settings.js';
  */
 export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
     const published = new Map<string, string>();
+    /** Files edited since the last publication: always answered, so the editor knows they were checked. */
+    const edited = new Set<string>();
     let built = false;
     const send = (uri: string, diagnostics: Diagnostic[]) => {
         const text = JSON.stringify(diagnostics);
-        if (published.get(uri) === text) return;
+        if (published.get(uri) === text && !edited.delete(uri)) return;
+        edited.delete(uri);
         published.set(uri, text);
         connection.sendDiagnostics({ uri, diagnostics });
     };
@@ -33,7 +36,8 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
         if (configUri && (settings.problem || published.has(configUri))) byUri.set(configUri, settings.problem ? [settings.problem.diagnostic] : []);
         for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
     };
-    shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+    shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
+        for (const uri of changed) edited.add(uri.toString());
         for (const uri of deleted) {
             send(uri.toString(), []);
             published.delete(uri.toString());

@@ -71,14 +71,16 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         for (const reference of document.references) {
             const error = reference.error;
-            if (!error) continue;
+            // No name at all: the parser left it out, and its syntax error already says so.
+            if (!error || error.reference.$refText === '') continue;
             const info: ReferenceInfo = { container: error.container, property: error.property, index: error.index, reference: error.reference };
             const refText = error.reference.$refText;
             const keyword = propertyKeyword(error.container, error.property);
             const referenceType = this.astReflection.getReferenceType(info);
             const accepted = acceptedTypes(referenceType);
             const wrongKind = this.declarationsNamed(error.container, refText).find(d => !accepted.includes(d.type));
-            const diagnosticInfo = { node: error.container, property: error.property, index: error.index };
+            // The reference's own range: looking it up by property is linear in the list, quadratic overall.
+            const diagnosticInfo = { node: error.container, property: error.property, index: error.index, range: error.reference.$refNode?.range };
             if (wrongKind) {
                 const message = `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`;
                 diagnostics.push({ ...this.toDiagnostic('error', message, diagnosticInfo), code: 'semantic' });
@@ -116,7 +118,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     /** Only `\"` and `\\` are escapes (LANGUAGE.md); anything else is a syntax error. */
     private checkStringEscapes(document: LangiumDocument, diagnostics: Diagnostic[]): void {
         const root = document.parseResult.value.$cstNode;
-        if (!root) return;
+        if (!root || !document.textDocument.getText().includes('\\')) return;
         for (const leaf of CstUtils.flattenCst(root)) {
             if (leaf.tokenType.name !== 'STRING') continue;
             const bad = [...leaf.text.matchAll(/\\(.)/g)].find(escape => escape[1] !== '"' && escape[1] !== '\\');

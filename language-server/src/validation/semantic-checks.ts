@@ -1,23 +1,27 @@
-import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { JoineryAstType, Actor, Arrangement, Channel, Contribution, Link, Referral, Seat } from '../generated/ast.js';
 import type { JoineryServices } from '../joinery-module.js';
 import { parseAmount, parseSeatCount, STAGES } from '../analysis/quantities.js';
+import { nameNode, propertyKeywordCounts } from '../workspace/declaration-syntax.js';
 import { kindWord, propertyKeyword } from './user-words.js';
 
-/** Properties that may be given once (LANGUAGE.md: "each may appear once unless it is a list"). */
-const SINGLE_VALUED: Record<string, string[]> = {
-    Domain: ['level'],
-    Actor: ['sector', 'kind', 'domain'],
-    Arrangement: ['stage', 'governance', 'lead', 'leader', 'merged'],
-    Forum: ['kind', 'reportsTo'],
-    Budget: ['kind', 'heldBy'],
-    System: ['owner'],
-    Team: ['colocated', 'area'],
-    Service: ['population', 'area', 'function'],
-    Channel: ['kind', 'twoWay'],
-    Goal: ['owner'],
-    Indicator: ['kind', 'reportedBy']
+/**
+ * Properties that may be given once (LANGUAGE.md: "each may appear once unless it
+ * is a list"), by the keyword that introduces each.
+ */
+const SINGLE_VALUED: Record<string, Array<[property: string, keyword: string]>> = {
+    Domain: [['level', 'level']],
+    Actor: [['sector', 'sector'], ['kind', 'kind'], ['domain', 'in']],
+    Arrangement: [['stage', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged']],
+    Forum: [['kind', 'kind'], ['reportsTo', 'reports']],
+    Budget: [['kind', 'kind'], ['heldBy', 'held']],
+    System: [['owner', 'owner']],
+    Team: [['colocated', 'colocated'], ['area', 'area']],
+    Service: [['population', 'for'], ['area', 'area'], ['function', 'function']],
+    Channel: [['kind', 'kind'], ['twoWay', 'two-way']],
+    Goal: [['owner', 'owner']],
+    Indicator: [['kind', 'kind'], ['reportedBy', 'reported']]
 };
 
 /**
@@ -29,13 +33,15 @@ export class SemanticChecks {
     constructor(_services: JoineryServices) { }
 
     checkPropertiesOnce(node: AstNode, accept: ValidationAcceptor): void {
-        for (const property of SINGLE_VALUED[node.$type] ?? []) {
-            const nodes = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+        const single = SINGLE_VALUED[node.$type];
+        if (!single) return;
+        const written = propertyKeywordCounts(node);
+        for (const [property, keyword] of single) {
+            const nodes = written.get(keyword) ?? [];
             if (nodes.length < 2) continue;
-            const keyword = propertyKeyword(node, property);
             const name = (node as { name?: string }).name;
-            accept('error', `\`${keyword}\` is given ${nodes.length} times in ${kindWord(node.$type)}${name ? ` ${name}` : ''}; it may appear once`,
-                { node, property, index: 1, code: 'semantic' });
+            accept('error', `\`${propertyKeyword(node, property)}\` is given ${nodes.length} times in ${kindWord(node.$type)}${name ? ` ${name}` : ''}; it may appear once`,
+                { node, range: nodes[1].range, code: 'semantic' });
         }
     }
 
@@ -128,5 +134,5 @@ export function registerSemanticChecks(services: JoineryServices): void {
 }
 
 function nameRange(node: AstNode): Range | undefined {
-    return GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
+    return nameNode(node)?.range;
 }

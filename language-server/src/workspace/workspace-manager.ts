@@ -1,9 +1,26 @@
-import { DefaultWorkspaceManager, type LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, type LangiumSharedCoreServices, type URI } from 'langium';
 
 /** Validates every file of the workspace on load, not only open ones, so the editor reports what the CLI reports. */
 export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.initialBuildOptions = { validation: true };
+    }
+
+    /**
+     * The model files under the workspace folders as they are on disk now, loading
+     * any the workspace does not know yet (created outside the editor), with the
+     * same folder rules as the start-up scan.
+     */
+    async loadFilesOnDisk(): Promise<URI[]> {
+        const selector = {
+            fileExtensions: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileExtensions),
+            fileNames: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileNames ?? [])
+        };
+        const found: URI[] = [];
+        for (const folder of this.folders ?? []) {
+            await this.traverseFolder(folder, this.getRootFolder(folder), selector, document => found.push(document.uri));
+        }
+        return found;
     }
 }

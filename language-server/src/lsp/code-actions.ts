@@ -1,0 +1,78 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
+import { toDiagnostic } from '../findings/diagnostic.js';
+import type { Finding } from '../findings/finding.js';
+import type { JoineryServices } from '../joinery-module.js';
+import { replaceToken, workspaceEdit } from './model-edits.js';
+import { QUICK_FIXES, type QuickFix } from './quick-fixes.js';
+
+/**
+ * Quick fixes for the findings under the cursor: those of RULES.md (quick-fixes.ts)
+ * and "did you mean" for unresolved names. The findings are the server's own,
+ * the same list it publishes, so a fix never acts on a stale diagnostic; each
+ * action is tied to the client's matching diagnostic when the client sent one.
+ */
+export class JoineryCodeActionProvider implements CodeActionProvider {
+    private readonly services: JoineryServices;
+    private readonly analysis: IntegrationAnalysis;
+
+    constructor(services: JoineryServices) {
+        this.services = services;
+        this.analysis = services.analysis.IntegrationAnalysis;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        const only = params.context.only;
+        if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
+        const uri = document.uri.toString();
+        const findings = this.services.findings.PublishedFindings.current()
+            .filter(finding => finding.uri === uri && overlaps(finding.range, params.range));
+        const sent = params.context.diagnostics;
+        const actions: CodeAction[] = [];
+        for (const finding of findings) {
+            // When the client says which diagnostics it asks about, answer for those only.
+            const matching = sent.find(d => d.code === finding.rule && d.message === finding.message && sameStart(d.range, finding.range));
+            if (sent.length > 0 && !matching) continue;
+            const diagnostic = matching ?? toDiagnostic(finding);
+            for (const fix of this.fixesFor(finding, document)) {
+                actions.push({
+                    title: fix.title,
+                    kind: CodeActionKind.QuickFix,
+                    diagnostics: [diagnostic],
+                    isPreferred: fix.preferred ?? false,
+                    edit: workspaceEdit(fix.edits)
+                });
+            }
+        }
+        return actions;
+    }
+
+    private fixesFor(finding: Finding, document: LangiumDocument): QuickFix[] {
+        if (finding.rule === 'reference') return didYouMean(finding, document);
+        const fixes = QUICK_FIXES[finding.rule] as (typeof QUICK_FIXES)[string] | undefined;
+        const model = fixes && this.analysis.allArrangementModels().find(m => m.arrangement.name === finding.arrangement);
+        return model ? fixes(finding, model) : [];
+    }
+}
+
+/** Replaces an unresolved name by the nearest declared one. */
+function didYouMean(finding: Finding, document: LangiumDocument): QuickFix[] {
+    const root = document.parseResult.value;
+    if (!finding.suggestion || !root.$cstNode) return [];
+    const token = { offset: document.textDocument.offsetAt(finding.range.start), end: document.textDocument.offsetAt(finding.range.end) };
+    return [{ title: `Change to '${finding.suggestion}'`, edits: [replaceToken(root, token, finding.suggestion)], preferred: true }];
+}
+
+function overlaps(a: Range, b: Range): boolean {
+    return !(before(a.end, b.start) || before(b.end, a.start));
+}
+
+function before(p: Range['start'], q: Range['start']): boolean {
+    return p.line < q.line || (p.line === q.line && p.character < q.character);
+}
+
+function sameStart(a: Diagnostic['range'], b: Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character;
+}

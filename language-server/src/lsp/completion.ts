@@ -1,0 +1,48 @@
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { isArrangement } from '../generated/ast.js';
+import { kindWord } from '../validation/user-words.js';
+
+/**
+ * Langium's completion (keywords, and references filtered by the scope to the kinds
+ * the property accepts), with three refinements: inside an arrangement its own
+ * elements are offered by their plain names only, not again as `Arrangement.Element`;
+ * each candidate shows its kind and title; and two-word properties (`reports to`,
+ * `held by`, `delivered by`, `reported by`) complete as a whole.
+ */
+export class JoineryCompletionProvider extends DefaultCompletionProvider {
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const arrangement = AstUtils.getContainerOfType(refInfo.container, isArrangement);
+        const ownPrefix = arrangement?.name ? `${arrangement.name}.` : undefined;
+        return super.getReferenceCandidates(refInfo, context)
+            .filter(candidate => !ownPrefix || !candidate.name.startsWith(ownPrefix));
+    }
+
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(nodeDescription);
+        const title = (nodeDescription.node as { title?: string } | undefined)?.title;
+        return { ...item, detail: kindWord(nodeDescription.type) + (title ? ` — ${title}` : '') };
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        const following = followingKeyword(keyword);
+        if (!following || !this.filterKeyword(context, keyword)) {
+            super.completionForKeyword(context, keyword, acceptor);
+            return;
+        }
+        acceptor(context, {
+            label: `${keyword.value} ${following.value}`,
+            kind: this.getKeywordCompletionItemKind(keyword),
+            detail: 'Keyword',
+            sortText: '1'
+        });
+    }
+}
+
+/** `to` for `reports`: the keyword that must come next in the same property. */
+function followingKeyword(keyword: GrammarAST.Keyword): GrammarAST.Keyword | undefined {
+    const group: AstNode | undefined = keyword.$container;
+    if (!GrammarAST.isGroup(group)) return undefined;
+    const next = group.elements[group.elements.indexOf(keyword) + 1];
+    return GrammarAST.isKeyword(next) && /^\p{L}/u.test(next.value) ? next : undefined;
+}

@@ -1,0 +1,114 @@
+import { GrammarUtils } from 'langium';
+import type { ArrangementModel } from '../analysis/arrangement-model.js';
+import { resolved, systemsOf, titleOf, unique } from '../analysis/membership.js';
+import { describeStage } from '../analysis/stage-support.js';
+import type { Finding } from '../findings/finding.js';
+import type { Actor, Channel } from '../generated/ast.js';
+import { linkedGroups } from '../rules/team-without-shared-system.js';
+import { appendToBody, lineAfter, lineInArrangement, quoted, referenceText, replaceToken, type FileEdit } from './model-edits.js';
+
+/** One way to close a gap: what the editor offers, and the edits it makes. */
+export interface QuickFix {
+    title: string;
+    edits: FileEdit[];
+    preferred?: boolean;
+}
+
+/**
+ * The quick fixes of RULES.md, by rule id. Each reads the derived model of the
+ * finding's arrangement (its boards, who represents whom, which systems are
+ * linked, the supported stage) and inserts or replaces text at CST positions.
+ */
+export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementModel) => QuickFix[]> = {
+    'no-board-voice': (finding, model) => {
+        const actor = involvedActor(finding, model);
+        if (!actor) return [];
+        const { arrangement } = model;
+        const channels = model.channels;
+        const toBoards = model.boards.map((board, index): QuickFix => ({
+            title: `Add a channel from ${titleOf(actor)} to ${titleOf(board)}`,
+            edits: [lineInArrangement(arrangement, `channel ${referenceText(actor, arrangement)} -> ${board.name} { kind consultation }`, channels)],
+            preferred: index === 0
+        }));
+        const toIntermediaries = model.partOf(actor).representedBy.filter(intermediary => model.routesToBoard.has(intermediary))
+            .map((intermediary): QuickFix => ({
+                title: `Add a two-way channel from ${titleOf(actor)} to ${titleOf(intermediary)}, which reaches a board`,
+                edits: [lineInArrangement(arrangement,
+                    `channel ${referenceText(actor, arrangement)} -> ${referenceText(intermediary, arrangement)} { kind representation two-way }`, channels)]
+            }));
+        return [...toBoards, ...toIntermediaries];
+    },
+
+    'team-without-shared-system': (finding, model) => {
+        const team = model.teams.find(t => t.name === finding.element);
+        const groups = team ? linkedGroups(systemsOf(team), model.workspace) : [];
+        if (groups.length < 2) return [];
+        const { arrangement } = model;
+        // Joining the first system of each group to the first group's makes one connected group.
+        const links = groups.slice(1).map(group => `link ${referenceText(groups[0][0], arrangement)} <-> ${referenceText(group[0], arrangement)}`);
+        const anchor = model.links.length ? model.links : model.systems;
+        return [{
+            title: `Add ${links.length === 1 ? 'a link' : 'links'} between ${groups.map(group => titleOf(group[0])).join(' and ')}`,
+            edits: [lineInArrangement(arrangement, links.join('\n'), anchor)],
+            preferred: true
+        }];
+    },
+
+    'one-way-representation': (finding, model) => {
+        const intermediary = involvedActor(finding, model);
+        if (!intermediary) return [];
+        const talksWith = model.partOf(intermediary).twoWayWith;
+        const lacking = unique(resolved(intermediary.represents)).filter(actor => actor !== intermediary && !talksWith.has(actor));
+        // The finding names the represented actor by title; fall back to every one lacking a channel.
+        const named = lacking.filter(actor => finding.message.includes(`claims to represent ${titleOf(actor)} in `));
+        return (named.length ? named : lacking).flatMap(represented => {
+            const { arrangement } = model;
+            const existing = model.channels.find(channel => joins(channel, represented, intermediary));
+            const markExisting: QuickFix[] = existing ? [{
+                title: `Mark the channel ${existing.from.$refText} -> ${existing.to.$refText} two-way`,
+                edits: [appendToBody(existing, 'two-way')],
+                preferred: true
+            }] : [];
+            return [...markExisting, {
+                title: `Add a two-way channel from ${titleOf(represented)} to ${titleOf(intermediary)}`,
+                edits: [lineInArrangement(arrangement,
+                    `channel ${referenceText(represented, arrangement)} -> ${referenceText(intermediary, arrangement)} { kind representation two-way }`, model.channels)],
+                preferred: !existing
+            }];
+        });
+    },
+
+    'unmeasured-goal': (finding, model) => {
+        const goal = model.goals.find(g => g.name === finding.element);
+        if (!goal) return [];
+        const taken = new Set(model.arrangement.elements.map(element => (element as { name?: string }).name));
+        let name = `${goal.name}Measure`;
+        for (let n = 2; taken.has(name); n++) name = `${goal.name}Measure${n}`;
+        return [{
+            title: `Add an indicator that measures ${titleOf(goal)}`,
+            edits: [lineAfter(goal, `indicator ${name} ${quoted(`Measure of ${titleOf(goal)}`)} { measures ${goal.name} kind outcome }`)],
+            preferred: true
+        }];
+    },
+
+    'stage-claim-unsupported': (_finding, model) => {
+        const token = GrammarUtils.findNodeForProperty(model.arrangement.$cstNode, 'stage');
+        const supported = model.stageSupport.supportedStage;
+        if (!token) return [];
+        return [{
+            title: `Claim ${describeStage(supported)}, which the model supports`,
+            edits: [replaceToken(model.arrangement, token, supported)],
+            preferred: true
+        }];
+    }
+};
+
+/** The involved actor a finding is about (findings name it in `element`). */
+function involvedActor(finding: Finding, model: ArrangementModel): Actor | undefined {
+    return model.involvedActors.find(actor => actor.name === finding.element);
+}
+
+function joins(channel: Channel, a: Actor, b: Actor): boolean {
+    const from = channel.from.ref, to = channel.to.ref;
+    return (from === a && to === b) || (from === b && to === a);
+}

@@ -1,0 +1,82 @@
+import { describeStage } from '../analysis/stage-support.js';
+import { count, listing } from '../rules/wording.js';
+import { formatAmount, share } from './figures.js';
+import { countBySeverity, FINDING_GROUPS, VOICE_WORDS, type IntegrationProfile, type ProfileFinding } from './integration-profile.js';
+import { renderMermaid } from './mermaid.js';
+
+export interface MarkdownReportInput {
+    profiles: IntegrationProfile[];
+    otherFindings: ProfileFinding[];
+    fileCount: number;
+    version: string;
+    docsUri(rule: string): string | undefined;
+}
+
+/** The report as GitHub-flavoured Markdown; the map is a Mermaid block, which GitHub draws. */
+export function renderMarkdownReport(input: MarkdownReportInput): string {
+    const parts = [`# Integration report`, '', `${count(input.profiles.length, 'arrangement')} from ${count(input.fileCount, 'file')} · Joinery ${md(input.version)}`, ''];
+    if (input.profiles.length === 0) parts.push('No arrangement was found in these files.', '');
+    for (const profile of input.profiles) parts.push(...arrangement(profile, input));
+    if (input.otherFindings.length) parts.push('## Outside any arrangement', '', ...findingLines(input.otherFindings, input), '');
+    return parts.join('\n');
+}
+
+function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): string[] {
+    const counts = countBySeverity(profile.findings);
+    const silenced = profile.voices.filter(v => v.withoutVoice);
+    const claim = profile.claimed === undefined ? 'No stage is claimed.'
+        : profile.missingForClaim.length === 0 ? `Its claim of stage ${md(profile.claimed)} holds.`
+            : `Claims stage ${md(profile.claimed)}; missing: ${profile.missingForClaim.map(r => `${r.description} (stage ${r.stage})`).join('; ')}.`;
+    const lines = [
+        `## ${md(profile.title)}`, '',
+        `Arrangement \`${profile.name}\` in ${md(profile.place)}.`, '',
+        `- **Stage of joining-up:** reaches ${md(describeStage(profile.supported))}. ${claim}`,
+        `- **Who has a voice:** ${silenced.length ? `no voice at any board for ${md(listing(silenced.map(v => v.title)))}`
+            : profile.voices.some(v => v.nonStatutory) ? 'every non-statutory actor reaches a board'
+                : 'no third-sector, independent or community actor takes part'}.`,
+        `- **Who holds the money:** ${profile.power.filter(p => p.budgetShare > 0).map(p => `${p.sector} ${share(p.budgetShare)}`).join(', ') || 'no budget with a holder'}.`,
+        `- **Findings:** ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info.`, '',
+        '### Stage ladder', '',
+        '| Stage | | Shown by the model | Requirements |', '|---|---|---|---|',
+        ...[...profile.stages].reverse().map(rung => `| ${rung.stage}${rung.claimed ? ' (claimed)' : ''}${rung.stage === profile.supported ? ' (reached)' : ''} | ${md(rung.name)} | ${rung.supported ? 'yes' : 'no'} | `
+            + `${[...rung.requirements.map(r => `${r.met ? '✓' : '✗'} ${r.description}`), ...(rung.blockedBy ? [`✗ builds on stage ${rung.blockedBy}, not reached`] : [])].join('<br>')} |`),
+        '', '### Power map', '',
+        '| Sector | Voting seats on boards | Budget control | Services delivered |', '|---|---:|---:|---:|',
+        ...profile.power.map(p => `| ${p.sector} | ${p.votingSeats} | ${share(p.budgetShare)} | ${p.servicesDelivered} (${share(p.serviceShare)}) |`),
+        `| **All** | ${profile.totals.votingSeats} | ${profile.totals.budget === undefined ? count(profile.totals.budgets, 'budget') : formatAmount(profile.totals.budget)} | ${count(profile.totals.services, 'service')} |`,
+        '', '### Who has a voice', '',
+        '| Actor | Sector | Votes | Voice | Route to the board |', '|---|---|---:|---|---|',
+        ...profile.voices.map(v => `| ${md(v.title)} | ${v.sector ?? ''} | ${v.votes || ''} | ${v.withoutVoice ? '**no voice at any board**' : VOICE_WORDS[v.voice]} | `
+            + `${md(v.voice === 'route' ? [...v.through, v.board ?? ''].join(' → ') : v.board ?? '')} |`),
+        '', '### Who holds the money', '',
+        '| Budget | Kind | Amount | Held by | Controlled by a board | Funds |', '|---|---|---:|---|---|---|',
+        ...profile.budgets.map(b => `| ${md(b.title)} | ${b.kind ?? ''} | ${b.amount === undefined ? '' : formatAmount(b.amount)} | ${b.heldBy ? md(b.heldBy) : '**nobody**'} | ${md(listing(b.controlledBy))} | ${md(listing(b.funds))} |`),
+        '', '### Integration map', '', '```mermaid', renderMermaid([profile.graph]).trimEnd(), '```', '',
+        '### Findings by integration type', ''
+    ];
+    for (const group of FINDING_GROUPS) {
+        const inGroup = profile.findings.filter(f => f.type === group.type);
+        if (inGroup.length === 0) continue;
+        lines.push(`#### ${group.heading} (${inGroup.length})`, '', ...findingLines(inGroup, input), '');
+    }
+    if (profile.findings.length === 0) lines.push('No findings.', '');
+    return lines;
+}
+
+function findingLines(findings: ProfileFinding[], input: MarkdownReportInput): string[] {
+    return findings.map(f => {
+        const docs = input.docsUri(f.rule);
+        return `- **${f.severity}** ${md(f.message)} (${docs ? `[${f.rule}](${docs})` : f.rule}, ${md(f.place)})`;
+    });
+}
+
+/**
+ * Model text inside Markdown: HTML-significant characters as entities and
+ * Markdown punctuation backslash-escaped, so titles render as the text they are
+ * (in tables too).
+ */
+function md(text: string): string {
+    return text
+        .replace(/[&<>]/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!)
+        .replace(/[\\`*_{}[\]#|~]/g, char => `\\${char}`);
+}

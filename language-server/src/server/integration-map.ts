@@ -1,0 +1,78 @@
+import { AstUtils, CstUtils, DocumentState, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { ArrangementModel } from '../analysis/arrangement-model.js';
+import { collectFindings } from '../findings/collect.js';
+import type { Finding } from '../findings/finding.js';
+import type { RuleSettings } from '../findings/rule-settings.js';
+import { isActor, type Model } from '../generated/ast.js';
+import type { JoineryServices } from '../joinery-module.js';
+import { buildIntegrationGraph } from '../report/integration-graph.js';
+import { layOutMap } from '../report/map-layout.js';
+import { drawMap } from '../report/map-scene.js';
+import { INTEGRATION_MAP_REQUEST, type IntegrationMapParams, type IntegrationMapView } from './integration-map-protocol.js';
+
+/**
+ * `joinery/integrationMap`: the arrangement under the cursor (or the one named),
+ * drawn from the current build's integration model and findings, laid out here
+ * so that the editor's map view only has to paint it.
+ */
+export function addIntegrationMapHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: { current(): RuleSettings }): void {
+    connection.onRequest(INTEGRATION_MAP_REQUEST, async (params: IntegrationMapParams, token: CancellationToken): Promise<IntegrationMapView | null> => {
+        await shared.workspace.WorkspaceManager.ready;
+        // Let edits that arrived before this request start their build, then wait for it.
+        await shared.workspace.WorkspaceLock.read(() => undefined);
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        const models = joinery.analysis.IntegrationAnalysis.allArrangementModels();
+        const model = chooseArrangement(models, params, shared);
+        if (!model) return null;
+        return integrationMapView(model, models, collectFindings(joinery, settings.current()));
+    });
+}
+
+/** The map of one arrangement, laid out and drawn, with what the view says beside it. */
+export async function integrationMapView(model: ArrangementModel, models: ArrangementModel[], findings: readonly Finding[]): Promise<IntegrationMapView> {
+    const graph = buildIntegrationGraph(model, findings);
+    const scene = drawMap(await layOutMap(graph), 'map');
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of findings) if (finding.arrangement === model.arrangement.name) counts[finding.severity]++;
+    const titleOfNode = new Map(graph.nodes.map(node => [node.id, node.title]));
+    return {
+        arrangement: model.arrangement.name,
+        title: model.title,
+        arrangements: models.map(m => ({ name: m.arrangement.name, title: m.title })),
+        scene,
+        locations: Object.fromEntries(graph.nodes.map(node => [node.id, node.location])),
+        summary: {
+            ...(model.stageSupport.claimed ? { claimed: model.stageSupport.claimed } : {}),
+            supported: model.stageSupport.supportedStage,
+            withoutVoice: graph.nodes.filter(node => node.withoutVoice).map(node => node.title),
+            unlinked: graph.edges.filter(edge => edge.unlinked).map(edge => `${titleOfNode.get(edge.from)} and ${titleOfNode.get(edge.to)}`),
+            findings: counts
+        }
+    };
+}
+
+/** The named arrangement; else the one around the cursor, or one the actor under it takes part in; else the document's first. */
+function chooseArrangement(models: ArrangementModel[], params: IntegrationMapParams, shared: LangiumSharedServices): ArrangementModel | undefined {
+    if (params.arrangement !== undefined) {
+        const named = models.find(m => m.arrangement.name === params.arrangement);
+        if (named) return named;
+    }
+    const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.textDocument.uri));
+    if (document && params.position) {
+        const offset = document.textDocument.offsetAt(params.position);
+        const around = models.find(m => {
+            const cst = m.arrangement.$cstNode;
+            return AstUtils.getDocument(m.arrangement) === document && cst !== undefined && cst.offset <= offset && offset <= cst.end;
+        });
+        if (around) return around;
+        const root = (document.parseResult.value as Model).$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
+        const actor = leaf && AstUtils.getContainerOfType(leaf.astNode, isActor);
+        const involving = actor && models.find(m => m.involvedActors.includes(actor));
+        if (involving) return involving;
+    }
+    return models.find(m => AstUtils.getDocument(m.arrangement) === document) ?? models[0];
+}
+

@@ -1,0 +1,112 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/lsp-client.js';
+import { CodeServer } from './code-server.js';
+
+// "Joinery: Show Integration Map" in VS Code itself (code-server in headless
+// Chromium, the packaged .vsix installed): the webview opens beside the editor,
+// paints the arrangement under the cursor, reveals a clicked node's declaration
+// and follows edits, with no Content-Security-Policy violation.
+const ARTIFACTS = path.join(ROOT, 'test-results/e2e');
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'extension/package.json'), 'utf-8')) as { name: string; version: string };
+const VSIX = path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let workspace: string;
+const consoleMessages: string[] = [];
+
+beforeAll(async () => {
+    if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (\`npm run test:e2e\` does)`);
+    workspace = mkdtempSync(path.join(tmpdir(), 'joinery-map-e2e-'));
+    cpSync(path.join(ROOT, 'examples/lanarkshire'), workspace, { recursive: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await CodeServer.start(VSIX);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.on('console', message => consoleMessages.push(`${message.type()}: ${message.text()}`));
+    await page.goto(server.folderUrl(workspace));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+});
+
+/** The map's page: VS Code puts a webview's page in an iframe inside an iframe. */
+function mapView(): FrameLocator {
+    return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+describe('the integration map in VS Code', () => {
+    it('opens beside the editor for the arrangement under the cursor, with its gaps', async () => {
+        await openFile('south.joinery');
+        const south = readFileSync(path.join(workspace, 'south.joinery'), 'utf-8').split('\n');
+        await goTo(south.findIndex(line => line.includes('team ICSTMixed')) + 1, 5);
+        await runCommand('Joinery: Show Integration Map');
+        await page.locator('.tabs-container .tab').filter({ hasText: 'Integration map: SouthLanarkshire' }).waitFor({ timeout: 60_000 });
+        const view = mapView();
+        await view.locator('svg g[data-node]').first().waitFor({ timeout: 60_000 });
+        expect(await view.locator('.map-title').innerText()).toBe('South Lanarkshire Health and Social Care Partnership');
+        expect(await view.locator('svg g[data-node]').count()).toBeGreaterThan(15);
+        expect(await view.locator('svg g.no-voice').count()).toBeGreaterThan(0);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'integration-map.png') });
+        expect(consoleMessages.filter(m => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
+    });
+
+    it('reveals the declaration of a clicked node', async () => {
+        await mapView().locator('svg g[data-node="actor:SLThirdSector"]').click();
+        await page.locator('.tabs-container .tab.active').filter({ hasText: 'actors.joinery' }).waitFor({ timeout: 30_000 });
+        const selected = await page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: 'actor SLThirdSector' }).count();
+        expect(selected).toBe(1);
+    });
+
+    it('follows edits to the model', async () => {
+        await openFile('south.joinery');
+        const south = readFileSync(path.join(workspace, 'south.joinery'), 'utf-8').split('\n');
+        await goTo(south.findIndex(line => line.includes('system HealthRecord')) + 1, 1);
+        await page.keyboard.type('forum CarersVoice "Carers voice" { kind engagement advisory Carers reports to IJB }\n');
+        await mapView().locator('svg g[data-node="forum:CarersVoice"]').waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, 'integration-map-edited.png') });
+        expect(consoleMessages.filter(m => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
+    });
+});
+
+async function quickInput(prefix: string, text: string): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`${prefix}${text}`);
+}
+
+async function pick(text: string): Promise<void> {
+    const entry = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: text }).first();
+    await entry.waitFor();
+    await entry.click();
+}
+
+async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await quickInput('>', title);
+    await pick(title);
+}
+
+async function openFile(name: string): Promise<void> {
+    await page.keyboard.press('Control+P');
+    await quickInput('', name);
+    await pick(name);
+    await page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor();
+}
+
+async function goTo(line: number, column: number): Promise<void> {
+    await page.keyboard.press('Control+G');
+    await quickInput(':', `${line}:${column}`);
+    await page.keyboard.press('Enter');
+}
