@@ -6,6 +6,7 @@ import {
 import { JoineryGeneratedModule, JoineryGeneratedSharedModule } from './generated/module.js';
 import { JoineryScopeComputation } from './workspace/scope-computation.js';
 import { JoineryValueConverter } from './workspace/value-converter.js';
+import { JoineryTokenBuilder } from './workspace/token-builder.js';
 import { JoineryParser } from './workspace/joinery-parser.js';
 import { TripleSlashDocumentationProvider } from './workspace/documentation.js';
 import { JoineryDocumentValidator } from './validation/document-validator.js';
@@ -45,6 +46,7 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
     },
     parser: {
         ValueConverter: () => new JoineryValueConverter(),
+        TokenBuilder: () => new JoineryTokenBuilder(),
         // Langium calls only `parse` on this service (document factory, async parser).
         LangiumParser: services => new JoineryParser(services) as unknown as LangiumParser
     },
