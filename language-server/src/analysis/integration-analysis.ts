@@ -56,13 +56,12 @@ export class IntegrationAnalysis {
      */
     workspaceFindings(isEnabled: (ruleId: string) => boolean = () => true): Finding[] {
         const results = this.results();
-        results.modelErrors ??= workspaceModelErrors(results.workspace);
-        const findings = [...results.modelErrors];
+        const findings = [...this.workspaceModelErrors()];
         for (const rule of GAP_RULES) {
             if (!isEnabled(rule.id)) continue;
             let ruleFindings = results.ruleFindings.get(rule.id);
             if (!ruleFindings) {
-                ruleFindings = this.runRule(rule);
+                ruleFindings = this.runRule(rule, this.allArrangementModels());
                 results.ruleFindings.set(rule.id, ruleFindings);
             }
             findings.push(...ruleFindings);
@@ -70,9 +69,25 @@ export class IntegrationAnalysis {
         return findings;
     }
 
-    private runRule(rule: GapRule): Finding[] {
+    /** Model errors only the whole workspace shows (duplicate top-level names, `reports to` cycles). */
+    workspaceModelErrors(): Finding[] {
+        const results = this.results();
+        results.modelErrors ??= workspaceModelErrors(results.workspace);
+        return results.modelErrors;
+    }
+
+    /**
+     * The enabled rules' findings on these arrangements alone, read from the same
+     * workspace model: the server's first answer to an edit, before the rest.
+     */
+    arrangementFindings(arrangements: readonly Arrangement[], isEnabled: (ruleId: string) => boolean): Finding[] {
+        const models = arrangements.map(arrangement => this.arrangementModel(arrangement));
+        return GAP_RULES.filter(rule => isEnabled(rule.id)).flatMap(rule => this.runRule(rule, models));
+    }
+
+    private runRule(rule: GapRule, models: readonly ArrangementModel[]): Finding[] {
         const findings: Finding[] = [];
-        for (const model of this.allArrangementModels()) {
+        for (const model of models) {
             try {
                 rule.check(model, report => {
                     const finding = findingAt(report.node, {

@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { JoineryServices } from '../joinery-module.js';
+import { isArrangement, type Model } from '../generated/ast.js';
 import type { FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
@@ -14,12 +15,38 @@ import { internalErrorFinding } from './internal-error.js';
  */
 export function collectFindings(services: JoineryServices, settings: RuleSettings = {}): Finding[] {
     const documents = services.shared.workspace.LangiumDocuments.all.toArray();
+    const analysis = services.analysis.IntegrationAnalysis;
+    return findingsOf(documents, settings, () => analysis.workspaceFindings(rule => settings[rule] !== 'off'));
+}
+
+/**
+ * The findings located in some documents that hold only arrangements, exactly as
+ * `collectFindings` reports them there: a gap is reported on the arrangement's own
+ * elements or on top-level actors, so these documents' findings come from their
+ * own arrangements. The server answers an edit with these first.
+ */
+export function collectDocumentFindings(services: JoineryServices, documents: LangiumDocument[], settings: RuleSettings = {}): Finding[] {
+    const analysis = services.analysis.IntegrationAnalysis;
+    const uris = new Set(documents.map(document => document.uri.toString()));
+    const arrangements = documents.flatMap(document => (document.parseResult.value as Model).declarations?.filter(isArrangement) ?? []);
+    return findingsOf(documents, settings, () => [
+        ...analysis.workspaceModelErrors().filter(finding => uris.has(finding.uri)),
+        ...analysis.arrangementFindings(arrangements, rule => settings[rule] !== 'off')
+    ]);
+}
+
+/** Whether a document declares arrangements and nothing else at top level. */
+export function holdsOnlyArrangements(document: LangiumDocument): boolean {
+    return ((document.parseResult.value as Model).declarations ?? []).every(isArrangement);
+}
+
+function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): Finding[] {
     const findings: Finding[] = [];
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
     }
     try {
-        findings.push(...services.analysis.IntegrationAnalysis.workspaceFindings(rule => settings[rule] !== 'off'));
+        findings.push(...analyse());
     } catch (error) {
         // A bug in the analysis must not hide the model errors found so far, nor crash the check.
         const where = { uri: documents[0]?.uri.toString() ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };

@@ -1,16 +1,24 @@
-import { DocumentState } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { collectFindings } from '../findings/collect.js';
+import { collectDocumentFindings, collectFindings, holdsOnlyArrangements } from '../findings/collect.js';
+import { GAP_RULES } from '../rules/registry.js';
 import { toDiagnostic } from '../findings/diagnostic.js';
 import type { JoineryServices } from '../joinery-module.js';
 import type { WorkspaceRuleSettings } from './workspace-rule-settings.js';
+
+/** From this many files on, an edit is answered in two steps (see below). */
+const LARGE_WORKSPACE = 50;
 
 /**
  * Publishes the workspace's findings per file after every build and whenever the
  * rule settings change, sending only the files whose diagnostics changed. A gap in
  * one file can come from an edit in another (an actor's missing voice is reported
  * at the actor's declaration), so every file is considered each time.
+ *
+ * In a large workspace an edit to files that hold only arrangements is answered
+ * first for those files (their findings come from their own arrangements), then for
+ * the rest, one rule at a time between other requests; a newer edit stops the rest.
  */
 export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
     const published = new Map<string, string>();
@@ -36,7 +44,24 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
         if (configUri && (settings.problem || published.has(configUri))) byUri.set(configUri, settings.problem ? [settings.problem.diagnostic] : []);
         for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
     };
+    /** Counts builds, so that the second step of an older edit knows it is stale. */
+    let generation = 0;
+    const publishEditedFirst = async (documents: LangiumDocument[]) => {
+        const current = generation;
+        const byUri = new Map<string, Diagnostic[]>(documents.map(document => [document.uri.toString(), []]));
+        for (const finding of collectDocumentFindings(joinery, documents, settings.current())) byUri.get(finding.uri)?.push(toDiagnostic(finding));
+        for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
+        const enabled = GAP_RULES.filter(rule => settings.current()[rule.id] !== 'off');
+        for (const rule of enabled) {
+            await new Promise(resolve => setImmediate(resolve));
+            if (generation !== current) return;
+            joinery.analysis.IntegrationAnalysis.workspaceFindings(id => id === rule.id);
+        }
+        await new Promise(resolve => setImmediate(resolve));
+        if (generation === current) publish();
+    };
     shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
+        generation++;
         for (const uri of changed) edited.add(uri.toString());
         for (const uri of deleted) {
             send(uri.toString(), []);
@@ -44,8 +69,17 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
         }
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        const wasBuilt = built;
         built = true;
-        if (settings.loaded) publish();
+        if (!settings.loaded) return;
+        const documents = shared.workspace.LangiumDocuments;
+        const editedDocuments = [...edited].map(uri => documents.getDocument(URI.parse(uri))).filter(d => d !== undefined);
+        const large = documents.all.count() >= LARGE_WORKSPACE;
+        if (wasBuilt && large && editedDocuments.length > 0 && editedDocuments.length === edited.size && editedDocuments.every(holdsOnlyArrangements)) {
+            void publishEditedFirst(editedDocuments);
+        } else {
+            publish();
+        }
     });
     settings.onDidChange(() => {
         if (built) publish();

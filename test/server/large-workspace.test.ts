@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { checkJson, type JsonFinding } from '../support/cli.js';
+import { LanguageServerSession } from '../support/lsp-client.js';
+// The benchmark's own generator: shared actors, arrangements that reference each other's boards.
+import { generateWorkspace } from '../../scripts/bench/workspace-generator.mjs';
+
+let folder: string;
+let session: LanguageServerSession;
+const FILES = 60;
+
+beforeAll(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'joinery-large-'));
+    for (const [name, text] of Object.entries(generateWorkspace(FILES))) {
+        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+        writeFileSync(path.join(folder, name), text);
+    }
+    session = await LanguageServerSession.start(folder);
+    await session.settle(FILES);
+});
+
+afterAll(async () => {
+    await session?.stop();
+    rmSync(folder, { recursive: true, force: true });
+});
+
+const key = (d: { range: { start: { line: number; character: number } }; message: string }, rule: string) =>
+    `${d.range.start.line}:${d.range.start.character} ${rule} ${d.message}`;
+const fromCli = (findings: JsonFinding[], file: string) => findings.filter(f => f.file === file).map(f => key(f, f.rule)).sort();
+const fromServer = (diagnostics: Diagnostic[]) => diagnostics.map(d => key(d, String(d.code))).sort();
+
+describe('an edit in a large workspace', () => {
+    it('answers for the edited file first, with exactly its final findings, then for every file', async () => {
+        const file = 'arrangements/arr-0030.joinery';
+        const full = path.join(folder, file);
+        const uri = pathToFileURL(full).href;
+        const original = readFileSync(full, 'utf-8');
+        // Take away the board's controls and the team's shared system link: findings change here and nowhere else.
+        const edited = original.replace('    controls Pool\n', '').replace('  link Cases <-> Shared { shares "referrals" }\n', '');
+        expect(edited).not.toBe(original);
+        const opened = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: 1, text: original } });
+        await opened;
+        const first = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+        const firstAnswer = await first;
+        writeFileSync(full, edited);
+        const cli = checkJson(['.'], { cwd: folder });
+        expect(fromServer(firstAnswer)).toEqual(fromCli(cli.findings, file));
+        expect(cli.findings.some(f => f.file === file && f.rule === 'budget-without-board')).toBe(true);
+
+        await session.settle(FILES);
+        for (const [documentUri, diagnostics] of session.diagnostics) {
+            const relative = path.relative(folder, new URL(documentUri).pathname);
+            expect(fromServer(diagnostics), relative).toEqual(fromCli(cli.findings, relative));
+        }
+    });
+});
