@@ -75,6 +75,7 @@ if (!skipLsp) {
     const titleEdit = (source, i) => source.replace(/"Partnership 1"|"Partnership 1 edit \d+"/, `"Partnership 1 edit ${i}"`);
     const one = await editToDiagnostics({ serverBin: server, folder: single, file: join(single, 'model.joinery'), edits: 21, edit: titleEdit });
     console.log(`LSP, one ${text.split('\n').length}-line model: edit → diagnostics median ${one.medianMs.toFixed(0)} ms (max ${one.maxMs.toFixed(0)} ms); documents re-validated per edit: ${one.validated}`);
+    console.log(`    in the server (ms): ${steps(one.phaseMs)}`);
     const largest = Math.max(...sizes);
     const large = join(scratch, `workspace-${largest}`);
     const middle = Math.floor(largest / 2);
@@ -82,5 +83,11 @@ if (!skipLsp) {
     const arrangementEdit = (source, i) => source.replace(new RegExp(`"Partnership ${middle}[^"]*"`), `"Partnership ${middle} edit ${i}"`);
     const many = await editToDiagnostics({ serverBin: server, folder: large, file: target, edits: 11, edit: arrangementEdit });
     console.log(`LSP, one file of a ${Math.max(...sizes)}-file workspace: first diagnostics after ${(many.initialMs / 1000).toFixed(1)} s; edit → diagnostics median ${many.medianMs.toFixed(0)} ms (max ${many.maxMs.toFixed(0)} ms); documents re-validated per edit: ${many.validated} of ${Math.max(...sizes)}`);
+    console.log(`    in the server (ms): ${steps(many.phaseMs)}`);
 }
+/** `parse 40 · link 12 · …`: where the server says an edit's time went (medians, ms). */
+function steps(phaseMs) {
+    return Object.entries(phaseMs).filter(([name]) => name !== 'total').map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(' · ');
+}
+
 rmSync(scratch, { recursive: true, force: true });

@@ -60,3 +60,24 @@ describe('an edit in a large workspace', () => {
         }
     });
 });
+
+describe('joinery/buildStatistics after an edit', () => {
+    it('counts one re-validated document of the workspace and says where the time went, step by step', async () => {
+        const file = path.join(folder, 'arrangements/arr-0012.joinery');
+        const uri = pathToFileURL(file).href;
+        const text = readFileSync(file, 'utf-8');
+        const opened = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: 1, text } });
+        await opened;
+        const answered = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace(/"Partnership 12[^"]*"/, '"Partnership 12, renamed"') }] });
+        await answered;
+        const statistics = await session.connection.sendRequest<{ validatedDocuments: number; workspaceDocuments: number; phaseMs: Record<string, number> }>('joinery/buildStatistics');
+        expect(statistics.validatedDocuments).toBe(1);
+        expect(statistics.workspaceDocuments).toBe(FILES);
+        expect(Object.keys(statistics.phaseMs)).toEqual(['parse', 'index', 'scopes', 'link', 'references', 'validate', 'findings', 'total']);
+        const steps = Object.entries(statistics.phaseMs).filter(([name]) => name !== 'total').map(([, ms]) => ms);
+        expect(steps.every(ms => ms >= 0)).toBe(true);
+        expect(steps.reduce((sum, ms) => sum + ms, 0)).toBeCloseTo(statistics.phaseMs.total, 3);
+    });
+});

@@ -8,8 +8,16 @@ import { pathToFileURL } from 'node:url';
  * in a .vsix). The link works offline, in any editor that opens file URIs.
  */
 export function ruleDocsUri(ruleId: string): string {
-    return pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${ruleId}.md`)).href;
+    // Asked once per diagnostic on every publish: the URL is built once per rule.
+    let uri = docsUris.get(ruleId);
+    if (uri === undefined) {
+        uri = pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${ruleId}.md`)).href;
+        docsUris.set(ruleId, uri);
+    }
+    return uri;
 }
+
+const docsUris = new Map<string, string>();
 
 export function readmeUri(): string {
     return pathToFileURL(path.join(packageRoot(), 'README.md')).href;

@@ -9,18 +9,58 @@ export interface BuildStatistics {
     validatedDocuments: number;
     /** Documents in the workspace. */
     workspaceDocuments: number;
+    /**
+     * Milliseconds the last build after an edit spent in each step, in order: `parse`, `index`
+     * (exported names), `scopes`, `link`, `references` (indexed), `validate`, and
+     * `findings` (the gap analysis, the rules and publishing the diagnostics).
+     */
+    phaseMs: Record<string, number>;
 }
 
-/** Answers `joinery/buildStatistics`, so a benchmark can see how much an edit re-checked. */
+const PHASES: Array<[DocumentState, string]> = [
+    [DocumentState.Parsed, 'parse'], [DocumentState.IndexedContent, 'index'], [DocumentState.ComputedScopes, 'scopes'],
+    [DocumentState.Linked, 'link'], [DocumentState.IndexedReferences, 'references']
+];
+
+/**
+ * Answers `joinery/buildStatistics`, so a benchmark can see how much an edit
+ * re-checked and where the time went. Register it after the diagnostics handler:
+ * its last step ends when that handler has published.
+ */
 export function addBuildStatisticsHandler(connection: Connection, shared: LangiumSharedServices): void {
+    let last: BuildStatistics | undefined;
     let validated = 0;
-    let current = 0;
+    /** Timing starts at an edit; the workspace's first build reads files before the builder runs. */
+    let started: number | undefined;
+    let previous = 0, validatedAt = 0;
+    let phaseMs: Record<string, number> = {};
+    const step = (name: string, at = performance.now()) => {
+        phaseMs[name] = (phaseMs[name] ?? 0) + at - previous;
+        previous = at;
+    };
     const builder = shared.workspace.DocumentBuilder;
-    builder.onUpdate(() => { current = 0; });
-    builder.onDocumentPhase(DocumentState.Validated, () => { current++; });
-    builder.onBuildPhase(DocumentState.Validated, () => { validated = current; current = 0; });
-    connection.onRequest(BUILD_STATISTICS_REQUEST, (): BuildStatistics => ({
-        validatedDocuments: validated,
-        workspaceDocuments: shared.workspace.LangiumDocuments.all.count()
-    }));
+    builder.onUpdate(() => {
+        validated = 0;
+        phaseMs = {};
+        started = previous = performance.now();
+    });
+    for (const [state, name] of PHASES) builder.onBuildPhase(state, () => { if (started !== undefined) step(name); });
+    builder.onDocumentPhase(DocumentState.Validated, () => {
+        validated++;
+        validatedAt = performance.now();
+    });
+    builder.onBuildPhase(DocumentState.Validated, () => {
+        if (started !== undefined) {
+            step('validate', validatedAt || performance.now());
+            step('findings');
+            phaseMs.total = previous - started;
+        }
+        last = { validatedDocuments: validated, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs };
+        started = undefined;
+        validated = 0;
+        validatedAt = 0;
+    });
+    connection.onRequest(BUILD_STATISTICS_REQUEST, (): BuildStatistics => last ?? {
+        validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {}
+    });
 }
