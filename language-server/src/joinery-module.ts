@@ -8,6 +8,8 @@ import { JoineryScopeComputation } from './workspace/scope-computation.js';
 import { JoineryValueConverter } from './workspace/value-converter.js';
 import { JoineryTokenBuilder } from './workspace/token-builder.js';
 import { JoineryParser } from './workspace/joinery-parser.js';
+import { createLinearCompletionParser } from './workspace/parser-recovery.js';
+import { JoineryScopeProvider } from './workspace/scope-provider.js';
 import { TripleSlashDocumentationProvider } from './workspace/documentation.js';
 import { JoineryDocumentValidator } from './validation/document-validator.js';
 import { registerSemanticChecks, SemanticChecks } from './validation/semantic-checks.js';
@@ -42,13 +44,15 @@ export type JoineryServices = LangiumServices & JoineryAddedServices;
 export const JoineryModule: Module<JoineryServices, PartialLangiumServices & JoineryAddedServices> = {
     references: {
         ScopeComputation: services => new JoineryScopeComputation(services),
+        ScopeProvider: services => new JoineryScopeProvider(services),
         References: services => new JoineryReferences(services)
     },
     parser: {
         ValueConverter: () => new JoineryValueConverter(),
         TokenBuilder: () => new JoineryTokenBuilder(),
         // Langium calls only `parse` on this service (document factory, async parser).
-        LangiumParser: services => new JoineryParser(services) as unknown as LangiumParser
+        LangiumParser: services => new JoineryParser(services) as unknown as LangiumParser,
+        CompletionParser: services => createLinearCompletionParser(services)
     },
     documentation: {
         DocumentationProvider: () => new TripleSlashDocumentationProvider()

@@ -58,11 +58,11 @@ function check(cwd: string, args: string[] = ['.'], options: { input?: string | 
     return { status: result.status, findings: parsed.findings, files: parsed.files, stderr: result.stderr };
 }
 
-/** The one finding on `file`, which must be a syntax error at the start of the file. */
-function only(findings: JsonFinding[], file: string): JsonFinding {
+/** The one finding on `file`, which must be a syntax error, by default at the start of the file. */
+function only(findings: JsonFinding[], file: string, start = { line: 0, character: 0 }): JsonFinding {
     const mine = findings.filter(f => f.file === file);
     expect(mine, `findings on ${file}`).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ rule: 'syntax', severity: 'error', range: { start: { line: 0, character: 0 } } });
+    expect(mine[0]).toMatchObject({ rule: 'syntax', severity: 'error', range: { start } });
     return mine[0];
 }
 
@@ -89,7 +89,7 @@ describe('bad files beside good ones', () => {
         expect(result.status).toBe(1);
         expect(only(result.findings, 'binary.joinery').message).toBe('This is not a text file (it contains NUL bytes): a model must be UTF-8 text');
         expect(only(result.findings, 'latin1.joinery').message).toBe('This file is not valid UTF-8: save it as UTF-8 text');
-        expect(only(result.findings, 'huge.joinery').message).toMatch(/^This file is too large to check \(10\.0 MB\): Joinery reads model files of up to 1\.0 MB/);
+        expect(only(result.findings, 'huge.joinery').message).toMatch(/^This file is too large to check \(10\.0 MB\): Joinery reads model files of up to 512 KB; split it into several files$/);
         expect(only(result.findings, 'loop.joinery').message).toBe('Cannot read this file: too many levels of symbolic links (a link loop)');
         expect(only(result.findings, 'dangling.joinery').message).toBe('This is a broken symbolic link: the file it points to does not exist');
         if (fifo.status === 0) expect(only(result.findings, 'pipe.joinery').message).toMatch(/^This is not a regular file/);
@@ -134,18 +134,33 @@ describe('bad files beside good ones', () => {
 });
 
 describe('limits: nesting, repetition and incomplete declarations', () => {
-    it('reports 100,000 nested braces as a syntax error at the first brace too deep', () => {
-        const root = folder('nesting', { 'deep.joinery': 'arrangement A {\n  forum F {' + '{'.repeat(100_000) + '}'.repeat(100_000) + '} }\n', 'checked.joinery': CHECKED });
+    it('reports braces nested a little too deep as syntax errors, and 100,000 deep as one, at the first brace beyond the limit', () => {
+        const nested = (depth: number) => 'arrangement A {\n  forum F {' + '{'.repeat(depth) + '}'.repeat(depth) + '} }\n';
+        const root = folder('nesting', { 'shallow.joinery': nested(10), 'deep.joinery': nested(100_000), 'checked.joinery': CHECKED });
         const result = check(root);
-        const deep = result.findings.filter(f => f.file === 'deep.joinery' && f.rule === 'syntax');
-        expect(deep[0]).toMatchObject({ range: { start: { line: 1, character: 11 } }, message: "Expected '}' but found '{'" });
+        expect(result.findings.find(f => f.file === 'shallow.joinery' && f.rule === 'syntax')).toMatchObject({ range: { start: { line: 1, character: 11 } }, message: "Expected '}' but found '{'" });
+        expect(only(result.findings, 'deep.joinery', { line: 1, character: 109 }).message).toMatch(/^Braces nest more than 100 deep here/);
         expectGoodFileChecked(result.findings);
     });
 
-    it('reports a file with 150,000 comments in a row, which Langium cannot build a tree for, as one syntax error', () => {
-        const root = folder('comments', { 'comments.joinery': 'actor A { sector third }\n' + '/**/'.repeat(150_000), 'checked.joinery': CHECKED });
+    it('checks a file of 170,000 comments in a row, on which Langium alone overflows its stack', () => {
+        const root = folder('comments', { 'comments.joinery': 'actor Commented { sector third }\n' + '//\n'.repeat(170_000), 'checked.joinery': CHECKED });
         const result = check(root);
-        expect(only(result.findings, 'comments.joinery').message).toMatch(/^This file could not be parsed: it nests or repeats too much/);
+        expect(result.findings.filter(f => f.file === 'comments.joinery')).toEqual([]);
+        expectGoodFileChecked(result.findings);
+    });
+
+    it('reports a line of 100,000 open quotes, which would keep the lexer busy for minutes, as one syntax error', () => {
+        const root = folder('quotes', { 'quotes.joinery': 'actor A { sector third }\nactor B ' + '"\\'.repeat(100_000) + '\n', 'checked.joinery': CHECKED });
+        const result = check(root);
+        expect(only(result.findings, 'quotes.joinery', { line: 1, character: 8 }).message).toMatch(/^Too many quotes or comments are left open from here on/);
+        expectGoodFileChecked(result.findings);
+    });
+
+    it('reports braces nested beyond the limit at the first brace too deep', () => {
+        const root = folder('pasted-forums', { 'forums.joinery': 'arrangement A {\n' + '  forum F {\n'.repeat(5_000), 'checked.joinery': CHECKED });
+        const result = check(root);
+        expect(only(result.findings, 'forums.joinery', { line: 100, character: 10 }).message).toMatch(/^Braces nest more than 100 deep here/);
         expectGoodFileChecked(result.findings);
     });
 
@@ -160,6 +175,15 @@ describe('limits: nesting, repetition and incomplete declarations', () => {
         expect(half.filter(f => f.message.includes("''"))).toEqual([]);
         expect(half.filter(f => /internal error/.test(f.message))).toEqual([]);
         expectGoodFileChecked(result.findings);
+    });
+});
+
+describe('output', () => {
+    it('stops quietly when the reader of its output goes away (`joinery check | head`)', () => {
+        const root = folder('epipe', { 'many.joinery': `arrangement A { partners ${Array.from({ length: 3000 }, (_, i) => `Nobody${i}`).join(', ')} }` });
+        const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI_BIN}" check . --format json | head -c 10 > /dev/null`], { cwd: root, encoding: 'utf-8', timeout: 60_000 });
+        expect(piped.stderr).toBe('');
+        expect(piped.status).toBe(0);
     });
 });
 

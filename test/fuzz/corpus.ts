@@ -11,6 +11,11 @@ import type { FuzzCase } from './fuzz-case.js';
 export interface CorpusEntry extends FuzzCase {
     /** What went wrong when it was found. */
     failures: Failure[];
+    /**
+     * A failure reported and not yet fixed, and where: the replay expects the input
+     * to fail, and fails once it passes, so that the mark is removed with the fix.
+     */
+    known?: string;
 }
 
 export function corpusFileName(input: FuzzCase): string {

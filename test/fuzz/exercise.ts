@@ -124,6 +124,8 @@ export async function exerciseCase(workspace: FuzzWorkspace, input: FuzzCase, op
             failures.push({ kind: 'exception', where: 'build and findings', message: describeError(error) });
         }
         result.buildMs = performance.now() - buildStart;
+        // In the editor every request waits for this: it is held to the same time as a request.
+        if (result.buildMs > options.slowMs) failures.push({ kind: 'slow', where: 'build and findings', message: `took ${Math.round(result.buildMs)} ms` });
         result.findings = findings.length;
         for (const finding of findings) {
             if (/An error occurred|internal error/.test(finding.message)) failures.push({ kind: 'exception', where: `finding ${finding.rule}`, message: finding.message });

@@ -2,9 +2,9 @@ import { AstUtils, GrammarUtils } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Command, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { toDiagnostic } from '../../language-server/src/findings/diagnostic.js';
+import { isArrangement, type Model } from '../../language-server/src/generated/ast.js';
 import type { Finding } from '../../language-server/src/findings/finding.js';
 import { FuzzWorkspace } from './fuzz-workspace.js';
-import { tokens } from './mutate.js';
 import type { Random } from './random.js';
 
 /**
@@ -58,7 +58,7 @@ export async function formattingInvariants(workspace: FuzzWorkspace, files: Reco
         const document = workspace.document(file)!;
         const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
         formatted[file] = applyEdits(document.textDocument.getText(), edits);
-        if (!sameTokens(files[file], formatted[file])) {
+        if (!sameTokens(workspace, files[file], formatted[file])) {
             violations.push({ where: `formatting ${file}`, message: `changed more than layout:\n${firstDifference(files[file], formatted[file])}` });
         }
     }
@@ -87,8 +87,8 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
     await workspace.load(files);
     const before = workspace.findings();
     // On a file that does not parse, a fix only has to be harmless (no exception), not clean.
-    // Nor where a name is declared twice: a fix cannot say which of the two it means.
-    if (before.some(f => f.rule === 'syntax' || (f.rule === 'semantic' && f.message.startsWith('Duplicate name')))) return { checked: 0, violations: [] };
+    // Nor where a name is declared twice, or an element hides an actor of its name: a fix cannot say which it means.
+    if (before.some(f => f.rule === 'syntax' || (f.rule === 'semantic' && f.message.startsWith('Duplicate name'))) || hidesTopLevelName(workspace)) return { checked: 0, violations: [] };
     const fixes: Array<{ targets: Finding[]; action: CodeAction }> = [];
     for (const finding of shuffled(random, before)) {
         if (fixes.length >= limit) break;
@@ -99,7 +99,9 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
         const actions = await provider.getCodeActions(document, { textDocument: { uri: finding.uri }, range: finding.range, context: { diagnostics: [diagnostic] } }) ?? [];
         for (const action of actions.filter(isCodeActionWithEdit)) {
             // The finding a fix targets is the one it names, else the one it was asked about.
-            const named = (action.diagnostics ?? [diagnostic]).map(d => before.find(f => f.uri === finding.uri && f.message === d.message && sameRange(f.range, d.range)));
+            // Matched by the data too: twins (one per arrangement of the same title) share message and range.
+            const named = (action.diagnostics ?? [diagnostic]).map(d => before.find(f => f.uri === finding.uri && f.message === d.message && sameRange(f.range, d.range)
+                && (d.data as { arrangement?: string } | undefined)?.arrangement === f.arrangement));
             fixes.push({ targets: named.filter((f): f is Finding => f !== undefined), action });
         }
     }
@@ -129,6 +131,14 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
 }
 
 const MODEL_ERRORS = new Set(['syntax', 'reference', 'semantic']);
+
+/** Whether an arrangement has an element named like a top-level declaration, which that name then means inside it. */
+function hidesTopLevelName(workspace: FuzzWorkspace): boolean {
+    const documents = workspace.services.shared.workspace.LangiumDocuments.all.toArray();
+    const declarations = documents.flatMap(d => (d.parseResult.value as Model).declarations ?? []);
+    const topLevel = new Set(declarations.map(d => d.name));
+    return declarations.some(d => isArrangement(d) && d.elements.some(e => 'name' in e && topLevel.has(e.name)));
+}
 
 /** Renaming a declaration keeps every reference that resolved resolved, and adds no error. */
 export async function renameInvariants(workspace: FuzzWorkspace, files: Record<string, string>, random: Random, limit: number): Promise<InvariantReport> {
@@ -235,9 +245,21 @@ function difference(a: string[], b: string[]): string[] {
     return missing;
 }
 
-/** Same words, strings and comments in the same order; block comments compared without their layout. */
-function sameTokens(a: string, b: string): boolean {
-    const significant = (text: string) => tokens(text).filter(t => !/^\s+$/.test(t)).map(t => t.startsWith('/*') ? t.replace(/\s+/g, ' ') : t);
+/**
+ * The same tokens, comments and stray characters in the same order, as Joinery's
+ * own lexer reads them (so `two-waytwo-way` is two keywords); block comments are
+ * compared without their layout.
+ */
+function sameTokens(workspace: FuzzWorkspace, a: string, b: string): boolean {
+    const significant = (text: string) => {
+        const lexed = workspace.services.parser.Lexer.tokenize(text);
+        const pieces = [
+            ...lexed.tokens.map(t => ({ offset: t.startOffset, image: t.image })),
+            ...lexed.hidden.map(t => ({ offset: t.startOffset, image: t.image.startsWith('/*') ? t.image.replace(/\s+/g, ' ') : t.image })),
+            ...lexed.errors.map(e => ({ offset: e.offset, image: text.substr(e.offset, e.length) }))
+        ];
+        return pieces.sort((x, y) => x.offset - y.offset).map(p => p.image);
+    };
     const x = significant(a), y = significant(b);
     return x.length === y.length && x.every((t, i) => t === y[i]);
 }

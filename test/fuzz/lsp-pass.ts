@@ -167,6 +167,7 @@ export class FuzzServer {
                 delay(options.hangMs).then(() => ({ timeout: true as const }))
             ]);
             const ms = performance.now() - start;
+            if (process.env.JOINERY_FUZZ_TRACE) process.stderr.write(`  ${Math.round(ms)} ms ${where}${'error' in outcome ? ` error ${outcome.error.code}` : ''}${'timeout' in outcome ? ' TIMEOUT' : ''}\n`);
             result.requests++;
             if (ms > result.slowest.ms) result.slowest = { name: where, ms };
             if ('timeout' in outcome) {
@@ -190,6 +191,8 @@ export class FuzzServer {
         const content = text.document.getText();
         const textDocument = { uri };
         const calls: Call[] = [];
+        // Follow-ups depend on the answers: they draw from their own generator, so the rest of the input does not.
+        const follow = random.fork('follow-ups');
         const at = () => ({ textDocument, position: randomPosition(random, content) });
         const everywhere = (method: string, extra: Record<string, unknown> = {}, then?: Call['then']) => {
             for (let i = 0; i < positions; i++) calls.push({ method, params: { ...at(), ...extra }, then });
@@ -199,7 +202,7 @@ export class FuzzServer {
             const resolve = caps.completionProvider.resolveProvider;
             everywhere('textDocument/completion', { context: { triggerKind: 1 } }, answer => {
                 const items = Array.isArray(answer) ? answer : (answer as { items?: unknown[] } | null)?.items;
-                return resolve && items?.length ? { method: 'completionItem/resolve', params: random.pick(items) } : undefined;
+                return resolve && items?.length ? { method: 'completionItem/resolve', params: follow.pick(items) } : undefined;
             });
         }
         if (caps.definitionProvider) everywhere('textDocument/definition');
@@ -228,11 +231,13 @@ export class FuzzServer {
         if (caps.codeActionProvider) {
             const resolve = typeof caps.codeActionProvider === 'object' && caps.codeActionProvider.resolveProvider;
             for (let i = 0; i < positions; i++) {
+                // Which diagnostics have arrived depends on timing; the random draws must not, so both are always made.
                 const published = this.diagnostics.get(uri) ?? [];
-                const diagnostics = published.length > 0 && random.chance(0.8) ? [random.pick(published)] : [];
+                const withDiagnostic = random.chance(0.8), which = random.next();
+                const diagnostics = published.length > 0 && withDiagnostic ? [published[Math.floor(which * published.length)]] : [];
                 calls.push({
                     method: 'textDocument/codeAction', params: { textDocument, range: diagnostics[0]?.range ?? randomRange(random, content), context: { diagnostics } },
-                    then: answer => resolve && Array.isArray(answer) && answer.length > 0 ? { method: 'codeAction/resolve', params: random.pick(answer) } : undefined
+                    then: answer => resolve && Array.isArray(answer) && answer.length > 0 ? { method: 'codeAction/resolve', params: follow.pick(answer) } : undefined
                 });
             }
         }
@@ -261,7 +266,7 @@ export class FuzzServer {
             const resolve = caps.codeLensProvider.resolveProvider;
             calls.push({
                 method: 'textDocument/codeLens', params: { textDocument },
-                then: answer => Array.isArray(answer) && answer.length > 0 ? this.followLens(random.pick(answer), resolve) : undefined
+                then: answer => Array.isArray(answer) && answer.length > 0 ? this.followLens(follow.pick(answer), resolve) : undefined
             });
         }
         if (caps.inlayHintProvider) calls.push({ method: 'textDocument/inlayHint', params: { textDocument, range: randomRange(random, content) } });

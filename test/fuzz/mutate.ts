@@ -5,7 +5,7 @@ import type { Random } from './random.js';
  * word processor does to a file. Each takes text and returns new text.
  */
 
-const TOKEN = /"(?:\\.|[^"\\\n])*"?|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|[A-Za-z_][A-Za-z0-9_-]*|-?[0-9][0-9.]*[A-Za-z_]*|<->|->|\s+|./gu;
+const TOKEN = /"(?:\\[^\r\n]|[^"\\\r\n])*"?|\/\/[^\n\r]*|\/\*[\s\S]*?(?:\*\/|$)|[A-Za-z_][A-Za-z0-9_-]*|-?[0-9][0-9.]*[A-Za-z_]*|<->|->|\s+|./gu;
 const KEYWORDS = ['actor', 'arrangement', 'domain', 'forum', 'budget', 'system', 'link', 'team', 'service', 'channel', 'referral',
     'goal', 'indicator', 'agreement', 'partners', 'voting', 'advisory', 'reports', 'to', 'controls', 'from', 'held', 'by', 'funds',
     'kind', 'sector', 'stage', 'staff', 'uses', 'delivered', 'measures', 'between', 'covers', 'board', 'third', 'pooled'];

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCorpus, saveToCorpus } from './corpus.js';
+import { corpusFileName, readCorpus, saveToCorpus } from './corpus.js';
 import { exerciseCase, type ExerciseResult, type Failure } from './exercise.js';
 import { fuzzCase, loadExamples, type Examples, type FuzzCase } from './fuzz-case.js';
 import { FuzzWorkspace } from './fuzz-workspace.js';
@@ -265,15 +265,18 @@ async function main(): Promise<number> {
     clearInterval(progress);
 
     const saved: string[] = [];
-    for (const [, { input, failures }] of failed) {
+    for (const { input, failures } of failed.values()) {
+        // Slowness alone depends on the machine's load: such inputs are reported with their seed and index, not kept.
+        if (failures.every(f => f.kind === 'slow')) continue;
         if (options.save && !options.replay && !options.keep) saved.push(path.relative(options.root, saveToCorpus(options.corpus, input, failures)));
     }
     const summary = {
-        seed: options.seed, seconds: Math.round((Date.now() - started) / 100) / 10, slowMs: options.slowMs,
+        seed: options.replay ? `replay of ${options.replay}` : `seed '${options.seed}'`, seconds: Math.round((Date.now() - started) / 100) / 10, slowMs: options.slowMs,
         inProcess: { ...inProcess, maxRequestMs: Math.round(inProcess.maxRequestMs), providers },
         lsp: { ...lsp, maxRequestMs: Math.round(lsp.maxRequestMs), capabilities, methods: exercisedMethods, unexercisedCapabilities: unexercised },
-        failingInputs: [...failed.entries()].map(([index, { input, failures }]) => ({
-            index, label: input.label, reproduce: options.replay ? `--replay ${options.replay}` : `--seed ${options.seed} --index ${index}`,
+        failingInputs: [...failed.values()].map(({ input, failures }) => ({
+            seed: input.seed, index: input.index, label: input.label,
+            reproduce: options.replay ? `--replay ${path.relative(options.root, path.join(options.corpus, corpusFileName(input)))}` : `--seed ${input.seed} --index ${input.index}`,
             failures: failures.slice(0, 5).map(f => ({ ...f, message: f.message.slice(0, 600) }))
         })),
         saved: [...saved, ...kept]
@@ -286,7 +289,7 @@ async function main(): Promise<number> {
 function printSummary(summary: { seed: string; seconds: number; inProcess: LaneSummary; lsp: LaneSummary; failingInputs: Array<{ index: number; label: string; reproduce: string; failures: Failure[] }>; saved: string[] }): void {
     const lane = (name: string, l: LaneSummary) =>
         `${name}: ${l.inputs} inputs, ${l.requests} requests, ${l.crashes} crashes, ${l.hangs} hangs, ${l.slow} slow, ${l.invariantViolations} invariant violations, max request ${Math.round(l.maxRequestMs)} ms (${l.slowestRequest || '-'})`;
-    const lines = [`fuzz seed '${summary.seed}', ${summary.seconds} s`, lane('in-process', summary.inProcess), lane('lsp', summary.lsp)];
+    const lines = [`fuzz ${summary.seed}, ${summary.seconds} s`, lane('in-process', summary.inProcess), lane('lsp', summary.lsp)];
     for (const failing of summary.failingInputs.slice(0, 20)) {
         lines.push(`\ninput ${failing.index} (${failing.label}); reproduce with npm run fuzz -- ${failing.reproduce}`);
         for (const failure of failing.failures) lines.push(`  ${failure.kind} in ${failure.where}: ${failure.message.split('\n').slice(0, 4).join('\n    ')}`);

@@ -220,6 +220,11 @@ describe('workspace scoping', () => {
             ['reference', "Cannot find actor 'Lanarkshir' (in `partners`); did you mean 'Lanarkshire'?", 'Lanarkshire']
         ]);
     });
+
+    it('never suggests the name at the other end of the same link, which would join a system to itself', async () => {
+        const { findings } = await checkWorkspace('actor H { sector statutory }\narrangement A { partners H\n  system Sys15 { owner H }\n  system Sys16x { owner H }\n  link Sys15 -> Sys16\n  channel H -> Sys }');
+        expect(findings.filter(f => f.rule === 'reference').map(f => f.suggestion)).toEqual(['Sys16x', undefined]);
+    });
 });
 
 describe('what a model element resolves to', () => {

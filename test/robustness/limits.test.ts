@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { createJoineryServices } from '../../language-server/src/joinery-module.js';
-import { MAX_MODEL_BYTES } from '../../language-server/src/workspace/input-limits.js';
+import { MAX_BRACE_DEPTH, MAX_MODEL_BYTES, structureProblem } from '../../language-server/src/workspace/input-limits.js';
 import { mandatoryReferences } from '../../language-server/src/workspace/joinery-parser.js';
 import { isLink, type Arrangement } from '../../language-server/src/generated/ast.js';
 import { checkWorkspace } from '../support/workspace.js';
 
 /**
- * The limits of docs/robustness.md, in process: the parser guard (size, a parse
- * that cannot complete, references that error recovery left out) and findings
- * whose size does not grow with the square of the model.
+ * The limits of docs/robustness.md, in process: the parser guard (size, brace
+ * depth, open quotes, a CST builder that does not overflow, references that error
+ * recovery left out) and findings whose size does not grow with the square of the model.
  */
 describe('the parser guard', () => {
     it('knows from the grammar which references every declaration of a kind has', () => {
@@ -33,14 +33,33 @@ describe('the parser guard', () => {
         expect(findings.map(f => [f.uri.split('/').pop(), f.rule, f.message.slice(0, 33)])).toEqual([['big.joinery', 'syntax', 'This file is too large to check (']]);
     });
 
-    it('reports a parse that cannot complete, and parses the next file afresh', async () => {
-        const { findings, models } = await checkWorkspace({ 'a.joinery': '/**/'.repeat(150_000), 'b.joinery': 'actor B { sector third }' });
-        expect(findings.map(f => [f.uri.split('/').pop(), f.message.slice(0, 34)])).toEqual([['a.joinery', 'This file could not be parsed: it ']]);
-        expect(models.get('b.joinery')!.declarations.map(d => d.name)).toEqual(['B']);
+    it('parses 170,000 comments in a row, on which Langium alone overflows its stack', async () => {
+        const { findings, models } = await checkWorkspace({ 'a.joinery': 'actor A { sector third }\n' + '//\n'.repeat(170_000), 'b.joinery': 'actor B { sector third }' });
+        expect(findings).toEqual([]);
+        expect(models.get('a.joinery')!.declarations.map(d => d.name)).toEqual(['A']);
+    });
+
+    it('counts braces and open quotes as the lexer reads them, outside strings and comments', () => {
+        const deep = (prefix: string) => structureProblem(prefix + '{'.repeat(MAX_BRACE_DEPTH + 1));
+        expect(deep('')).toMatchObject({ offset: MAX_BRACE_DEPTH });
+        expect(deep('"{{{" // {{{\n/* {{{ */ ')).toMatchObject({ offset: 23 + MAX_BRACE_DEPTH });
+        // An open quote or comment is no string or comment to the lexer: the braces after it count.
+        expect(deep('" unclosed\n')).toMatchObject({ offset: 11 + MAX_BRACE_DEPTH });
+        expect(structureProblem('{'.repeat(MAX_BRACE_DEPTH) + '}'.repeat(MAX_BRACE_DEPTH) + '{'.repeat(MAX_BRACE_DEPTH))).toBeUndefined();
+        expect(structureProblem('actor A "a \\" b" ' + '"x" '.repeat(100_000))).toBeUndefined();
+        expect(structureProblem('"\\'.repeat(20_000))?.message).toMatch(/^Too many quotes or comments are left open/);
+        expect(structureProblem('/* '.repeat(20_000))?.message).toMatch(/^Too many quotes or comments are left open/);
     });
 });
 
 describe('findings stay small', () => {
+    it('reports at most 1,000 errors per file, then how many more there are', async () => {
+        const { findings } = await checkWorkspace(`arrangement A { partners ${Array.from({ length: 5000 }, (_, i) => `Nobody${i}`).join(', ')} }`);
+        expect(findings).toHaveLength(1001);
+        expect(findings.slice(0, 1000).every(f => f.rule === 'reference')).toBe(true);
+        expect(findings[1000]).toMatchObject({ rule: 'reference', severity: 'error', message: '4,000 more errors in this file are not shown (the first 1,000 are): fix those first' });
+    });
+
     it('quotes a long `reports to` circle shortened, in each of its forums', async () => {
         const forums = Array.from({ length: 1000 }, (_, i) => `forum F${i} { kind planning reports to F${(i + 1) % 1000} }`).join('\n');
         const { findings } = await checkWorkspace(`actor H { sector statutory }\narrangement A { partners H\n${forums}\n}\n`);

@@ -81,6 +81,12 @@ function print(text: string): number {
     return 0;
 }
 
+// `joinery check | head`: the reader went away; stop quietly rather than print a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+});
+
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     error => {

@@ -33,7 +33,7 @@ export class JoineryCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const finding of findings) {
             // When the client says which diagnostics it asks about, answer for those only.
-            const matching = sent.find(d => d.code === finding.rule && d.message === finding.message && sameStart(d.range, finding.range));
+            const matching = sent.find(d => d.code === finding.rule && d.message === finding.message && sameStart(d.range, finding.range) && sameOwner(d, finding));
             if (sent.length > 0 && !matching) continue;
             const diagnostic = matching ?? toDiagnostic(finding);
             for (const fix of this.fixesFor(finding, document)) {
@@ -63,6 +63,18 @@ function didYouMean(finding: Finding, document: LangiumDocument): QuickFix[] {
     if (!finding.suggestion || !root.$cstNode) return [];
     const token = { offset: document.textDocument.offsetAt(finding.range.start), end: document.textDocument.offsetAt(finding.range.end) };
     return [{ title: `Change to '${finding.suggestion}'`, edits: [replaceToken(root, token, finding.suggestion)], preferred: true }];
+}
+
+/**
+ * Whether the diagnostic is this finding's, not a twin's: an actor in two
+ * arrangements of the same title gets one finding per arrangement, alike in all
+ * but the arrangement the diagnostic's data names. A client that drops the data
+ * is answered for each.
+ */
+function sameOwner(diagnostic: Diagnostic, finding: Finding): boolean {
+    const data = diagnostic.data as { arrangement?: unknown; element?: unknown } | undefined;
+    if (!data || typeof data !== 'object') return true;
+    return data.arrangement === finding.arrangement && data.element === finding.element;
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -1,5 +1,5 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { isArrangement } from '../generated/ast.js';
 import { kindWord } from '../validation/user-words.js';
 
@@ -11,6 +11,22 @@ import { kindWord } from '../validation/user-words.js';
  * `held by`, `delivered by`, `reported by`) complete as a whole.
  */
 export class JoineryCompletionProvider extends DefaultCompletionProvider {
+    /**
+     * At the end of a declaration that error recovery dropped (`channel H -> }`),
+     * Langium hands the enclosing arrangement as the reference's container, whose
+     * type has no such property, and the scope lookup throws. Complete as if inside
+     * a new declaration of the rule that owns the reference instead.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): void {
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const ruleType = rule && GrammarUtils.getTypeName(rule);
+        const node = context.node;
+        if (!next.type && node && ruleType && !this.astReflection.isSubtype(node.$type, ruleType)) {
+            next = { ...next, type: ruleType };
+        }
+        super.completionForCrossReference(context, next, acceptor);
+    }
+
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const arrangement = AstUtils.getContainerOfType(refInfo.container, isArrangement);
         const ownPrefix = arrangement?.name ? `${arrangement.name}.` : undefined;

@@ -1,34 +1,84 @@
 /** The candidate nearest to `name` by edit distance, if it is near enough to be a typo. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-    // Short names are too easily near each other for a suggestion to help.
-    const limit = name.length < 3 ? 0 : Math.max(1, Math.min(3, Math.floor(name.length / 3)));
-    const lower = name.toLowerCase();
-    let best: string | undefined;
-    let bestDistance = limit + 1;
-    for (const candidate of candidates) {
-        if (Math.abs(candidate.length - name.length) > limit) continue;
-        const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), bestDistance);
-        if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
+    return new NameIndex(candidates).closest(name);
 }
 
-/** Levenshtein distance, giving up once it exceeds `cap`. */
-function editDistance(a: string, b: string, cap: number): number {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            rowMin = Math.min(rowMin, current[j]);
+/**
+ * Names grouped by length and lower-cased once, built once per scope, so that the
+ * closest name to each of many unresolved references is sought only among names of
+ * about its length. Each search reports how many names it compared, so that a
+ * caller can stop suggesting once a file has cost enough (a thousand unresolved
+ * names against nine thousand declarations took 20 s).
+ */
+export class NameIndex {
+    private readonly byLength = new Map<number, Array<{ name: string; lower: string }>>();
+    /** Names compared by all searches so far. */
+    compared = 0;
+
+    constructor(names: Iterable<string>) {
+        for (const name of names) {
+            const entry = { name, lower: name.toLowerCase() };
+            const list = this.byLength.get(name.length);
+            if (list) list.push(entry); else this.byLength.set(name.length, [entry]);
         }
-        if (rowMin > cap) return cap + 1;
-        previous = current;
     }
-    return previous[b.length];
+
+    /** The nearest name that is not `excluded` (the other end of a link: suggesting it would join a thing to itself). */
+    closest(name: string, excluded?: string): string | undefined {
+        const limit = typoLimit(name);
+        const lower = name.toLowerCase();
+        let best: string | undefined;
+        let bestDistance = limit + 1;
+        for (let length = name.length - limit; length <= name.length + limit; length++) {
+            for (const candidate of this.byLength.get(length) ?? []) {
+                if (candidate.name === excluded) continue;
+                this.compared++;
+                const distance = candidate.lower === lower ? 0 : editDistance(lower, candidate.lower, bestDistance);
+                if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate.name < best)) {
+                    best = candidate.name;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
+    }
+}
+
+/** How many edits still make a typo: short names are too easily near each other for a suggestion to help. */
+function typoLimit(name: string): number {
+    return name.length < 3 ? 0 : Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+}
+
+/**
+ * Levenshtein distance, or cap + 1 once it exceeds `cap`. Only the band of cells
+ * within `cap` of the diagonal can stay within `cap`, so only those are computed:
+ * linear in the length (two 3,000-character names took 20 ms each, squared).
+ */
+export function editDistance(a: string, b: string, cap: number): number {
+    const n = a.length, m = b.length, over = cap + 1;
+    if (Math.abs(n - m) > cap) return over;
+    let previous = new Int32Array(m + 1);
+    let current = new Int32Array(m + 1);
+    for (let j = 0; j <= m; j++) previous[j] = Math.min(j, over);
+    let previousLow = 0, previousHigh = Math.min(m, cap);
+    for (let i = 1; i <= n; i++) {
+        const low = Math.max(0, i - cap), high = Math.min(m, i + cap);
+        const inPrevious = (j: number) => j >= previousLow && j <= previousHigh ? previous[j] : over;
+        let rowMin = over;
+        for (let j = low; j <= high; j++) {
+            const value = j === 0 ? Math.min(i, over) : Math.min(
+                inPrevious(j) + 1,
+                (j - 1 >= low ? current[j - 1] : over) + 1,
+                inPrevious(j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
+                over
+            );
+            current[j] = value;
+            if (value < rowMin) rowMin = value;
+        }
+        if (rowMin > cap) return over;
+        [previous, current] = [current, previous];
+        previousLow = low;
+        previousHigh = high;
+    }
+    return m >= previousLow && m <= previousHigh ? previous[m] : over;
 }

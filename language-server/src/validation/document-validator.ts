@@ -5,8 +5,9 @@ import {
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { isArrangement, isModel } from '../generated/ast.js';
-import { closestName } from './closest-name.js';
+import { isArrangement, isChannel, isLink, isModel, isReferral } from '../generated/ast.js';
+import { NameIndex } from './closest-name.js';
+import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../workspace/input-limits.js';
 import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from './user-words.js';
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
@@ -43,8 +44,9 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         this.checkStringEscapes(document, diagnostics);
-        for (const diagnostic of diagnostics) this.attribute(document, diagnostic);
-        return diagnostics;
+        const shown = capDiagnostics(diagnostics);
+        for (const diagnostic of shown) this.attribute(document, diagnostic);
+        return shown;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -69,6 +71,10 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        // The names a reference could mean depend only on its arrangement (local scope) and its type.
+        const scopes = new Map<AstNode, Map<string, NameIndex>>();
+        // Did-you-mean is a courtesy: once a file has cost this many comparisons, the rest go without.
+        let compared = 0;
         for (const reference of document.references) {
             const error = reference.error;
             // No name at all: the parser left it out, and its syntax error already says so.
@@ -86,8 +92,20 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
                 diagnostics.push({ ...this.toDiagnostic('error', message, diagnosticInfo), code: 'semantic' });
                 continue;
             }
-            const candidates = this.scopeProvider.getScope(info).getAllElements().map(d => d.name);
-            const suggestion = closestName(refText, candidates);
+            const owner = AstUtils.getContainerOfType(error.container, isArrangement) ?? document.parseResult.value;
+            const byType = scopes.get(owner) ?? new Map<string, NameIndex>();
+            scopes.set(owner, byType);
+            let names = byType.get(referenceType);
+            if (!names) {
+                names = new NameIndex(this.scopeProvider.getScope(info).getAllElements().map(d => d.name));
+                byType.set(referenceType, names);
+            }
+            let suggestion: string | undefined;
+            if (compared < MAX_SUGGESTION_COMPARISONS) {
+                const before = names.compared;
+                suggestion = names.closest(refText, otherEnd(error.container, error.property));
+                compared += names.compared - before;
+            }
             const wanted = listWithOr(accepted.map(t => kindWord(t)));
             const message = `Cannot find ${wanted} '${refText}' (in \`${keyword}\`)` + (suggestion ? `; did you mean '${suggestion}'?` : '');
             const diagnostic = { ...this.toDiagnostic('error', message, diagnosticInfo), code: 'reference' };
@@ -147,6 +165,23 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+/**
+ * At most MAX_ERRORS_PER_FILE, then one saying how many more: a broken file of
+ * half a megabyte can hold a quarter of a million errors, more than any editor
+ * or report can show. Syntax errors come first, so they are the ones kept.
+ */
+function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length <= MAX_ERRORS_PER_FILE) return diagnostics;
+    const shown = diagnostics.slice(0, MAX_ERRORS_PER_FILE);
+    const more = diagnostics.length - shown.length;
+    const next = diagnostics[MAX_ERRORS_PER_FILE];
+    shown.push({
+        severity: 1, range: { start: next.range.start, end: next.range.start }, code: next.code ?? 'syntax', source: next.source,
+        message: `${more.toLocaleString('en-GB')} more errors in this file are not shown (the first ${MAX_ERRORS_PER_FILE.toLocaleString('en-GB')} are): fix those first`
+    });
+    return shown;
+}
+
 function isLinking(diagnostic: Diagnostic): boolean {
     return diagnostic.data?.code === DocumentValidator.LinkingError;
 }
@@ -198,4 +233,12 @@ function tokenWord(tokenName: string): string {
         case 'EOF': return 'end of input';
         default: return `'${tokenName}'`;
     }
+}
+
+/** The name at the other end of a link, channel or referral, which cannot also be this end (it would join a thing to itself). */
+function otherEnd(container: AstNode, property: string): string | undefined {
+    if (!isLink(container) && !isChannel(container) && !isReferral(container)) return undefined;
+    if (property === 'from') return container.to?.$refText;
+    if (property === 'to') return container.from?.$refText;
+    return undefined;
 }

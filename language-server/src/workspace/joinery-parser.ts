@@ -1,18 +1,20 @@
 import {
-    AstUtils, createLangiumParser, GrammarAST, type AstNode, type Grammar, type LangiumCoreServices, type LangiumParser,
-    type ParseResult, type ParserOptions, type Reference
+    AstUtils, createLangiumParser, CstNodeBuilder, GrammarAST, type AstNode, type CstNode, type Grammar, type LangiumCoreServices,
+    type LangiumParser, type ParseResult, type ParserOptions, type Reference
 } from 'langium';
-import { tooLargeMessage, utf8Length, MAX_MODEL_BYTES } from './input-limits.js';
+import type { IToken } from 'chevrotain';
+import { MAX_MODEL_BYTES, structureProblem, tooLargeMessage, utf8Length } from './input-limits.js';
+import { isRecoveringParser, linearRecovery } from './parser-recovery.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
 /**
- * Langium's parser, made safe for any text. A file over the size limit is not
- * parsed; a parse that fails outright (Langium's CST builder overflows the stack
- * on ~100,000 comments in a row) becomes a syntax finding and a fresh parser; and
- * a mandatory reference that error recovery left out (`link A ->` with no target)
- * becomes an empty, unresolved one, so that every later step sees the shape the
- * generated types promise.
+ * Langium's parser, made safe for any text. A file over the size limit, or with
+ * braces nested beyond the depth limit, is not parsed (docs/robustness.md); the
+ * CST builder is made linear; a parse that still fails outright becomes a syntax
+ * finding and a fresh parser; and a mandatory reference that error recovery left
+ * out (`link A ->` with no target) becomes an empty, unresolved one, so that every
+ * later step sees the shape the generated types promise.
  */
 export class JoineryParser {
     private parser: LangiumParser | undefined;
@@ -25,15 +27,17 @@ export class JoineryParser {
     parse<T extends AstNode = AstNode>(text: string, options?: ParserOptions): ParseResult<T> {
         const bytes = utf8Length(text);
         if (bytes > MAX_MODEL_BYTES) return failedParse<T>(tooLargeMessage(bytes));
+        const problem = structureProblem(text);
+        if (problem) return failedParse<T>(problem.message, text, problem.offset);
         let result: ParseResult<T>;
         try {
-            this.parser ??= createLangiumParser(this.services);
+            this.parser ??= linearParser(createLangiumParser(this.services));
             result = this.parser.parse<T>(text, options);
         } catch (error) {
             // The parser's state is unknown after a throw: build a new one next time.
             this.parser = undefined;
-            const reason = error instanceof RangeError ? 'it nests or repeats too much for the parser (for example, tens of thousands of comments in a row)' : String(error);
-            return failedParse<T>(`This file could not be parsed: ${reason}; split it or remove the repetition`);
+            const reason = error instanceof Error ? error.message : String(error);
+            return failedParse<T>(`This file could not be parsed (internal error: ${reason}); split it, or remove what it repeats`);
         }
         this.completeReferences(result.value);
         return result;
@@ -50,10 +54,54 @@ export class JoineryParser {
     }
 }
 
-/** A parse that produced nothing but one syntax error at the start of the file. */
-function failedParse<T extends AstNode>(message: string): ParseResult<T> {
+/**
+ * Langium's CST builder looks, before every token, for where the comments in front
+ * of it go, searching the siblings of the current node even when there are none:
+ * quadratic in a long list (40,000 names in one `partners` took 5 s, 80,000 took
+ * 17 s). It also spreads them as call arguments, which overflows the stack beyond
+ * ~100,000 comments. This one skips the empty case and inserts in chunks.
+ */
+class LinearCstNodeBuilder extends CstNodeBuilder {
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length === 0) return;
+        if (tokens.length <= CHUNK) {
+            super.addHiddenNodes(tokens);
+            return;
+        }
+        const chunks: IToken[][] = [];
+        for (let i = 0; i < tokens.length; i += CHUNK) chunks.push(tokens.slice(i, i + CHUNK));
+        // At the very start of the file each chunk goes in front of the last, so they go in backwards.
+        if (this.insertsAtRoot()) chunks.reverse();
+        for (const chunk of chunks) super.addHiddenNodes(chunk);
+    }
+
+    /** Whether Langium will put hidden nodes at the start of the root (mirrors its own search). */
+    private insertsAtRoot(): boolean {
+        let node: CstNode = this.current;
+        if (this.current.content.length > 0) return false;
+        for (; node.container; node = node.container) {
+            if (node.container.content.indexOf(node) > 0) return false;
+        }
+        return true;
+    }
+}
+
+const CHUNK = 10_000;
+
+/** Gives the parser the linear builder and flat recovery, if Langium still keeps them where it did (3.5). */
+function linearParser(parser: LangiumParser): LangiumParser {
+    const internals = parser as unknown as { nodeBuilder?: unknown; wrapper?: unknown };
+    if (internals.nodeBuilder instanceof CstNodeBuilder) internals.nodeBuilder = new LinearCstNodeBuilder();
+    if (isRecoveringParser(internals.wrapper)) linearRecovery(internals.wrapper);
+    return parser;
+}
+
+/** A parse that produced nothing but one syntax error, at `offset` (one character) or at the start of the file. */
+function failedParse<T extends AstNode>(message: string, text = '', offset = 0): ParseResult<T> {
     const value = { $type: 'Model', declarations: [] } as unknown as T;
-    const token = { image: '', startOffset: 0, endOffset: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, tokenTypeIdx: 0, tokenType: { name: 'EOF', PATTERN: '' } };
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    const line = before.length, column = before[before.length - 1].length + 1;
+    const token = { image: text.charAt(offset), startOffset: offset, endOffset: offset, startLine: line, startColumn: column, endLine: line, endColumn: column, tokenTypeIdx: 0, tokenType: { name: 'EOF', PATTERN: '' } };
     const error = { name: 'InputLimit', message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } } as unknown as ParserError;
     return { value, lexerErrors: [], parserErrors: [error] };
 }

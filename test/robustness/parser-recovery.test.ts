@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AstUtils, createLangiumParser, CstUtils, EmptyFileSystem, type AstNode, type ParseResult } from 'langium';
+import { createJoineryServices } from '../../language-server/src/joinery-module.js';
+import { readCorpus } from '../fuzz/corpus.js';
+import { ROOT } from '../support/lsp-client.js';
+
+/**
+ * The patched error recovery (language-server/src/workspace/parser-recovery.ts)
+ * must reach exactly what Chevrotain's own reaches, only without the recursion and
+ * the scans to the end of the file: the same errors, tokens and tree, compared
+ * with an unpatched Langium parser on broken inputs small enough for it.
+ */
+const { Joinery } = createJoineryServices(EmptyFileSystem);
+const plain = createLangiumParser(Joinery);
+
+function summary(result: ParseResult<AstNode>) {
+    const root = result.value.$cstNode;
+    return {
+        errors: result.parserErrors.map(e => `${e.token.startOffset}:${e.message}`),
+        tokens: root ? CstUtils.flattenCst(root).map(leaf => `${leaf.offset}:${leaf.hidden ? 'h' : ''}${leaf.text}`).toArray() : [],
+        tree: AstUtils.streamAst(result.value).map(node => `${node.$type}:${node.$containerProperty ?? ''}:${node.$cstNode?.offset}-${node.$cstNode?.end}:${(node as { name?: string }).name ?? ''}`).toArray()
+    };
+}
+
+const examples = readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf-8' })
+    .filter(file => file.endsWith('.joinery'))
+    .map(file => readFileSync(path.join(ROOT, 'examples', file), 'utf-8'));
+
+/** Ways to break a model that make the parser recover many times. */
+const broken: Array<[string, string]> = [
+    ...examples.map((text, i): [string, string] => [`example ${i} with smart quotes, 40 times`, text.replace(/"/g, '“').repeat(40)]),
+    ...examples.map((text, i): [string, string] => [`example ${i} without its closing braces`, text.replace(/}/g, '')]),
+    ...examples.map((text, i): [string, string] => [`example ${i} without its opening braces`, text.replace(/{/g, '')]),
+    ...examples.map((text, i): [string, string] => [`example ${i} with every third token dropped`, text.split(/(\s+)/).filter((_, j) => j % 6 !== 4).join('')]),
+    ['an arrangement of 300 broken elements, never closed', 'actor H { sector third }\narrangement A { partners H\n' + '  forum F “x” { voting H }\n  system S owner\n'.repeat(150)],
+    ['a partners list of 500 names and commas gone wrong', 'arrangement A { partners ' + 'A, , B C, '.repeat(125) + '}'],
+    ...readCorpus(path.join(ROOT, 'test/fuzz/corpus')).flatMap(entry => Object.entries(entry.files))
+        .filter(([, text]) => text.length < 60_000).map(([name, text]): [string, string] => [`corpus file ${name} (${text.length} chars)`, text])
+];
+
+describe('linear error recovery', () => {
+    it.each(broken)('recovers from %s exactly as Chevrotain does', (_, text) => {
+        let expected: ReturnType<typeof summary>;
+        try {
+            expected = summary(plain.parse(text));
+        } catch (error) {
+            // Too deep for the unpatched parser (the next test is about those); none of these is.
+            throw new Error(`the unpatched parser failed: ${String(error)}`);
+        }
+        expect(summary(Joinery.parser.LangiumParser.parse(text))).toEqual(expected);
+    });
+
+    // Fuzzing found about 2,000 overflowing the stack in the language server; how many it takes depends on the stack left.
+    it('parses 5,000 broken declarations in a row, in stack space that does not grow with them', () => {
+        const hub = examples.find(text => text.includes('actor HubManager'))!;
+        const manager = hub.slice(hub.indexOf('actor HubManager'), hub.indexOf('}', hub.indexOf('actor HubManager')) + 1).replace(/"/g, '“');
+        const text = hub + '\n' + `${manager}\n`.repeat(5_000);
+        const result = Joinery.parser.LangiumParser.parse(text);
+        expect(result.parserErrors.every(e => !e.message.includes('could not be parsed'))).toBe(true);
+        const managers = (result.value as unknown as { declarations: Array<{ name: string }> }).declarations.filter(d => d.name === 'HubManager');
+        expect(managers).toHaveLength(5_001);
+    });
+});
