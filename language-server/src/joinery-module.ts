@@ -8,6 +8,7 @@ import { JoineryScopeComputation } from './workspace/scope-computation.js';
 import { JoineryValueConverter } from './workspace/value-converter.js';
 import { JoineryTokenBuilder } from './workspace/token-builder.js';
 import { JoineryParser } from './workspace/joinery-parser.js';
+import { DeferredReferenceIndexManager, SyncReferenceDescriptionProvider } from './workspace/deferred-reference-index.js';
 import { createLinearCompletionParser } from './workspace/parser-recovery.js';
 import { JoineryScopeProvider } from './workspace/scope-provider.js';
 import { TripleSlashDocumentationProvider } from './workspace/documentation.js';
@@ -57,6 +58,9 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
     documentation: {
         DocumentationProvider: () => new TripleSlashDocumentationProvider()
     },
+    workspace: {
+        ReferenceDescriptionProvider: services => new SyncReferenceDescriptionProvider(services)
+    },
     validation: {
         DocumentValidator: services => new JoineryDocumentValidator(services),
         SemanticChecks: services => new SemanticChecks(services)
@@ -83,7 +87,8 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
 
 export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
-        WorkspaceManager: services => new JoineryWorkspaceManager(services)
+        WorkspaceManager: services => new JoineryWorkspaceManager(services),
+        IndexManager: services => new DeferredReferenceIndexManager(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new JoineryDocumentUpdateHandler(services),

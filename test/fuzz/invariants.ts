@@ -124,7 +124,9 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
         // Gap findings are not errors of the fix: a resolved reference may reveal them.
         const fixedElements = new Set(targets.map(f => `${f.uri} ${f.element ?? ''}`));
         const modelErrors = (list: Finding[]) => list.filter(f => MODEL_ERRORS.has(f.rule) && (f.rule !== 'semantic' || !fixedElements.has(`${f.uri} ${f.element ?? ''}`)));
-        const newErrors = difference(modelErrors(after).map(positionFree), modelErrors(before).map(positionFree));
+        // A suggestion may go with the fix (the other end of a link is never suggested): the same error without it is not new.
+        const withoutSuggestion = (f: Finding) => positionFree({ ...f, message: f.message.replace(/; did you mean '[^']*'\?$/, '') });
+        const newErrors = difference(modelErrors(after).map(withoutSuggestion), modelErrors(before).map(withoutSuggestion));
         if (newErrors.length > 0) violations.push({ where, message: `introduces errors: ${newErrors.slice(0, 3).join('; ')}` });
     }
     return { checked: tried.length, violations };

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
@@ -21,15 +22,14 @@ const LARGE_WORKSPACE = 50;
  * the rest, one rule at a time between other requests; a newer edit stops the rest.
  */
 export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
-    const published = new Map<string, string>();
+    const published = new Map<string, Diagnostic[]>();
     /** Files edited since the last publication: always answered, so the editor knows they were checked. */
     const edited = new Set<string>();
     let built = false;
     const send = (uri: string, diagnostics: Diagnostic[]) => {
-        const text = JSON.stringify(diagnostics);
-        if (published.get(uri) === text && !edited.delete(uri)) return;
-        edited.delete(uri);
-        published.set(uri, text);
+        // An edited file is answered whatever it holds; only the others are compared.
+        if (!edited.delete(uri) && isDeepStrictEqual(published.get(uri), diagnostics)) return;
+        published.set(uri, diagnostics);
         connection.sendDiagnostics({ uri, diagnostics });
     };
     const publish = () => {

@@ -39,7 +39,8 @@ export class JoineryParser {
             const reason = error instanceof Error ? error.message : String(error);
             return failedParse<T>(`This file could not be parsed (internal error: ${reason}); split it, or remove what it repeats`);
         }
-        this.completeReferences(result.value);
+        // Only error recovery leaves a mandatory reference out; a clean parse has them all.
+        if (result.parserErrors.length > 0) this.completeReferences(result.value);
         return result;
     }
 

@@ -1,0 +1,82 @@
+import {
+    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, isLinkingError, type LangiumDocument, type LangiumSharedCoreServices,
+    type ReferenceDescription, type ReferenceInfo, type Stream, type URI
+} from 'langium';
+
+/** Langium's reference descriptions, one at a time and synchronously, for the index below. */
+export class SyncReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    describe(reference: ReferenceInfo): ReferenceDescription | undefined {
+        return this.createDescription(reference);
+    }
+}
+
+/**
+ * Langium's index, except that a document's references (who points at what, for
+ * find references, rename, and for deciding which files an edit in another file
+ * affects) are indexed when first asked for, or once the build has published its
+ * diagnostics, instead of inside every build: after an edit the diagnostics no
+ * longer wait for them (about 5 ms of 90 on a 2,000-line model). The CLI never
+ * asks, so never pays. The answers are Langium's own.
+ */
+export class DeferredReferenceIndexManager extends DefaultIndexManager {
+    private readonly shared: LangiumSharedCoreServices;
+    private readonly pending = new Map<string, LangiumDocument>();
+    private listening = false;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.shared = services;
+    }
+
+    override async updateReferences(document: LangiumDocument, cancelToken?: Parameters<DefaultIndexManager['updateReferences']>[1]): Promise<void> {
+        if (!(this.descriptionProvider(document) instanceof SyncReferenceDescriptionProvider)) return super.updateReferences(document, cancelToken);
+        const uri = document.uri.toString();
+        this.referenceIndex.delete(uri);
+        this.pending.set(uri, document);
+        if (!this.listening) {
+            // Registered on first use: the builder needs this index, so it cannot be asked for in the constructor.
+            this.listening = true;
+            this.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+                setImmediate(() => this.indexPending());
+            });
+        }
+    }
+
+    override findAllReferences(targetNode: Parameters<DefaultIndexManager['findAllReferences']>[0], astNodePath: string): Stream<ReferenceDescription> {
+        this.indexPending();
+        return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        this.indexPending();
+        return super.isAffected(document, changedUris);
+    }
+
+    override remove(uri: URI): void {
+        this.pending.delete(uri.toString());
+        super.remove(uri);
+    }
+
+    /** Indexes the documents waiting, each as Langium's reference description provider would. */
+    private indexPending(): void {
+        for (const [uri, document] of this.pending) {
+            this.pending.delete(uri);
+            // Changed again since, or gone: its next build indexes it afresh.
+            if (document.state < DocumentState.Linked || this.documents.getDocument(document.uri) !== document) continue;
+            const provider = this.descriptionProvider(document) as SyncReferenceDescriptionProvider;
+            const descriptions: ReferenceDescription[] = [];
+            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                for (const reference of AstUtils.streamReferences(node)) {
+                    if (isLinkingError(reference)) continue;
+                    const description = provider.describe(reference);
+                    if (description) descriptions.push(description);
+                }
+            }
+            this.referenceIndex.set(uri, descriptions);
+        }
+    }
+
+    private descriptionProvider(document: LangiumDocument) {
+        return this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
+    }
+}
