@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'langium';
 import type { JoineryServices } from '../joinery-module.js';
 import { collectFindings } from '../findings/collect.js';
 import { compareFindings } from '../findings/finding.js';
@@ -11,8 +10,9 @@ import { formatSarif } from './formats/sarif.js';
 import { formatStylish } from './formats/stylish.js';
 import type { CheckResult } from './formats/report-input.js';
 import { loadWorkspace } from './load-workspace.js';
+import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
-import { describeFsError, findModelFiles, STDIN_NAME } from './workspace-files.js';
+import { describeFsError, findModelFiles } from './workspace-files.js';
 
 export interface CheckOptions {
     paths: string[];
@@ -42,7 +42,7 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
     const { unreadable } = await loadWorkspace(services, files, cwd, readStdin);
     let findings = [...collectFindings(services, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
     if (options.quiet) findings = findings.filter(f => f.severity === 'error');
-    const result: CheckResult = { findings, fileCount: files.length, displayPath: uri => displayPath(uri, cwd), color: options.color };
+    const result: CheckResult = { findings, fileCount: files.length, displayPath: displayPaths(cwd), color: options.color };
     const errors = findings.filter(f => f.severity === 'error').length;
     const warnings = findings.filter(f => f.severity === 'warning').length;
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
@@ -76,10 +76,4 @@ export function readConfig(configPath: string | undefined, cwd: string): RuleSet
     const settings = parseConfig(parsed);
     if (typeof settings === 'string') throw new UsageError(`config ${shown}: ${settings}`);
     return settings;
-}
-
-function displayPath(uri: string, cwd: string): string {
-    const file = URI.parse(uri).fsPath;
-    if (path.basename(file) === STDIN_NAME) return STDIN_NAME;
-    return path.relative(cwd, file).split(path.sep).join('/');
 }

@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../findings/collect.js';
@@ -21,8 +19,9 @@ import { renderMermaid } from '../report/mermaid.js';
 import { renderSvgDocument } from '../report/svg.js';
 import { parseRuleOptions, readConfig } from './check.js';
 import { loadWorkspace } from './load-workspace.js';
+import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
-import { findModelFiles, STDIN_NAME } from './workspace-files.js';
+import { findModelFiles } from './workspace-files.js';
 
 declare const JOINERY_VERSION: string;
 
@@ -90,7 +89,7 @@ function selectArrangements(services: JoineryServices, name: string | undefined)
 }
 
 async function report(format: string, models: ArrangementModel[], findings: Finding[], fileCount: number, cwd: string): Promise<string> {
-    const fileOf = (uri: string) => displayPath(uri, cwd);
+    const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
     const profiles = models.map(model => buildIntegrationProfile(model, findings, placeOf, fileOf));
     const otherFindings = findings.filter(f => !f.arrangement).map(f => ({ ...f, type: groupOf(f.rule), place: placeOf(f) }));
@@ -112,11 +111,4 @@ async function graph(format: string, models: ArrangementModel[], findings: Findi
     const scenes = [];
     for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMap(integrationGraph), `map${index + 1}`));
     return renderSvgDocument(scenes);
-}
-
-function displayPath(uri: string, cwd: string): string {
-    if (!uri) return '';
-    const file = URI.parse(uri).fsPath;
-    if (path.basename(file) === STDIN_NAME) return STDIN_NAME;
-    return path.relative(cwd, file).split(path.sep).join('/');
 }

@@ -43,21 +43,23 @@ export function locate(node: AstNode, property?: string): { uri: string; range: 
 }
 
 export function related(node: AstNode, message: string): RelatedLocation {
-    return { ...locate(node), message };
+    const { uri, range } = locate(node);
+    return { uri, range, message };
 }
 
-/** A finding located at `node`, attributed to its arrangement and innermost named element. */
+/**
+ * A finding located at `node`, attributed to its arrangement and innermost named
+ * element. Built field by field, not by spreading: a large workspace makes tens of
+ * thousands of them.
+ */
 export function findingAt(node: AstNode, fields: { rule: string; severity: Severity; message: string; property?: string; arrangement?: string }): Finding {
     const arrangement = fields.arrangement ?? AstUtils.getContainerOfType(node, isArrangement)?.name;
     const element = enclosingNamed(node);
-    return {
-        ...locate(node, fields.property),
-        severity: fields.severity,
-        rule: fields.rule,
-        message: fields.message,
-        ...(arrangement ? { arrangement } : {}),
-        ...(element ? { element } : {})
-    };
+    const { uri, range } = locate(node, fields.property);
+    const finding: Finding = { uri, range, severity: fields.severity, rule: fields.rule, message: fields.message };
+    if (arrangement) finding.arrangement = arrangement;
+    if (element) finding.element = element;
+    return finding;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -4,6 +4,7 @@ import type { JoineryServices } from '../joinery-module.js';
 import { addCheckWorkspaceHandler } from './check-workspace.js';
 import { addBuildStatisticsHandler } from './build-statistics.js';
 import { JoineryDocumentUpdateHandler } from './document-update-handler.js';
+import { DeferredReferenceIndexManager } from '../workspace/deferred-reference-index.js';
 import { addIntegrationMapHandler } from './integration-map.js';
 import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
 
@@ -18,6 +19,8 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, joiner
     const ruleSettings = joinery.findings.EditorRuleSettings;
     const updateHandler = shared.lsp.DocumentUpdateHandler;
     if (updateHandler instanceof JoineryDocumentUpdateHandler) updateHandler.ruleSettings = ruleSettings;
+    const indexManager = shared.workspace.IndexManager;
+    if (indexManager instanceof DeferredReferenceIndexManager) indexManager.indexAfterEachBuild();
     lsp.addDocumentUpdateHandler(connection, shared);
     lsp.addFileOperationHandler(connection, shared);
     addWorkspaceDiagnosticsHandler(connection, shared, joinery, ruleSettings);

@@ -44,7 +44,8 @@ export function nameNode(node: AstNode): CstNode | undefined {
     for (const child of ownContent(node)) {
         if (child.hidden) continue;
         if (!seenKeyword) { seenKeyword = true; continue; }
-        return child.text === name ? child : undefined;
+        // Lengths first: reading a CST node's text copies it out of the file.
+        return child.end - child.offset === name.length && child.text === name ? child : undefined;
     }
     return undefined;
 }
