@@ -221,6 +221,12 @@ describe('workspace scoping', () => {
         ]);
     });
 
+    it('never suggests a forum whose `reports to` chain leads back, which would close a circle', async () => {
+        const { findings } = await checkWorkspace('actor H { sector statutory }\narrangement A { partners H\n'
+            + '  forum Forum13 { voting H reports to Forum16 }\n  forum Forum16 { voting H reports to Forum13x }\n  forum Other { voting H reports to Forum13x }\n}');
+        expect(findings.filter(f => f.rule === 'reference').map(f => [f.element, f.suggestion])).toEqual([['Forum16', undefined], ['Other', 'Forum13']]);
+    });
+
     it('never suggests the name at the other end of the same link, which would join a system to itself', async () => {
         const { findings } = await checkWorkspace('actor H { sector statutory }\narrangement A { partners H\n  system Sys15 { owner H }\n  system Sys16x { owner H }\n  link Sys15 -> Sys16\n  channel H -> Sys }');
         expect(findings.filter(f => f.rule === 'reference').map(f => f.suggestion)).toEqual(['Sys16x', undefined]);

@@ -23,18 +23,22 @@ export class NameIndex {
         }
     }
 
-    /** The nearest name that is not `excluded` (the other end of a link: suggesting it would join a thing to itself). */
-    closest(name: string, excluded?: string): string | undefined {
+    /**
+     * The nearest name that `unsuitable` does not refuse (the other end of a link,
+     * a forum that would close a `reports to` circle): a suggestion must not make
+     * a new error. Asked only of a name that would otherwise be chosen.
+     */
+    closest(name: string, unsuitable?: (candidate: string) => boolean): string | undefined {
         const limit = typoLimit(name);
         const lower = name.toLowerCase();
         let best: string | undefined;
         let bestDistance = limit + 1;
         for (let length = name.length - limit; length <= name.length + limit; length++) {
             for (const candidate of this.byLength.get(length) ?? []) {
-                if (candidate.name === excluded) continue;
                 this.compared++;
                 const distance = candidate.lower === lower ? 0 : editDistance(lower, candidate.lower, bestDistance);
-                if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate.name < best)) {
+                const better = distance < bestDistance || (distance === bestDistance && best !== undefined && candidate.name < best);
+                if (better && !unsuitable?.(candidate.name)) {
                     best = candidate.name;
                     bestDistance = distance;
                 }

@@ -1,11 +1,11 @@
 import {
     AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, WorkspaceCache,
     type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument, type ParseResult,
-    type ReferenceInfo, type ScopeProvider, type ValidationOptions
+    type ReferenceInfo, type Scope, type ScopeProvider, type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { isArrangement, isChannel, isLink, isModel, isReferral } from '../generated/ast.js';
+import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { NameIndex } from './closest-name.js';
 import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../workspace/input-limits.js';
 import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from './user-words.js';
@@ -103,7 +103,8 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             let suggestion: string | undefined;
             if (compared < MAX_SUGGESTION_COMPARISONS) {
                 const before = names.compared;
-                suggestion = names.closest(refText, otherEnd(error.container, error.property));
+                const scope = () => this.scopeProvider.getScope(info);
+                suggestion = names.closest(refText, candidate => makesNewError(error.container, error.property, candidate, scope));
                 compared += names.compared - before;
             }
             const wanted = listWithOr(accepted.map(t => kindWord(t)));
@@ -235,10 +236,22 @@ function tokenWord(tokenName: string): string {
     }
 }
 
-/** The name at the other end of a link, channel or referral, which cannot also be this end (it would join a thing to itself). */
-function otherEnd(container: AstNode, property: string): string | undefined {
-    if (!isLink(container) && !isChannel(container) && !isReferral(container)) return undefined;
-    if (property === 'from') return container.to?.$refText;
-    if (property === 'to') return container.from?.$refText;
-    return undefined;
+/**
+ * Whether writing `candidate` here would be an error of its own: the other end of
+ * the same link, channel or referral (a thing joined to itself), or a forum whose
+ * `reports to` chain leads back here (a circle).
+ */
+function makesNewError(container: AstNode, property: string, candidate: string, scope: () => Scope): boolean {
+    if ((isLink(container) || isChannel(container) || isReferral(container)) && (property === 'from' || property === 'to')) {
+        return candidate === (property === 'from' ? container.to : container.from)?.$refText;
+    }
+    if (isForum(container) && property === 'reportsTo') {
+        const target = scope().getElement(candidate)?.node;
+        const seen = new Set<AstNode>();
+        for (let forum = isForum(target) ? target : undefined; forum && !seen.has(forum); forum = forum.reportsTo?.ref) {
+            if (forum === container) return true;
+            seen.add(forum);
+        }
+    }
+    return false;
 }
