@@ -1,8 +1,3 @@
-/** The candidate nearest to `name` by edit distance, if it is near enough to be a typo. */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-    return new NameIndex(candidates).closest(name);
-}
-
 /**
  * Names grouped by length and lower-cased once, built once per scope, so that the
  * closest name to each of many unresolved references is sought only among names of

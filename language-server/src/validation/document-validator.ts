@@ -72,7 +72,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         // The names a reference could mean depend only on its arrangement (local scope) and its type.
-        const scopes = new Map<AstNode, Map<string, NameIndex>>();
+        const scopes = new Map<AstNode, Map<string, { scope: Scope; names: NameIndex }>>();
         // Did-you-mean is a courtesy: once a file has cost this many comparisons, the rest go without.
         let compared = 0;
         for (const reference of document.references) {
@@ -93,17 +93,18 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
                 continue;
             }
             const owner = AstUtils.getContainerOfType(error.container, isArrangement) ?? document.parseResult.value;
-            const byType = scopes.get(owner) ?? new Map<string, NameIndex>();
+            const byType = scopes.get(owner) ?? new Map<string, { scope: Scope; names: NameIndex }>();
             scopes.set(owner, byType);
-            let names = byType.get(referenceType);
-            if (!names) {
-                names = new NameIndex(this.scopeProvider.getScope(info).getAllElements().map(d => d.name));
-                byType.set(referenceType, names);
+            let inScope = byType.get(referenceType);
+            if (!inScope) {
+                const scope = this.scopeProvider.getScope(info);
+                inScope = { scope, names: new NameIndex(scope.getAllElements().map(d => d.name)) };
+                byType.set(referenceType, inScope);
             }
             let suggestion: string | undefined;
             if (compared < MAX_SUGGESTION_COMPARISONS) {
+                const { scope, names } = inScope;
                 const before = names.compared;
-                const scope = () => this.scopeProvider.getScope(info);
                 suggestion = names.closest(refText, candidate => makesNewError(error.container, error.property, candidate, scope));
                 compared += names.compared - before;
             }
@@ -241,12 +242,12 @@ function tokenWord(tokenName: string): string {
  * the same link, channel or referral (a thing joined to itself), or a forum whose
  * `reports to` chain leads back here (a circle).
  */
-function makesNewError(container: AstNode, property: string, candidate: string, scope: () => Scope): boolean {
+function makesNewError(container: AstNode, property: string, candidate: string, scope: Scope): boolean {
     if ((isLink(container) || isChannel(container) || isReferral(container)) && (property === 'from' || property === 'to')) {
         return candidate === (property === 'from' ? container.to : container.from)?.$refText;
     }
     if (isForum(container) && property === 'reportsTo') {
-        const target = scope().getElement(candidate)?.node;
+        const target = scope.getElement(candidate)?.node;
         const seen = new Set<AstNode>();
         for (let forum = isForum(target) ? target : undefined; forum && !seen.has(forum); forum = forum.reportsTo?.ref) {
             if (forum === container) return true;

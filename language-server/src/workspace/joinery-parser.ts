@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import type { IToken } from 'chevrotain';
 import { MAX_MODEL_BYTES, structureProblem, tooLargeMessage, utf8Length } from './input-limits.js';
-import { isRecoveringParser, linearRecovery } from './parser-recovery.js';
+import { makeRecoveryLinear } from './parser-recovery.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
@@ -91,9 +91,9 @@ const CHUNK = 10_000;
 
 /** Gives the parser the linear builder and flat recovery, if Langium still keeps them where it did (3.5). */
 function linearParser(parser: LangiumParser): LangiumParser {
-    const internals = parser as unknown as { nodeBuilder?: unknown; wrapper?: unknown };
+    const internals = parser as unknown as { nodeBuilder?: unknown };
     if (internals.nodeBuilder instanceof CstNodeBuilder) internals.nodeBuilder = new LinearCstNodeBuilder();
-    if (isRecoveringParser(internals.wrapper)) linearRecovery(internals.wrapper);
+    makeRecoveryLinear(parser);
     return parser;
 }
 

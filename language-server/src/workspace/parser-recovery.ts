@@ -10,7 +10,7 @@ import { createCompletionParser, type LangiumCompletionParser, type LangiumCoreS
  */
 
 /** The parts of Chevrotain's parser (11.0) that recovery uses. */
-export interface RecoveringParser {
+interface RecoveringParser {
     RULE_STACK: number[];
     currIdx: number;
     tokVector: IToken[];
@@ -22,15 +22,18 @@ export interface RecoveringParser {
     tryInRepetitionRecovery(repetition: (...args: unknown[]) => void, args: unknown[], lookahead: () => boolean, expected: unknown): void;
 }
 
-export function isRecoveringParser(parser: unknown): parser is RecoveringParser {
+function isRecoveringParser(parser: unknown): parser is RecoveringParser {
     const candidate = parser as Partial<RecoveringParser> | undefined;
     return typeof candidate?.tryInRepetitionRecovery === 'function' && typeof candidate.findReSyncTokenType === 'function'
         && typeof candidate.flattenFollowSet === 'function' && typeof candidate.tokenMatcher === 'function';
 }
 
-export function linearRecovery(parser: RecoveringParser): void {
-    flattenRepetitionRecovery(parser);
-    indexReSyncSearch(parser);
+/** Makes the recovery of a Langium parser (document or completion) linear, if Langium still keeps Chevrotain's where it did (3.5). */
+export function makeRecoveryLinear(langiumParser: object): void {
+    const wrapper = (langiumParser as { wrapper?: unknown }).wrapper;
+    if (!isRecoveringParser(wrapper)) return;
+    flattenRepetitionRecovery(wrapper);
+    indexReSyncSearch(wrapper);
 }
 
 /**
@@ -40,8 +43,7 @@ export function linearRecovery(parser: RecoveringParser): void {
  */
 export function createLinearCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
     const parser = createCompletionParser(services);
-    const wrapper = (parser as unknown as { wrapper?: unknown }).wrapper;
-    if (isRecoveringParser(wrapper)) linearRecovery(wrapper);
+    makeRecoveryLinear(parser);
     return parser;
 }
 
