@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 const entry = `
 import { GAP_RULES } from './language-server/src/rules/registry.ts';
 import { ruleDocPage, ruleIndexPage } from './language-server/src/rules/rule-doc-page.ts';
-import { configFileSchema, ruleLevelsSchema } from './language-server/src/findings/rule-settings-schema.ts';
+import { configFileSchema, ruleLevelsSchema } from './language-server/src/checking/rule-settings-schema.ts';
 export const schemas = { rules: ruleLevelsSchema(), configFile: configFileSchema() };
 export const pages = { 'README.md': ruleIndexPage(GAP_RULES), ...Object.fromEntries(GAP_RULES.map(r => [r.id + '.md', ruleDocPage(r)])) };
 `;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-    commands, Disposable, Range, Uri, ViewColumn, window, workspace,
+    commands, type Disposable, Range, Uri, ViewColumn, window, workspace,
     type ExtensionContext, type TextDocument, type WebviewPanel
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';

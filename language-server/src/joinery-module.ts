@@ -1,26 +1,28 @@
-import { inject, type DeepPartial, type LangiumParser, type Module } from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { JoineryGeneratedModule, JoineryGeneratedSharedModule } from './generated/module.js';
-import { JoineryScopeComputation } from './workspace/scope-computation.js';
-import { JoineryValueConverter } from './workspace/value-converter.js';
-import { JoineryTokenBuilder } from './workspace/token-builder.js';
-import { JoineryParser } from './workspace/joinery-parser.js';
-import { DeferredReferenceIndexManager, SyncReferenceDescriptionProvider } from './workspace/deferred-reference-index.js';
-import { createLinearCompletionParser } from './workspace/parser-recovery.js';
-import { JoineryScopeProvider } from './workspace/scope-provider.js';
-import { TripleSlashDocumentationProvider } from './workspace/documentation.js';
+import { JoineryScopeComputation } from './references/scope-computation.js';
+import { JoineryValueConverter } from './parser/value-converter.js';
+import { JoineryTokenBuilder } from './parser/token-builder.js';
+import { JoineryParser } from './parser/joinery-parser.js';
+import { DeferredReferenceIndexManager, SyncReferenceDescriptionProvider } from './references/deferred-reference-index.js';
+import { createLinearCompletionParser } from './parser/parser-recovery.js';
+import { JoineryScopeProvider } from './references/scope-provider.js';
+import { TripleSlashDocumentationProvider } from './parser/documentation.js';
 import { JoineryDocumentValidator } from './validation/document-validator.js';
 import { registerSemanticChecks, SemanticChecks } from './validation/semantic-checks.js';
 import { IntegrationAnalysis } from './analysis/integration-analysis.js';
+import { RuleRunner } from './rules/rule-runner.js';
+import type { JoineryAddedServices, JoineryServices } from './lsp/joinery-services.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
 import { JoineryWorkspaceManager } from './workspace/workspace-manager.js';
-import { JoineryDocumentUpdateHandler } from './server/document-update-handler.js';
-import { WorkspaceRuleSettings } from './server/workspace-rule-settings.js';
-import { PublishedFindings } from './server/published-findings.js';
-import { JoineryReferences } from './workspace/qualified-references.js';
+import { JoineryDocumentUpdateHandler } from './lsp/document-update-handler.js';
+import { WorkspaceRuleSettings } from './lsp/workspace-rule-settings.js';
+import { PublishedFindings } from './lsp/published-findings.js';
+import { JoineryReferences } from './references/qualified-references.js';
 import { JoineryCompletionProvider } from './lsp/completion.js';
 import { JoinerySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { JoineryFormatter } from './lsp/formatter.js';
@@ -32,15 +34,7 @@ import { JoineryCodeActionProvider } from './lsp/code-actions.js';
 import { JoineryNodeKindProvider } from './lsp/declaration-kinds.js';
 import { QualifiedNameFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 
-/** Services Joinery adds to Langium's. */
-export interface JoineryAddedServices {
-    validation: { SemanticChecks: SemanticChecks };
-    analysis: { IntegrationAnalysis: IntegrationAnalysis };
-    /** The editor's rule settings (joinery.json, `joinery.rules`; empty outside a server) and the findings under them. */
-    findings: { EditorRuleSettings: WorkspaceRuleSettings; PublishedFindings: PublishedFindings };
-}
-
-export type JoineryServices = LangiumServices & JoineryAddedServices;
+export type { JoineryAddedServices, JoineryServices };
 
 export const JoineryModule: Module<JoineryServices, PartialLangiumServices & JoineryAddedServices> = {
     references: {
@@ -52,7 +46,7 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         ValueConverter: () => new JoineryValueConverter(),
         TokenBuilder: () => new JoineryTokenBuilder(),
         // Langium calls only `parse` on this service (document factory, async parser).
-        LangiumParser: services => new JoineryParser(services) as unknown as LangiumParser,
+        LangiumParser: services => new JoineryParser(services),
         CompletionParser: services => createLinearCompletionParser(services)
     },
     documentation: {
@@ -68,9 +62,12 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
     analysis: {
         IntegrationAnalysis: services => new IntegrationAnalysis(services)
     },
+    rules: {
+        RuleRunner: services => new RuleRunner(services)
+    },
     findings: {
         EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared),
-        PublishedFindings: services => new PublishedFindings(services)
+        PublishedFindings: services => new PublishedFindings(services, services.findings.EditorRuleSettings)
     },
     lsp: {
         HoverProvider: services => new JoineryHoverProvider(services),
@@ -105,7 +102,7 @@ export function createJoineryServices(context: DefaultSharedModuleContext): { sh
     registerSemanticChecks(Joinery);
     if (!context.connection) {
         // Without a client there is no configuration to wait for.
-        shared.workspace.ConfigurationProvider.initialized({});
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Joinery };
 }

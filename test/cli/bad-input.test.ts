@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_MODEL_BYTES } from '../../language-server/src/workspace/input-limits.js';
+import { MAX_MODEL_BYTES } from '../../language-server/src/parser/input-limits.js';
 import { CLI_BIN, type JsonFinding } from '../support/cli.js';
 
 /**

@@ -8,8 +8,10 @@ import { checkJson, joinery } from '../support/cli.js';
 
 const require = createRequire(import.meta.url);
 // CommonJS packages with a default export, loaded the CommonJS way.
+/* eslint-disable @typescript-eslint/consistent-type-imports -- the CommonJS default export's type is only reachable this way */
 const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+/* eslint-enable @typescript-eslint/consistent-type-imports */
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'joinery-formats-')); });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArrangementModel } from '../../language-server/src/analysis/arrangement-model.js';
-import type { Finding } from '../../language-server/src/findings/finding.js';
 import { share } from '../../language-server/src/report/figures.js';
 import { buildIntegrationGraph, type IntegrationGraph } from '../../language-server/src/report/integration-graph.js';
 import { checkJson, joinery, type JsonFinding } from '../support/cli.js';
@@ -18,7 +17,7 @@ beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'joinery-report-'));
     const loaded = await loadAllExamples();
     models = loaded.models;
-    graphs = models.map(model => buildIntegrationGraph(model, loaded.findings as Finding[]));
+    graphs = models.map(model => buildIntegrationGraph(model, loaded.findings));
     expectedFindings = checkJson(['examples']).findings;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -41,8 +41,8 @@ export class CodeServer {
             '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
         { env: node24Env({ EXTENSIONS_GALLERY: '{}' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
         let output = '';
-        child.stdout!.on('data', chunk => output += chunk);
-        child.stderr!.on('data', chunk => output += chunk);
+        child.stdout.on('data', chunk => output += chunk);
+        child.stderr.on('data', chunk => output += chunk);
         const server = new CodeServer(`http://127.0.0.1:${port}`, child, home, () => output);
         await server.waitUntilListening();
         return server;

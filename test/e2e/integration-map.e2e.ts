@@ -103,7 +103,7 @@ async function waitOrExplain(locator: ReturnType<Page['locator']>, timeout: numb
     } catch (error) {
         await page.screenshot({ path: path.join(ARTIFACTS, `${screenshot}.png`) });
         const status = await mapView().locator('.map-status').innerText({ timeout: 2_000 }).catch(() => '(no map page)');
-        throw new Error(`${String(error)}\nmap page status: ${status}; screenshot ${screenshot}.png`);
+        throw new Error(`${String(error)}\nmap page status: ${status}; screenshot ${screenshot}.png`, { cause: error });
     }
 }
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configFileSchema, ruleLevelsSchema } from '../../language-server/src/findings/rule-settings-schema.js';
-import { configurableRuleIds } from '../../language-server/src/findings/rule-settings.js';
+import { configFileSchema, ruleLevelsSchema } from '../../language-server/src/checking/rule-settings-schema.js';
+import { configurableRuleIds } from '../../language-server/src/checking/rule-settings.js';
 import { Element, reflection, TopLevel, type Arrangement } from '../../language-server/src/generated/ast.js';
 import { joinery, checkJson } from '../support/cli.js';
 import { ROOT } from '../support/lsp-client.js';

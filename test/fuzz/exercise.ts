@@ -1,10 +1,10 @@
 import { isOperationCancelled, type LangiumDocument } from 'langium';
 import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
-import { toDiagnostic } from '../../language-server/src/findings/diagnostic.js';
+import { toDiagnostic } from '../../language-server/src/lsp/diagnostic.js';
 import type { Finding } from '../../language-server/src/findings/finding.js';
 import type { JoineryServices } from '../../language-server/src/joinery-module.js';
 import type { FuzzCase } from './fuzz-case.js';
-import { FuzzWorkspace } from './fuzz-workspace.js';
+import { type FuzzWorkspace } from './fuzz-workspace.js';
 import { checkInvariants, isRefusal } from './invariants.js';
 import { randomPosition, randomRange } from './positions.js';
 import { Random } from './random.js';

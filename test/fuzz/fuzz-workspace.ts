@@ -1,6 +1,6 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createJoineryServices, type JoineryServices } from '../../language-server/src/joinery-module.js';
-import { collectFindings } from '../../language-server/src/findings/collect.js';
+import { collectFindings } from '../../language-server/src/checking/collect.js';
 import type { Finding } from '../../language-server/src/findings/finding.js';
 
 /**

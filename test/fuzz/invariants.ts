@@ -1,7 +1,7 @@
 import { AstUtils, GrammarUtils } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Command, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { toDiagnostic } from '../../language-server/src/findings/diagnostic.js';
+import { toDiagnostic } from '../../language-server/src/lsp/diagnostic.js';
 import { isArrangement, type Model } from '../../language-server/src/generated/ast.js';
 import type { Finding } from '../../language-server/src/findings/finding.js';
 import { FuzzWorkspace } from './fuzz-workspace.js';

@@ -71,11 +71,11 @@ export class FuzzServer {
 
     static async start(serverBin: string, folder: string, nodeArgs: string[] = []): Promise<FuzzServer> {
         const child = spawn(process.execPath, [...nodeArgs, serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const server = new FuzzServer(child, connection, folder);
         connection.listen();
         const uri = pathToFileURL(folder).href;
-        const result = await connection.sendRequest('initialize', {
+        const result = await connection.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
             processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'fuzz' }],
             capabilities: {
                 textDocument: {
@@ -89,7 +89,7 @@ export class FuzzServer {
                 },
                 workspace: { workspaceFolders: true, configuration: true }
             }
-        }) as { capabilities: ServerCapabilities };
+        });
         server.capabilities = result.capabilities;
         await connection.sendNotification('initialized', {});
         return server;

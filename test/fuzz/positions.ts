@@ -11,7 +11,7 @@ export function randomPosition(random: Random, text: string): Position {
         const words = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_]*|"|\{|\}|->/g)];
         if (words.length > 0) {
             const word = random.pick(words);
-            return positionAt(text, word.index! + random.int(0, word[0].length));
+            return positionAt(text, word.index + random.int(0, word[0].length));
         }
     }
     if (random.chance(0.1)) return { line: lines.length + random.int(0, 3), character: random.int(0, 5) };

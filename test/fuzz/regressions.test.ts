@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FuzzWorkspace } from './fuzz-workspace.js';
-import { toDiagnostic } from '../../language-server/src/findings/diagnostic.js';
+import { toDiagnostic } from '../../language-server/src/lsp/diagnostic.js';
 import { applyWorkspaceEdit } from './invariants.js';
 
 /**
@@ -14,7 +14,7 @@ async function completionAt(text: string, offset: number): Promise<{ logged: str
     const logged: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => { logged.push(args.map(String).join(' ')); };
-    let labels: string[] = [];
+    let labels: string[];
     try {
         const list = await workspace.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
         labels = list?.items.map(item => item.label) ?? [];

@@ -84,11 +84,11 @@ function parseOptions(argv: string[]): Options {
         return parsed;
     };
     return {
-        root, count: number('count', values.count), seconds: number('seconds', values.seconds), seed: values.seed!,
+        root, count: number('count', values.count), seconds: number('seconds', values.seconds), seed: values.seed,
         index: values.index === undefined ? undefined : number('index', values.index), replay: values.replay,
         lsp: !values['no-lsp'], inProcess: !values['no-in-process'], invariants: !values['no-invariants'],
         slowMs: number('slow-ms', values['slow-ms']), hangMs: number('hang-ms', values['hang-ms']), positions: number('positions', values.positions),
-        corpus: path.resolve(values.corpus ?? path.join(root, 'test/fuzz/corpus')), save: !values['no-save'], keep: values.keep, json: values.json!
+        corpus: path.resolve(values.corpus ?? path.join(root, 'test/fuzz/corpus')), save: !values['no-save'], keep: values.keep, json: values.json
     };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isActor, isArrangement, isDomain, type Actor, type Forum, type Link, type Model, type Team } from '../../language-server/src/generated/ast.js';
+import { isActor, isArrangement, isDomain, type Actor, type Forum, type Link, type Team } from '../../language-server/src/generated/ast.js';
 import { checkWorkspace } from '../support/workspace.js';
 
 /** The whole example of LANGUAGE.md, completed with the actors it mentions. */
@@ -116,14 +116,14 @@ describe('parsing and linking', () => {
               budget budget { kind pooled from kind 1k, from 2.5bn held by forum funds team }
             }`);
         expect(modelErrors(findings)).toEqual([]);
-        const model = [...models.values()][0] as Model;
+        const model = [...models.values()][0];
         expect(model.declarations.filter(isActor).map(a => a.name)).toEqual(['kind', 'from', 'board']);
     });
 
     it('decodes \\" and \\\\ in strings and rejects other escapes and line breaks', async () => {
         const good = await checkWorkspace('domain D "A \\"quoted\\" title \\\\ ok"');
         expect(modelErrors(good.findings)).toEqual([]);
-        const domain = ([...good.models.values()][0] as Model).declarations.find(isDomain)!;
+        const domain = ([...good.models.values()][0]).declarations.find(isDomain)!;
         expect(domain.title).toBe('A "quoted" title \\ ok');
         const badEscape = await checkWorkspace('domain D "tab\\t"');
         expect(badEscape.findings.map(f => [f.rule, f.message])).toEqual([['syntax', "Unknown escape '\\t' in a string: only \\\" and \\\\ are allowed"]]);
@@ -138,7 +138,7 @@ describe('parsing and linking', () => {
             /// Second line.
             actor A { sector third }
             /* block */ actor B { sector third }`);
-        const actors = ([...models.values()][0] as Model).declarations.filter(isActor);
+        const actors = ([...models.values()][0]).declarations.filter(isActor);
         const docs = services.documentation.DocumentationProvider;
         expect(docs.getDocumentation(actors[0])).toBe('First line of the docs.\nSecond line.');
         expect(docs.getDocumentation(actors[1])).toBeUndefined();
@@ -154,7 +154,7 @@ describe('parsing and linking', () => {
               team T { staff H, Missing }
             }
             actor After { sector third }`);
-        const model = [...models.values()][0] as Model;
+        const model = [...models.values()][0];
         expect(model.declarations.map(d => d.name)).toEqual(['H', 'Broken', 'A', 'After']);
         expect(findings.some(f => f.rule === 'syntax')).toBe(true);
         // A reference error after the broken line is still found.
@@ -166,7 +166,7 @@ describe('parsing and linking', () => {
             actor H { sector statutory
             actor V { sector third }
             arrangement A { partners H, V }`);
-        const model = [...models.values()][0] as Model;
+        const model = [...models.values()][0];
         expect(findings.some(f => f.rule === 'syntax')).toBe(true);
         expect(model.declarations.some(d => isArrangement(d) && d.name === 'A')).toBe(true);
     });
@@ -236,7 +236,7 @@ describe('workspace scoping', () => {
 describe('what a model element resolves to', () => {
     it('resolves `in` to a domain and `represents` to actors', async () => {
         const { models } = await checkWorkspace('domain D\nactor A { sector third in D represents B }\nactor B { sector community kind people }');
-        const actor = ([...models.values()][0] as Model).declarations.find((d): d is Actor => isActor(d) && d.name === 'A')!;
+        const actor = ([...models.values()][0]).declarations.find((d): d is Actor => isActor(d) && d.name === 'A')!;
         expect(actor.domain?.ref?.name).toBe('D');
         expect(actor.represents[0].ref?.name).toBe('B');
     });

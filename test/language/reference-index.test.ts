@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AstUtils, TextDocument, URI } from 'langium';
 import { isActor, type Model } from '../../language-server/src/generated/ast.js';
-import { collectFindings } from '../../language-server/src/findings/collect.js';
+import { collectFindings } from '../../language-server/src/checking/collect.js';
 import { checkWorkspace } from '../support/workspace.js';
 
 /**
@@ -32,7 +32,7 @@ describe('the deferred reference index', () => {
         let version = 1;
         // An editor's change: the new text arrives through the text documents.
         const edit = async (text: string) => {
-            services.shared.workspace.TextDocuments!.set(TextDocument.create(actors.uri.toString(), 'joinery', ++version, text));
+            services.shared.workspace.TextDocuments.set(TextDocument.create(actors.uri.toString(), 'joinery', ++version, text));
             await builder.update([actors.uri], []);
         };
         await edit(files['actors.joinery'].replace('actor NHS', 'actor Health'));

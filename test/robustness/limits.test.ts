@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { createJoineryServices } from '../../language-server/src/joinery-module.js';
-import { MAX_BRACE_DEPTH, MAX_MODEL_BYTES, structureProblem } from '../../language-server/src/workspace/input-limits.js';
-import { mandatoryReferences } from '../../language-server/src/workspace/joinery-parser.js';
-import { isLink, type Arrangement } from '../../language-server/src/generated/ast.js';
+import { MAX_BRACE_DEPTH, MAX_MODEL_BYTES, structureProblem } from '../../language-server/src/parser/input-limits.js';
+import { mandatoryReferences } from '../../language-server/src/parser/joinery-parser.js';
+import { isLink } from '../../language-server/src/generated/ast.js';
 import { checkWorkspace } from '../support/workspace.js';
 
 /**
@@ -21,7 +21,7 @@ describe('the parser guard', () => {
 
     it('turns a reference the parser left out into an unresolved one, reported only as the syntax error', async () => {
         const { findings, arrangement } = await checkWorkspace('actor H { sector statutory }\narrangement A { partners H system S { owner H } link S -> }\n');
-        const link = (arrangement('A') as Arrangement).elements.find(isLink)!;
+        const link = (arrangement('A')).elements.find(isLink)!;
         expect(link.to.$refText).toBe('');
         expect(link.to.ref).toBeUndefined();
         expect(findings.filter(f => f.rule === 'syntax')).toHaveLength(1);

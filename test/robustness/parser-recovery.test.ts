@@ -47,7 +47,7 @@ describe('linear error recovery', () => {
             expected = summary(plain.parse(text));
         } catch (error) {
             // Too deep for the unpatched parser (the next test is about those); none of these is.
-            throw new Error(`the unpatched parser failed: ${String(error)}`);
+            throw new Error(`the unpatched parser failed: ${String(error)}`, { cause: error });
         }
         expect(summary(Joinery.parser.LangiumParser.parse(text))).toEqual(expected);
     });

@@ -41,7 +41,7 @@ async function open(name: string, text: string): Promise<Diagnostic[]> {
 
 /** The server still answers about the good file: a hover with the actor's title. */
 async function expectStillServing(): Promise<void> {
-    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('good.joinery') }, position: { line: 1, character: 27 } }) as Hover;
+    const hover = await session.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: uri('good.joinery') }, position: { line: 1, character: 27 } });
     expect((hover.contents as MarkupContent).value).toContain('Health board');
     expect(session.process.exitCode).toBeNull();
 }

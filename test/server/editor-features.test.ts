@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
     CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent,
-    SemanticTokens, SemanticTokensLegend, SymbolInformation
+    SemanticTokens, SymbolInformation
 } from 'vscode-languageserver-protocol';
 import { findRule } from '../../language-server/src/rules/registry.js';
 import { LanguageServerSession, ROOT } from '../support/lsp-client.js';
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 function request<T>(method: string, params: object): Promise<T> {
-    return session.connection.sendRequest(method, params) as Promise<T>;
+    return session.connection.sendRequest<T>(method, params);
 }
 
 async function hoverText(file: string, position: { line: number; character: number }): Promise<string> {
@@ -56,7 +56,7 @@ describe('semantic highlighting', () => {
     let actorTokens: DecodedToken[];
 
     beforeAll(async () => {
-        const legend = session.initializeResult!.capabilities.semanticTokensProvider!.legend as SemanticTokensLegend;
+        const legend = session.initializeResult!.capabilities.semanticTokensProvider!.legend;
         const north = await request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: uris['north.joinery'] } });
         tokens = decodeSemanticTokens(north, legend, texts['north.joinery']);
         const actors = await request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: uris['actors.joinery'] } });

@@ -40,9 +40,9 @@ afterAll(async () => {
 
 describe('language server features', () => {
     it('hovers an actor reference with its title, documentation and derived summary', async () => {
-        const hover = await session.connection.sendRequest('textDocument/hover', {
+        const hover = await session.connection.sendRequest<Hover>('textDocument/hover', {
             textDocument: { uri: northUri }, position: positionOf(northText, 'partners NHSL', 1, 'partners '.length + 1)
-        }) as Hover;
+        });
         const value = (hover.contents as MarkupContent).value;
         expect(value).toContain('actor NHSL');
         expect(value).toContain('NHS Lanarkshire');
@@ -51,9 +51,9 @@ describe('language server features', () => {
     });
 
     it('goes to the definition of an actor declared in another file', async () => {
-        const result = await session.connection.sendRequest('textDocument/definition', {
+        const result = await session.connection.sendRequest<Location[] | Location>('textDocument/definition', {
             textDocument: { uri: northUri }, position: positionOf(northText, 'partners NHSL', 1, 'partners '.length + 1)
-        }) as Location[] | Location;
+        });
         const locations = Array.isArray(result) ? result : [result];
         expect(locations).toHaveLength(1);
         const target = 'targetUri' in locations[0] ? (locations[0] as unknown as { targetUri: string }).targetUri : locations[0].uri;
@@ -61,9 +61,9 @@ describe('language server features', () => {
     });
 
     it('completes only forums after `reports to`', async () => {
-        const result = await session.connection.sendRequest('textDocument/completion', {
+        const result = await session.connection.sendRequest<CompletionList | CompletionItem[]>('textDocument/completion', {
             textDocument: { uri: northUri }, position: positionOf(northText, 'reports to IJB', 1, 'reports to '.length)
-        }) as CompletionList | CompletionItem[];
+        });
         const items = Array.isArray(result) ? result : result.items;
         const labels = items.map(i => i.label);
         expect(labels).toContain('IJB');
@@ -74,16 +74,16 @@ describe('language server features', () => {
     it('finds the references of an actor across files', async () => {
         const actorsUri = pathToFileURL(path.join(workspace, 'actors.joinery')).href;
         const actorsText = readFileSync(path.join(workspace, 'actors.joinery'), 'utf-8');
-        const locations = await session.connection.sendRequest('textDocument/references', {
+        const locations = await session.connection.sendRequest<Location[]>('textDocument/references', {
             textDocument: { uri: actorsUri }, position: positionOf(actorsText, 'actor NHSL', 1, 'actor '.length + 1),
             context: { includeDeclaration: false }
-        }) as Location[];
+        });
         const files = new Set(locations.map(l => path.basename(l.uri)));
         expect(files).toEqual(new Set(['north.joinery', 'south.joinery']));
     });
 
     it('lists the document symbols of an arrangement', async () => {
-        const symbols = await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: northUri } }) as DocumentSymbol[];
+        const symbols = await session.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: northUri } });
         expect(symbols.map(s => s.name)).toContain('NorthLanarkshire');
         const children = symbols.find(s => s.name === 'NorthLanarkshire')!.children!.map(c => c.name);
         expect(children).toContain('IJB');

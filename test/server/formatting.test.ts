@@ -42,9 +42,9 @@ async function format(file: string, text: string, range?: { start: { line: numbe
     } else {
         await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
     }
-    const edits = await session.connection.sendRequest(range ? 'textDocument/rangeFormatting' : 'textDocument/formatting', {
+    const edits = await session.connection.sendRequest<TextEdit[]>(range ? 'textDocument/rangeFormatting' : 'textDocument/formatting', {
         textDocument: { uri }, options: OPTIONS, ...(range ? { range } : {})
-    }) as TextEdit[];
+    });
     return { text: applyEdits(text, edits), edits };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Location, LocationLink, Range, SemanticTokens, SemanticTokensLegend, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { Location, LocationLink, Range, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LanguageServerSession } from '../support/lsp-client.js';
 import { applyWorkspaceEdit, decodeSemanticTokens, positionOf } from '../support/lsp-text.js';
 import { checkWorkspace } from '../support/workspace.js';
@@ -60,41 +60,41 @@ function textsByUri(): Record<string, string> {
 }
 
 async function renamed(file: string, needle: string, offset: number, newName: string): Promise<Record<string, string>> {
-    const edit = await session.connection.sendRequest('textDocument/rename', { ...at(file, needle, offset), newName }) as WorkspaceEdit;
+    const edit = await session.connection.sendRequest<WorkspaceEdit>('textDocument/rename', { ...at(file, needle, offset), newName });
     const byUri = applyWorkspaceEdit(textsByUri(), edit);
     return Object.fromEntries(Object.entries(uris).map(([name, uri]) => [name, byUri[uri]]));
 }
 
 describe('qualified names (`Arrangement.Element`)', () => {
     it('goes to the arrangement from its part of a qualified name and to the element from the rest', async () => {
-        const toArrangement = await session.connection.sendRequest('textDocument/definition', at('south.joinery', 'North.IJB', 1)) as LocationLink[];
+        const toArrangement = await session.connection.sendRequest<LocationLink[]>('textDocument/definition', at('south.joinery', 'North.IJB', 1));
         expect(toArrangement[0].targetUri).toBe(uris['north.joinery']);
         expect(toArrangement[0].targetSelectionRange).toEqual(rangeOf('north.joinery', 'arrangement North', 'arrangement '.length, 'North'.length));
         expect(toArrangement[0].originSelectionRange).toEqual(rangeOf('south.joinery', 'North.IJB', 0, 'North'.length));
-        const toForum = await session.connection.sendRequest('textDocument/definition', at('south.joinery', 'North.IJB', 'North.'.length + 1)) as LocationLink[];
+        const toForum = await session.connection.sendRequest<LocationLink[]>('textDocument/definition', at('south.joinery', 'North.IJB', 'North.'.length + 1));
         expect(toForum[0].targetSelectionRange).toEqual(rangeOf('north.joinery', 'forum IJB', 'forum '.length, 'IJB'.length));
     });
 
     it('finds the references of an element and of an arrangement, each only on its own name', async () => {
-        const forum = await session.connection.sendRequest('textDocument/references', {
+        const forum = await session.connection.sendRequest<Location[]>('textDocument/references', {
             ...at('north.joinery', 'forum IJB', 'forum '.length), context: { includeDeclaration: false }
-        }) as Location[];
+        });
         expect(forum.map(l => [l.uri, l.range])).toEqual(expect.arrayContaining([
             [uris['north.joinery'], rangeOf('north.joinery', 'reports to IJB', 'reports to '.length, 3)],
             [uris['south.joinery'], rangeOf('south.joinery', 'North.IJB', 'North.'.length, 3, 1)],
             [uris['south.joinery'], rangeOf('south.joinery', 'North.IJB', 'North.'.length, 3, 2)]
         ]));
         expect(forum).toHaveLength(3);
-        const arrangement = await session.connection.sendRequest('textDocument/references', {
+        const arrangement = await session.connection.sendRequest<Location[]>('textDocument/references', {
             ...at('north.joinery', 'arrangement North', 'arrangement '.length), context: { includeDeclaration: false }
-        }) as Location[];
+        });
         expect(arrangement.map(l => l.range)).toEqual([
             rangeOf('south.joinery', 'North.IJB', 0, 5, 1), rangeOf('south.joinery', 'North.IJB', 0, 5, 2)
         ]);
     });
 
     it('renames an element across files, keeping the qualifier', async () => {
-        const prepared = await session.connection.sendRequest('textDocument/prepareRename', at('south.joinery', 'North.IJB', 'North.'.length)) as Range;
+        const prepared = await session.connection.sendRequest<Range>('textDocument/prepareRename', at('south.joinery', 'North.IJB', 'North.'.length));
         expect(prepared).toEqual(rangeOf('south.joinery', 'North.IJB', 'North.'.length, 3));
         const texts = await renamed('south.joinery', 'North.IJB', 'North.'.length + 1, 'Board');
         expect(texts['north.joinery']).toContain('forum Board "Joint board"');
@@ -124,9 +124,9 @@ describe('qualified names (`Arrangement.Element`)', () => {
     });
 
     it('colours the qualifier as an arrangement and the rest as the element', async () => {
-        const legend = session.initializeResult!.capabilities.semanticTokensProvider!.legend as SemanticTokensLegend;
+        const legend = session.initializeResult!.capabilities.semanticTokensProvider!.legend;
         const tokens = decodeSemanticTokens(
-            await session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uris['south.joinery'] } }) as SemanticTokens,
+            await session.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: uris['south.joinery'] } }),
             legend, FILES['south.joinery']);
         const line = positionOf(FILES['south.joinery'], 'channel Council').line;
         expect(tokens.filter(t => t.line === line).map(t => `${t.text}:${t.type}`)).toEqual([

@@ -82,9 +82,9 @@ function fixableDiagnostics(): Array<{ file: string; diagnostic: Diagnostic }> {
 }
 
 async function actionsFor(file: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return await session.connection.sendRequest('textDocument/codeAction', {
+    return await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: uris[file] }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-    }) as CodeAction[];
+    });
 }
 
 function textAt(text: string, range: Diagnostic['range']): string {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -30,12 +31,21 @@ export class LanguageServerSession {
     }
 
     static async start(workspaceFolder: string): Promise<LanguageServerSession> {
+        if (!existsSync(SERVER_BIN)) throw new Error(`no server at ${SERVER_BIN}: run npm run build`);
         const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        let stderr = '';
+        child.stderr.setEncoding('utf-8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
+        // A server that cannot start fails the test at once, with what it said, not after the test's timeout.
+        const died = new Promise<never>((_, reject) => {
+            child.once('error', error => reject(new Error(`the server could not be started: ${error.message}`)));
+            child.once('exit', (code, signal) => reject(new Error(`the server exited (${signal ?? code}) before answering initialize; its stderr:\n${stderr}`)));
+        });
+        died.catch(() => undefined);
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const session = new LanguageServerSession(child, connection);
         connection.listen();
         const uri = pathToFileURL(workspaceFolder).href;
-        session.initializeResult = await connection.sendRequest('initialize', {
+        session.initializeResult = await Promise.race([died, connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'test' }],
             capabilities: {
                 textDocument: {
@@ -45,8 +55,8 @@ export class LanguageServerSession {
                 },
                 workspace: { workspaceFolders: true }
             }
-        });
-        connection.sendNotification('initialized', {});
+        })]);
+        void connection.sendNotification('initialized', {});
         return session;
     }
 

@@ -1,6 +1,6 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { createJoineryServices, type JoineryServices } from '../../language-server/src/joinery-module.js';
-import { collectFindings } from '../../language-server/src/findings/collect.js';
+import { collectFindings } from '../../language-server/src/checking/collect.js';
 import type { Finding } from '../../language-server/src/findings/finding.js';
 import type { Arrangement, Model } from '../../language-server/src/generated/ast.js';
 

@@ -149,7 +149,7 @@ function element(tag: string, attributes: Record<string, string>): HTMLElement {
 }
 
 function svgElement(tag: string, attributes: Record<string, string>): SVGElement {
-    const created = document.createElementNS(SVG, tag) as SVGElement;
+    const created = document.createElementNS(SVG, tag as keyof SVGElementTagNameMap);
     for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
     return created;
 }

@@ -1,6 +1,6 @@
 import { isActor, isForum, type Budget, type Forum, type Sector, type Service } from '../generated/ast.js';
 import { deliveringActors, isBoard } from './membership.js';
-import { parseAmount, seatsHeld } from './quantities.js';
+import { parseAmount, seatsHeld } from '../language/quantities.js';
 
 /** One sector's share of "who gets what" (seed 000) in an arrangement. */
 export interface SectorPower {
@@ -38,7 +38,7 @@ export function computePowerMap(forums: Forum[], budgets: Budget[], services: Se
 
     const amounts = budgets.map(budgetAmount);
     const budgetsWeighted = amounts.length > 0 && amounts.every(a => a !== undefined);
-    const weights = budgetsWeighted ? amounts as number[] : budgets.map(() => 1);
+    const weights = budgetsWeighted ? amounts : budgets.map(() => 1);
     const total = weights.reduce((sum, w) => sum + w, 0);
     budgets.forEach((budget, index) => {
         if (total <= 0) return;

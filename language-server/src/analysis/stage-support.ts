@@ -3,7 +3,7 @@ import {
     type Actor, type Arrangement, type Budget, type Forum, type Goal, type Link, type Team
 } from '../generated/ast.js';
 import { forumMembers, isBoard, staffOf, votingMembers } from './membership.js';
-import { STAGES, stageRank, type Stage } from './quantities.js';
+import { STAGES, stageRank, type Stage } from '../language/quantities.js';
 
 /** One requirement of a stage of joining-up (RULES.md, seed 004) and whether the model shows it. */
 export interface StageRequirement {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JoineryServices } from '../joinery-module.js';
-import { collectFindings } from '../findings/collect.js';
+import { collectFindings } from '../checking/collect.js';
 import { compareFindings } from '../findings/finding.js';
-import { applyRuleSettings, checkRuleSetting, parseConfig, type RuleSettings } from '../findings/rule-settings.js';
+import { applyRuleSettings, checkRuleSetting, parseConfig, type RuleSettings } from '../checking/rule-settings.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';

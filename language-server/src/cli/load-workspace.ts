@@ -4,7 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { JoineryServices } from '../joinery-module.js';
 import type { Finding } from '../findings/finding.js';
 import { describeFsError, STDIN_NAME } from './workspace-files.js';
-import { MAX_MODEL_BYTES, tooLargeMessage } from '../workspace/input-limits.js';
+import { MAX_MODEL_BYTES, tooLargeMessage } from '../parser/input-limits.js';
 
 export interface LoadedWorkspace {
     documents: LangiumDocument[];

@@ -61,8 +61,8 @@ async function main(argv: string[]): Promise<number> {
     const color = !values['no-color'] && !values.output && !process.env.NO_COLOR && process.stdout.isTTY === true;
     const { Joinery } = createJoineryServices(NodeFileSystem);
     const outcome = await runCheck(Joinery, {
-        paths: positionals, format: values.format!, rules: values.rule!, config: values.config,
-        maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings), quiet: values.quiet!, color
+        paths: positionals, format: values.format, rules: values.rule, config: values.config,
+        maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings), quiet: values.quiet, color
     }, process.cwd(), () => readFileSync(0));
     if (values.output) {
         try {

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { collectFindings } from '../findings/collect.js';
+import { collectFindings } from '../checking/collect.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
-import { applyRuleSettings } from '../findings/rule-settings.js';
+import { applyRuleSettings } from '../checking/rule-settings.js';
 import { createJoineryServices, type JoineryServices } from '../joinery-module.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
@@ -54,10 +54,10 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
         process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [--config FILE] [--output FILE]\n`);
         return 0;
     }
-    const format = values.format!;
+    const format = values.format;
     if (!(FORMATS[command] as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
     const cwd = process.cwd();
-    const settings = { ...readConfig(values.config, cwd), ...parseRuleOptions(values.rule!) };
+    const settings = { ...readConfig(values.config, cwd), ...parseRuleOptions(values.rule) };
     const { Joinery } = createJoineryServices(NodeFileSystem);
     const files = await findModelFiles(positionals, cwd);
     const { unreadable } = await loadWorkspace(Joinery, files, cwd, readStdin);

@@ -1,13 +1,14 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { includesEntry } from '../workspace/model-files.js';
 import { UsageError } from './usage-error.js';
 
 /** Standard input, named like this in output. */
 export const STDIN_NAME = '<stdin>';
 
 /**
- * The model files the paths name: `.joinery` files under folders (skipping
- * `node_modules` and hidden folders), files as given, `-` for standard input.
+ * The model files the paths name: `.joinery` files under folders (skipping the
+ * folders `workspace/model-files.ts` names: hidden ones, `node_modules`, `out`), files as given, `-` for standard input.
  * Symbolic links to files are checked; links to folders are not followed, so a
  * link loop cannot hang the walk; a broken or looping link named `.joinery` is
  * kept so that it is reported, and so is a folder that cannot be listed. A path
@@ -49,8 +50,8 @@ function walk(folder: string, found: string[]): void {
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-            if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, found);
-        } else if (entry.name.endsWith('.joinery') && !entry.name.startsWith('.') && !isLinkToFolder(entry, full)) {
+            if (includesEntry(entry.name, true)) walk(full, found);
+        } else if (includesEntry(entry.name, false) && !isLinkToFolder(entry, full)) {
             // Files, links to files, broken links, pipes and devices: the loader reads or reports each.
             found.push(full);
         }

@@ -2,7 +2,7 @@ import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isArrangement } from '../generated/ast.js';
 import { enclosingNamed } from '../validation/document-validator.js';
-import { nameNode } from '../workspace/declaration-syntax.js';
+import { nameNode } from '../parser/declaration-syntax.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

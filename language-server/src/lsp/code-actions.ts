@@ -2,9 +2,9 @@ import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
-import { toDiagnostic } from '../findings/diagnostic.js';
+import { toDiagnostic } from './diagnostic.js';
 import type { Finding } from '../findings/finding.js';
-import type { JoineryServices } from '../joinery-module.js';
+import type { JoineryServices } from './joinery-services.js';
 import { replaceToken, workspaceEdit } from './model-edits.js';
 import { QUICK_FIXES, type QuickFix } from './quick-fixes.js';
 

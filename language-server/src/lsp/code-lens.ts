@@ -4,7 +4,7 @@ import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languag
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import type { Finding } from '../findings/finding.js';
 import { isArrangement, type Model } from '../generated/ast.js';
-import type { JoineryServices } from '../joinery-module.js';
+import type { JoineryServices } from './joinery-services.js';
 import { findRule } from '../rules/registry.js';
 import type { IntegrationType } from '../rules/rule.js';
 

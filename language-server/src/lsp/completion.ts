@@ -1,7 +1,7 @@
-import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { isArrangement } from '../generated/ast.js';
-import { kindWord } from '../validation/user-words.js';
+import { kindWord } from '../language/user-words.js';
 
 /**
  * Langium's completion (keywords, and references filtered by the scope to the kinds
@@ -17,14 +17,14 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
      * type has no such property, and the scope lookup throws. Complete as if inside
      * a new declaration of the rule that owns the reference instead.
      */
-    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): void {
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
         const ruleType = rule && GrammarUtils.getTypeName(rule);
         const node = context.node;
         if (!next.type && node && ruleType && !this.astReflection.isSubtype(node.$type, ruleType)) {
             next = { ...next, type: ruleType };
         }
-        super.completionForCrossReference(context, next, acceptor);
+        return super.completionForCrossReference(context, next, acceptor);
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
@@ -40,11 +40,10 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
         return { ...item, detail: kindWord(nodeDescription.type) + (title ? ` — ${title}` : '') };
     }
 
-    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         const following = followingKeyword(keyword);
         if (!following || !this.filterKeyword(context, keyword)) {
-            super.completionForKeyword(context, keyword, acceptor);
-            return;
+            return super.completionForKeyword(context, keyword, acceptor);
         }
         acceptor(context, {
             label: `${keyword.value} ${following.value}`,

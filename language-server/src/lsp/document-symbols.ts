@@ -2,7 +2,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { isChannel, isLink, isReferral } from '../generated/ast.js';
-import { kindWord } from '../validation/user-words.js';
+import { kindWord } from '../language/user-words.js';
 
 /**
  * The outline: every declaration with its title as detail, and the unnamed

@@ -3,8 +3,8 @@ import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { isChannel, isLink, isReferral } from '../generated/ast.js';
-import { kindWord } from '../validation/user-words.js';
-import type { JoineryServices } from '../joinery-module.js';
+import { kindWord } from '../language/user-words.js';
+import type { JoineryServices } from './joinery-services.js';
 import { declarationKind } from './declaration-kinds.js';
 import { elementSummary } from './element-summary.js';
 

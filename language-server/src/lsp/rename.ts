@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, type AstNode, type IndexManager, type LangiumDocume
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isArrangement, isModel } from '../generated/ast.js';
-import { kindWord, withArticle } from '../validation/user-words.js';
+import { kindWord, withArticle } from '../language/user-words.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

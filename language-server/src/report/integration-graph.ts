@@ -6,7 +6,7 @@ import {
 } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { isBoard, isNonStatutory, resolved, systemsOf, systemsOfService, titleOf, unique } from '../analysis/membership.js';
-import { parseAmount, seatsHeld } from '../analysis/quantities.js';
+import { parseAmount, seatsHeld } from '../language/quantities.js';
 import { locate, type Finding, type Severity } from '../findings/finding.js';
 import { formatAmount } from './figures.js';
 
@@ -200,7 +200,7 @@ function describe(element: MappedElement, model: ArrangementModel): MapNode {
     const name = elsewhere ? `${elsewhere}.${element.name}` : element.name;
     const base = { name, title: titleOf(element), findings: [], location: locate(element), ...(elsewhere ? { elsewhere } : {}) };
     if (isActor(element)) {
-        return { ...base, id: `actor:${name}`, kind: 'actor', layer: actorLayer(element), detail: actorDetail(element), ...(element.sector ? { sector: element.sector as Sector } : {}) };
+        return { ...base, id: `actor:${name}`, kind: 'actor', layer: actorLayer(element), detail: actorDetail(element), ...(element.sector ? { sector: element.sector } : {}) };
     }
     if (isForum(element)) {
         return { ...base, id: `forum:${name}`, kind: 'forum', layer: 'meso', detail: element.kind ?? 'forum', ...(isBoard(element) ? { isBoard: true } : {}) };
@@ -221,7 +221,7 @@ export function kindLine(node: MapNode): string {
 
 /** Its domain's level; without one, where Table 1 puts its sector. */
 function actorLayer(actor: Actor): DomainLevel {
-    const level = actor.domain?.ref?.level as DomainLevel | undefined;
+    const level = actor.domain?.ref?.level;
     if (level) return level;
     return actor.sector === 'government' ? 'macro' : actor.sector === 'statutory' ? 'meso' : 'micro';
 }
@@ -288,7 +288,7 @@ function layerTitles(nodes: Map<AstNode, MapNode>): IntegrationGraph['layers'] {
     const named = new Map<DomainLevel, string>();
     for (const element of nodes.keys()) {
         const domain = isActor(element) ? element.domain?.ref : undefined;
-        const level = domain?.level as DomainLevel | undefined;
+        const level = domain?.level;
         if (domain && level && !named.has(level)) named.set(level, titleOf(domain));
     }
     return DOMAIN_LEVELS.map(level => ({ level, title: named.get(level) ?? TABLE_1_DOMAINS[level] }));

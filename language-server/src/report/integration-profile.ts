@@ -4,7 +4,7 @@ import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { isNonStatutory, resolved, titleOf } from '../analysis/membership.js';
 import type { SectorPower } from '../analysis/power-map.js';
 import type { RouteNode } from '../analysis/routes.js';
-import { seatsHeld, STAGES, type Stage } from '../analysis/quantities.js';
+import { seatsHeld, STAGES, type Stage } from '../language/quantities.js';
 import { BUILDS_ON, STAGE_NAMES, type StageRequirement } from '../analysis/stage-support.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';

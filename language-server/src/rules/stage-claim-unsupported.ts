@@ -1,4 +1,4 @@
-import { stageRank } from '../analysis/quantities.js';
+import { stageRank } from '../language/quantities.js';
 import { describeStage } from '../analysis/stage-support.js';
 import type { GapRule } from './rule.js';
 

@@ -1,11 +1,11 @@
 import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { collectFindings } from '../findings/collect.js';
+import { collectFindings } from '../checking/collect.js';
 import type { JoineryServices } from '../joinery-module.js';
 import { JoineryWorkspaceManager } from '../workspace/workspace-manager.js';
 import { CHECK_WORKSPACE_REQUEST, type WorkspaceCheckSummary } from './check-workspace-protocol.js';
-import type { WorkspaceRuleSettings } from './workspace-rule-settings.js';
+import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 
 /**
  * "Check Workspace": the editor asks for a full re-check, as `joinery check` would

@@ -3,8 +3,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { JoineryServices } from '../joinery-module.js';
 import { addCheckWorkspaceHandler } from './check-workspace.js';
 import { addBuildStatisticsHandler } from './build-statistics.js';
-import { JoineryDocumentUpdateHandler } from './document-update-handler.js';
-import { DeferredReferenceIndexManager } from '../workspace/deferred-reference-index.js';
+import { JoineryDocumentUpdateHandler } from '../lsp/document-update-handler.js';
+import { DeferredReferenceIndexManager } from '../references/deferred-reference-index.js';
 import { addIntegrationMapHandler } from './integration-map.js';
 import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
 

@@ -2,11 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { collectDocumentFindings, collectFindings, holdsOnlyArrangements } from '../findings/collect.js';
+import { collectDocumentFindings, collectFindings, holdsOnlyArrangements } from '../checking/collect.js';
 import { GAP_RULES } from '../rules/registry.js';
-import { toDiagnostic } from '../findings/diagnostic.js';
+import { toDiagnostic } from '../lsp/diagnostic.js';
 import type { JoineryServices } from '../joinery-module.js';
-import type { WorkspaceRuleSettings } from './workspace-rule-settings.js';
+import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 
 /** From this many files on, an edit is answered in two steps (see below). */
 const LARGE_WORKSPACE = 50;
@@ -30,7 +30,7 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
         // An edited file is answered whatever it holds; only the others are compared.
         if (!edited.delete(uri) && isDeepStrictEqual(published.get(uri), diagnostics)) return;
         published.set(uri, diagnostics);
-        connection.sendDiagnostics({ uri, diagnostics });
+        void connection.sendDiagnostics({ uri, diagnostics });
     };
     const publish = () => {
         const byUri = new Map<string, Diagnostic[]>();
@@ -55,7 +55,7 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
         for (const rule of enabled) {
             await new Promise(resolve => setImmediate(resolve));
             if (generation !== current) return;
-            joinery.analysis.IntegrationAnalysis.workspaceFindings(id => id === rule.id);
+            joinery.rules.RuleRunner.workspaceFindings(id => id === rule.id);
         }
         await new Promise(resolve => setImmediate(resolve));
         if (generation === current) publish();

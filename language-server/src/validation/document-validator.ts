@@ -7,8 +7,8 @@ import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { NameIndex } from './closest-name.js';
-import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../workspace/input-limits.js';
-import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from './user-words.js';
+import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input-limits.js';
+import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from '../language/user-words.js';
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
 export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';

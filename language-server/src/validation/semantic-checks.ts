@@ -1,10 +1,9 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, LangiumCoreServices, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { JoineryAstType, Actor, Arrangement, Channel, Contribution, Link, Referral, Seat } from '../generated/ast.js';
-import type { JoineryServices } from '../joinery-module.js';
-import { parseAmount, parseSeatCount, STAGES } from '../analysis/quantities.js';
-import { nameNode, propertyKeywordCounts } from '../workspace/declaration-syntax.js';
-import { kindWord, propertyKeyword } from './user-words.js';
+import { parseAmount, parseSeatCount, STAGES } from '../language/quantities.js';
+import { nameNode, propertyKeywordCounts } from '../parser/declaration-syntax.js';
+import { kindWord, propertyKeyword } from '../language/user-words.js';
 
 /**
  * Properties that may be given once (LANGUAGE.md: "each may appear once unless it
@@ -30,7 +29,7 @@ const SINGLE_VALUED: Record<string, Array<[property: string, keyword: string]>> 
  * in the integration analysis, which sees every file at once.
  */
 export class SemanticChecks {
-    constructor(_services: JoineryServices) { }
+    constructor(_services: LangiumCoreServices) { }
 
     checkPropertiesOnce(node: AstNode, accept: ValidationAcceptor): void {
         const single = SINGLE_VALUED[node.$type];
@@ -110,7 +109,7 @@ export class SemanticChecks {
     }
 }
 
-export function registerSemanticChecks(services: JoineryServices): void {
+export function registerSemanticChecks(services: LangiumCoreServices & ValidationAddedServices): void {
     const checks = services.validation.SemanticChecks;
     const propertiesOnce = (node: AstNode, accept: ValidationAcceptor) => checks.checkPropertiesOnce(node, accept);
     const registry: ValidationChecks<JoineryAstType> = {
@@ -135,4 +134,9 @@ export function registerSemanticChecks(services: JoineryServices): void {
 
 function nameRange(node: AstNode): Range | undefined {
     return nameNode(node)?.range;
+}
+
+/** The services the validation layer adds. */
+export interface ValidationAddedServices {
+    validation: { SemanticChecks: SemanticChecks };
 }

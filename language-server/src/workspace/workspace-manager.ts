@@ -1,10 +1,16 @@
-import { DefaultWorkspaceManager, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultWorkspaceManager, UriUtils, type FileSystemNode, type LangiumSharedCoreServices, type URI, type WorkspaceFolder } from 'langium';
+import { includesEntry } from './model-files.js';
 
 /** Validates every file of the workspace on load, not only open ones, so the editor reports what the CLI reports. */
 export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.initialBuildOptions = { validation: true };
+    }
+
+    /** The shared selector (`model-files.ts`): the CLI's walk makes the same decision. */
+    protected override includeEntry(_folder: WorkspaceFolder, entry: FileSystemNode): boolean {
+        return (entry.isDirectory || entry.isFile) && includesEntry(UriUtils.basename(entry.uri), entry.isDirectory);
     }
 
     /**

@@ -2,7 +2,7 @@ import type * as Sarif from 'sarif';
 import { GAP_RULES, MODEL_ERROR_RULES } from '../../rules/registry.js';
 import { readmeUri, ruleDocsUri } from '../../rules/rule-docs-location.js';
 import type { Severity } from '../../findings/finding.js';
-import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from '../../findings/suppression.js';
+import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from '../../checking/suppression.js';
 import type { CheckResult } from './report-input.js';
 
 declare const JOINERY_VERSION: string;

@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isForum, type Forum, type Model } from '../generated/ast.js';
-import { findingAt, type Finding } from '../findings/finding.js';
-import { kindWord } from '../validation/user-words.js';
-import type { WorkspaceModel } from './workspace-model.js';
+import { findingAt, type Finding } from './finding.js';
+import { kindWord } from '../language/user-words.js';
+import type { WorkspaceModel } from '../analysis/workspace-model.js';
 
 /**
  * Model errors that only the whole workspace shows: a top-level name declared twice

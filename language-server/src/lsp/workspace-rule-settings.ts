@@ -1,7 +1,7 @@
 import { Emitter, URI, UriUtils, type Event } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
-import { parseConfig, type RuleSettings } from '../findings/rule-settings.js';
+import { parseConfig, type RuleSettings } from '../checking/rule-settings.js';
 
 export const CONFIG_FILE = 'joinery.json';
 

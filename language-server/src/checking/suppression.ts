@@ -1,7 +1,7 @@
 import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { isModel } from '../generated/ast.js';
 import { findRule, MODEL_ERROR_RULES } from '../rules/registry.js';
-import { findingAt, type Finding } from './finding.js';
+import { findingAt, type Finding } from '../findings/finding.js';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 export const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';

@@ -1,5 +1,5 @@
 import { GAP_RULES, MODEL_ERROR_RULES } from '../rules/registry.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding, Severity } from '../findings/finding.js';
 import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from './suppression.js';
 
 export type RuleLevel = Severity | 'off';

@@ -8,7 +8,7 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     protected override registerFileWatcher(services: LangiumSharedServices): void {
         super.registerFileWatcher(services);
-        services.lsp.Connection?.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+        void services.lsp.Connection?.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {

@@ -1,22 +1,22 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { JoineryServices } from '../joinery-module.js';
 import { isArrangement, type Model } from '../generated/ast.js';
 import type { FindingData } from '../validation/document-validator.js';
-import { compareFindings, type Finding, type Severity } from './finding.js';
+import { compareFindings, type Finding, type Severity } from '../findings/finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
 import { applySuppressions } from './suppression.js';
-import { internalErrorFinding } from './internal-error.js';
+import { internalErrorFinding } from '../findings/internal-error.js';
+import type { RulesServices } from '../rules/rule-runner.js';
 
 /**
  * Every finding of the workspace: each document's model errors plus the
  * workspace-wide analysis. The CLI prints exactly this list and the server
  * publishes exactly this list, so the two always agree.
  */
-export function collectFindings(services: JoineryServices, settings: RuleSettings = {}): Finding[] {
+export function collectFindings(services: RulesServices, settings: RuleSettings = {}): Finding[] {
     const documents = services.shared.workspace.LangiumDocuments.all.toArray();
-    const analysis = services.analysis.IntegrationAnalysis;
-    return findingsOf(documents, settings, () => analysis.workspaceFindings(rule => settings[rule] !== 'off'));
+    const runner = services.rules.RuleRunner;
+    return findingsOf(documents, settings, () => runner.workspaceFindings(rule => settings[rule] !== 'off'));
 }
 
 /**
@@ -25,13 +25,13 @@ export function collectFindings(services: JoineryServices, settings: RuleSetting
  * elements or on top-level actors, so these documents' findings come from their
  * own arrangements. The server answers an edit with these first.
  */
-export function collectDocumentFindings(services: JoineryServices, documents: LangiumDocument[], settings: RuleSettings = {}): Finding[] {
-    const analysis = services.analysis.IntegrationAnalysis;
+export function collectDocumentFindings(services: RulesServices, documents: LangiumDocument[], settings: RuleSettings = {}): Finding[] {
+    const runner = services.rules.RuleRunner;
     const uris = new Set(documents.map(document => document.uri.toString()));
     const arrangements = documents.flatMap(document => (document.parseResult.value as Model).declarations?.filter(isArrangement) ?? []);
     return findingsOf(documents, settings, () => [
-        ...analysis.workspaceModelErrors().filter(finding => uris.has(finding.uri)),
-        ...analysis.arrangementFindings(arrangements, rule => settings[rule] !== 'off')
+        ...runner.workspaceModelErrors().filter(finding => uris.has(finding.uri)),
+        ...runner.arrangementFindings(arrangements, rule => settings[rule] !== 'off')
     ]);
 }
 
@@ -46,7 +46,7 @@ function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analys
         for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
     }
     try {
-        findings.push(...analyse());
+        for (const finding of analyse()) findings.push(finding);
     } catch (error) {
         // A bug in the analysis must not hide the model errors found so far, nor crash the check.
         const where = { uri: documents[0]?.uri.toString() ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { findRule } from '../rules/registry.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding, Severity } from '../findings/finding.js';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information

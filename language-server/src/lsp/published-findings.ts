@@ -1,7 +1,8 @@
 import { DocumentState, WorkspaceCache } from 'langium';
-import { collectFindings } from '../findings/collect.js';
+import { collectFindings } from '../checking/collect.js';
 import type { Finding } from '../findings/finding.js';
-import type { JoineryServices } from '../joinery-module.js';
+import type { RulesServices } from '../rules/rule-runner.js';
+import type { WorkspaceRuleSettings } from './workspace-rule-settings.js';
 
 /**
  * The findings the server publishes (`collectFindings` with the editor's rule
@@ -9,18 +10,20 @@ import type { JoineryServices } from '../joinery-module.js';
  * that ask often: code actions on every cursor move, code lenses on every edit.
  */
 export class PublishedFindings {
-    private readonly services: JoineryServices;
+    private readonly services: RulesServices;
+    private readonly settings: WorkspaceRuleSettings;
     private readonly cache: WorkspaceCache<string, Finding[]>;
 
-    constructor(services: JoineryServices) {
+    constructor(services: RulesServices, settings: WorkspaceRuleSettings) {
         this.services = services;
+        this.settings = settings;
         this.cache = new WorkspaceCache(services.shared);
         // A list computed while a build was still validating would miss its findings.
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => this.cache.clear());
     }
 
     current(): Finding[] {
-        const settings = this.services.findings.EditorRuleSettings.current();
+        const settings = this.settings.current();
         return this.cache.get(JSON.stringify(settings), () => collectFindings(this.services, settings));
     }
 }

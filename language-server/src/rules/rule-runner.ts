@@ -1,0 +1,97 @@
+import { DocumentState, WorkspaceCache } from 'langium';
+import type { Arrangement } from '../generated/ast.js';
+import type { ArrangementModel } from '../analysis/arrangement-model.js';
+import type { AnalysisServices, IntegrationAnalysis } from '../analysis/integration-analysis.js';
+import { findingAt, locate, related as relatedLocation, type Finding } from '../findings/finding.js';
+import { internalErrorFinding } from '../findings/internal-error.js';
+import { workspaceModelErrors } from '../findings/model-errors.js';
+import { GAP_RULES } from './registry.js';
+import type { GapRule } from './rule.js';
+
+interface BuildFindings {
+    modelErrors?: Finding[];
+    /** Each rule's findings over every arrangement, computed when first asked for. */
+    byRule: Map<string, Finding[]>;
+}
+
+/**
+ * Runs the gap rules on the derived integration model and makes their findings,
+ * at default severities: once per workspace build and rule, a rule that is off
+ * never run, a rule that throws costing only that rule on that arrangement. The
+ * workspace's own model errors (duplicate top-level names, `reports to` cycles),
+ * which only the derived workspace model shows, are made here too, once per build.
+ */
+export class RuleRunner {
+    private readonly analysis: IntegrationAnalysis;
+    private readonly cache: WorkspaceCache<'build', BuildFindings>;
+
+    constructor(services: AnalysisServices) {
+        this.analysis = services.analysis.IntegrationAnalysis;
+        this.cache = new WorkspaceCache(services.shared);
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
+    }
+
+    /** Workspace-wide model errors and the findings of every enabled gap rule. */
+    workspaceFindings(isEnabled: (ruleId: string) => boolean = () => true): Finding[] {
+        const results = this.results();
+        const findings = [...this.workspaceModelErrors()];
+        for (const rule of GAP_RULES) {
+            if (!isEnabled(rule.id)) continue;
+            let ruleFindings = results.byRule.get(rule.id);
+            if (!ruleFindings) {
+                ruleFindings = runRule(rule, this.analysis.allArrangementModels());
+                results.byRule.set(rule.id, ruleFindings);
+            }
+            for (const finding of ruleFindings) findings.push(finding);
+        }
+        return findings;
+    }
+
+    /** Model errors only the whole workspace shows. */
+    workspaceModelErrors(): Finding[] {
+        const results = this.results();
+        results.modelErrors ??= workspaceModelErrors(this.analysis.workspaceModel());
+        return results.modelErrors;
+    }
+
+    /**
+     * The enabled rules' findings on these arrangements alone, read from the same
+     * workspace model: the server's first answer to an edit, before the rest.
+     */
+    arrangementFindings(arrangements: readonly Arrangement[], isEnabled: (ruleId: string) => boolean): Finding[] {
+        const models = arrangements.map(arrangement => this.analysis.arrangementModel(arrangement));
+        return GAP_RULES.filter(rule => isEnabled(rule.id)).flatMap(rule => runRule(rule, models));
+    }
+
+    private results(): BuildFindings {
+        return this.cache.get('build', () => ({ byRule: new Map() }));
+    }
+}
+
+function runRule(rule: GapRule, models: readonly ArrangementModel[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const model of models) {
+        try {
+            rule.check(model, report => {
+                const finding = findingAt(report.node, {
+                    rule: rule.id, severity: rule.defaultSeverity, message: report.message,
+                    arrangement: model.arrangement.name
+                });
+                if (report.node === model.arrangement) finding.element = model.arrangement.name;
+                if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+                findings.push(finding);
+            });
+        } catch (error) {
+            // One rule's bug costs that rule on that arrangement, not the whole check.
+            findings.push({ ...internalErrorFinding(locate(model.arrangement), `rule ${rule.id} on this arrangement`, error, rule.id), arrangement: model.arrangement.name, element: model.arrangement.name });
+        }
+    }
+    return findings;
+}
+
+/** The services the rules layer adds. */
+export interface RulesAddedServices {
+    rules: { RuleRunner: RuleRunner };
+}
+
+export type RulesServices = AnalysisServices & RulesAddedServices;
