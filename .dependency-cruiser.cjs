@@ -51,9 +51,18 @@ forbidden.push(
         to: { path: src, pathNot: [`${src}server/[a-z-]+-protocol\\.ts$`, `${src}report/map-(scene|paint|layout)\\.ts$`, `${src}report/integration-graph\\.ts$`, `${src}generated/`] }
     },
     {
+        // The playground runs the language server as a worker script (extension/out/web/server.js), so like the
+        // extension it talks LSP and shares only protocol types and the map drawing (and the map panel of extension/src/map-view).
+        name: 'playground-uses-protocol-and-map-view-only',
+        comment: 'the playground talks to the server in its worker over LSP: it may import protocol types, the map drawing and the map panel',
+        severity: 'error',
+        from: { path: '^playground/src/' },
+        to: { path: [src, '^extension/src/'], pathNot: [`${src}server/[a-z-]+-protocol\\.ts$`, `${src}report/map-(scene|paint)\\.ts$`, '^extension/src/map-view/'] }
+    },
+    {
         name: 'src-never-imports-tests',
         severity: 'error',
-        from: { path: '^(language-server|extension)/src/' },
+        from: { path: '^(language-server|extension|playground)/src/' },
         to: { path: '^test/' }
     }
 );

@@ -24,6 +24,11 @@ const layout = {
     'extension/icons': 'icons',
     'extension/out/extension.cjs': 'out/extension.cjs',
     'extension/out/server.cjs': 'out/server.cjs',
+    // The graph layout, loaded by the server only when a map is drawn.
+    'extension/out/elk.cjs': 'out/elk.cjs',
+    // VS Code in a browser: the web client and the language server as a worker script.
+    'extension/out/web/extension.js': 'out/web/extension.js',
+    'extension/out/web/server.js': 'out/web/server.js',
     // The integration map's webview script, loaded by the map page (extension/src/integration-map-page.ts).
     'extension/out/integration-map-view.js': 'out/integration-map-view.js',
     // The server links each finding to its rule's page, found beside the extension's package.json.

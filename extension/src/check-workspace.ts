@@ -1,5 +1,5 @@
 import { commands, ProgressLocation, window, type Disposable } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { CheckWorkspaceRequest, WorkspaceCheckSummary } from '../../language-server/src/server/check-workspace-protocol.js' with { 'resolution-mode': 'import' };
 
 export const CHECK_WORKSPACE_COMMAND = 'joinery.checkWorkspace';
@@ -10,7 +10,7 @@ const CHECK_WORKSPACE_REQUEST: CheckWorkspaceRequest['method'] = 'joinery/checkW
  * re-reads and re-checks every file, as `joinery check` would, then the Problems
  * panel shows the findings.
  */
-export function registerCheckWorkspace(client: LanguageClient): Disposable {
+export function registerCheckWorkspace(client: BaseLanguageClient): Disposable {
     return commands.registerCommand(CHECK_WORKSPACE_COMMAND, async () => {
         const summary = await window.withProgress({ location: ProgressLocation.Window, title: 'Joinery: checking the workspace' },
             () => client.sendRequest<CheckWorkspaceRequest['result']>(CHECK_WORKSPACE_REQUEST));

@@ -1,66 +1,92 @@
-import { randomBytes } from 'node:crypto';
 import {
     commands, type Disposable, Range, Uri, ViewColumn, window, workspace,
     type ExtensionContext, type TextDocument, type WebviewPanel
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { IntegrationMapParams, IntegrationMapRequest, IntegrationMapView } from '../../language-server/src/server/integration-map-protocol.js' with { 'resolution-mode': 'import' };
-import type { FromMapView, ToMapView } from './map-view/integration-map-view.mjs' with { 'resolution-mode': 'import' };
+import type { FromMapView, MapViewState, ToMapView } from './map-view/integration-map-view.mjs' with { 'resolution-mode': 'import' };
 import { integrationMapPage } from './integration-map-page.js';
 
 export const SHOW_INTEGRATION_MAP_COMMAND = 'joinery.showIntegrationMap';
+const VIEW_TYPE = 'joinery.integrationMap';
 const INTEGRATION_MAP_REQUEST: IntegrationMapRequest['method'] = 'joinery/integrationMap';
 /** Long enough to let a burst of typing settle into one rebuild of the map. */
 const REFRESH_DELAY_MS = 300;
 
 /**
- * "Joinery: Show Integration Map": a webview beside the editor with the map of the
- * arrangement under the cursor, redrawn as the model is edited. Clicking a node
- * reveals its declaration.
+ * "Joinery: Show Integration Map" (command palette, the editor's title bar, and
+ * the arrangement's code lens, which names its arrangement): a webview beside the
+ * editor with the map of the arrangement under the cursor, redrawn as the model is
+ * edited. Clicking a node reveals its declaration. After a window reload VS Code
+ * restores the panel through the serializer, with its zoom and filters.
  */
-export function registerIntegrationMap(context: ExtensionContext, client: LanguageClient): Disposable {
+export function registerIntegrationMap(context: ExtensionContext, client: BaseLanguageClient): Disposable[] {
     let map: IntegrationMap | undefined;
-    return commands.registerCommand(SHOW_INTEGRATION_MAP_COMMAND, async () => {
-        const editor = window.activeTextEditor;
-        const document = editor?.document.languageId === 'joinery' ? editor.document : workspace.textDocuments.find(d => d.languageId === 'joinery');
-        if (!document) {
-            void window.showInformationMessage('Joinery: open a .joinery file to see its integration map.');
-            return;
-        }
-        const params: IntegrationMapParams = { textDocument: { uri: document.uri.toString() }, ...(editor?.document === document ? { position: editor.selection.active } : {}) };
-        if (!map) {
-            map = new IntegrationMap(context, client, editor?.viewColumn ?? ViewColumn.One);
-            map.onDispose(() => { map = undefined; });
-        }
-        await map.show(params);
-    });
+    const adopt = (created: IntegrationMap) => {
+        map = created;
+        created.onDispose(() => { if (map === created) map = undefined; });
+        return created;
+    };
+    return [
+        commands.registerCommand(SHOW_INTEGRATION_MAP_COMMAND, async (uri?: unknown, arrangement?: unknown) => {
+            const params = paramsFor(uri, arrangement);
+            if (!params) {
+                void window.showInformationMessage('Joinery: open a .joinery file to see its integration map.');
+                return;
+            }
+            const current = map ?? adopt(new IntegrationMap(context, client, newPanel(context), window.activeTextEditor?.viewColumn ?? ViewColumn.One));
+            await current.show(params);
+        }),
+        window.registerWebviewPanelSerializer(VIEW_TYPE, {
+            async deserializeWebviewPanel(panel: WebviewPanel, state: MapViewState | undefined) {
+                const restored = adopt(new IntegrationMap(context, client, panel, ViewColumn.One));
+                const arrangement = state?.panel?.arrangement;
+                const documentUri = state?.documentUri ?? workspace.textDocuments.find(d => d.languageId === 'joinery')?.uri.toString();
+                if (documentUri) await restored.show({ textDocument: { uri: documentUri }, ...(arrangement ? { arrangement } : {}) }, false);
+                else restored.status('Open a .joinery file and run "Joinery: Show Integration Map".');
+            }
+        })
+    ];
+}
+
+/** From the code lens: the document and arrangement it names; else the editor's document and cursor. */
+function paramsFor(uri: unknown, arrangement: unknown): IntegrationMapParams | undefined {
+    if (typeof uri === 'string' && typeof arrangement === 'string') return { textDocument: { uri }, arrangement };
+    if (uri instanceof Uri) return { textDocument: { uri: uri.toString() } }; // the editor title button passes the file
+    const editor = window.activeTextEditor;
+    const document = editor?.document.languageId === 'joinery' ? editor.document : workspace.textDocuments.find(d => d.languageId === 'joinery');
+    if (!document) return undefined;
+    return { textDocument: { uri: document.uri.toString() }, ...(editor?.document === document ? { position: editor.selection.active } : {}) };
+}
+
+function newPanel(context: ExtensionContext): WebviewPanel {
+    return window.createWebviewPanel(VIEW_TYPE, 'Integration map', { viewColumn: ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [Uri.joinPath(context.extensionUri, 'out')], retainContextWhenHidden: false });
 }
 
 class IntegrationMap {
-    private readonly panel: WebviewPanel;
     private readonly disposables: Disposable[] = [];
     private view: IntegrationMapView | undefined;
     /** The last message for the page, sent again when the page (re)loads. */
     private last: ToMapView | undefined;
     private documentUri = '';
     private ready = false;
-    private timer: NodeJS.Timeout | undefined;
+    private timer: ReturnType<typeof setTimeout> | undefined;
     private latest = 0;
 
-    constructor(context: ExtensionContext, private readonly client: LanguageClient, private readonly editorColumn: ViewColumn) {
+    constructor(context: ExtensionContext, private readonly client: BaseLanguageClient, private readonly panel: WebviewPanel, private readonly editorColumn: ViewColumn) {
         const scripts = Uri.joinPath(context.extensionUri, 'out');
-        this.panel = window.createWebviewPanel('joinery.integrationMap', 'Integration map', { viewColumn: ViewColumn.Beside, preserveFocus: true },
-            { enableScripts: true, localResourceRoots: [scripts] });
-        this.panel.webview.html = integrationMapPage({
-            cspSource: this.panel.webview.cspSource,
-            nonce: randomBytes(18).toString('base64'),
-            scriptUri: this.panel.webview.asWebviewUri(Uri.joinPath(scripts, 'integration-map-view.js')).toString()
+        panel.webview.options = { enableScripts: true, localResourceRoots: [scripts] };
+        panel.webview.html = integrationMapPage({
+            cspSource: panel.webview.cspSource,
+            nonce: nonce(),
+            scriptUri: panel.webview.asWebviewUri(Uri.joinPath(scripts, 'integration-map-view.js')).toString()
         });
         this.disposables.push(
-            this.panel.webview.onDidReceiveMessage((message: FromMapView) => this.receive(message)),
+            panel.webview.onDidReceiveMessage((message: FromMapView) => void this.receive(message)),
             workspace.onDidChangeTextDocument(event => this.changed(event.document)),
             workspace.onDidSaveTextDocument(document => this.changed(document)),
-            this.panel.onDidDispose(() => this.dispose())
+            panel.onDidDispose(() => this.dispose())
         );
     }
 
@@ -68,9 +94,13 @@ class IntegrationMap {
         this.disposables.push(this.panel.onDidDispose(listener));
     }
 
-    async show(params: IntegrationMapParams): Promise<void> {
-        this.panel.reveal(undefined, true);
+    async show(params: IntegrationMapParams, reveal = true): Promise<void> {
+        if (reveal) this.panel.reveal(undefined, true);
         await this.request(params);
+    }
+
+    status(text: string): void {
+        this.post({ type: 'status', text });
     }
 
     private async request(params: IntegrationMapParams): Promise<void> {
@@ -80,17 +110,17 @@ class IntegrationMap {
         try {
             view = await this.client.sendRequest<IntegrationMapRequest['result']>(INTEGRATION_MAP_REQUEST, params);
         } catch (error) {
-            this.post({ type: 'status', text: `The map could not be drawn: ${error instanceof Error ? error.message : String(error)}` });
+            this.status(`The map could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
             return;
         }
         if (ticket !== this.latest) return; // a newer request is on its way
         if (!view) {
-            this.post({ type: 'status', text: 'There is no arrangement in this workspace yet.' });
+            this.status('There is no arrangement in this workspace yet.');
             return;
         }
         this.view = view;
         this.panel.title = `Integration map: ${view.arrangement}`;
-        this.post({ type: 'map', view });
+        this.post({ type: 'map', view, documentUri: this.documentUri });
     }
 
     /** The model changed: redraw the same arrangement once typing pauses. */
@@ -101,7 +131,7 @@ class IntegrationMap {
         this.timer = setTimeout(() => void this.request({ textDocument: { uri: document.uri.toString() }, arrangement }), REFRESH_DELAY_MS);
     }
 
-    private receive(message: FromMapView): void {
+    private async receive(message: FromMapView): Promise<void> {
         if (message.type === 'ready') {
             this.ready = true;
             if (this.last) this.post(this.last);
@@ -115,7 +145,24 @@ class IntegrationMap {
             });
         } else if (message.type === 'choose' && this.view) {
             void this.request({ textDocument: { uri: this.documentUri }, arrangement: message.arrangement });
+        } else if (message.type === 'save') {
+            await this.save(message);
         }
+    }
+
+    /** An export from the page: the analyst picks where it goes; the bytes are written with VS Code's file system (also on the web). */
+    private async save(file: { name: string; kind: 'svg' | 'png'; data: string }): Promise<void> {
+        const bytes = file.kind === 'svg' ? new TextEncoder().encode(file.data) : pngBytes(file.data);
+        if (!bytes) return;
+        const folder = workspace.workspaceFolders?.[0]?.uri;
+        const target = await window.showSaveDialog({
+            defaultUri: folder ? Uri.joinPath(folder, file.name.replace(/[^\w.-]/g, '_')) : undefined,
+            filters: file.kind === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+            title: `Export the integration map as ${file.kind.toUpperCase()}`
+        });
+        if (!target) return;
+        await workspace.fs.writeFile(target, bytes);
+        void window.showInformationMessage(`Joinery: the map was saved to ${workspace.asRelativePath(target)}.`);
     }
 
     private post(message: ToMapView): void {
@@ -127,4 +174,23 @@ class IntegrationMap {
         clearTimeout(this.timer);
         for (const disposable of this.disposables.splice(0)) disposable.dispose();
     }
+}
+
+/** A PNG sent as a data: URL; anything else is refused. */
+function pngBytes(dataUrl: string): Uint8Array | undefined {
+    const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
+    if (!match) return undefined;
+    const binary = atob(match[1]);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+}
+
+/** A fresh random value per page (the webview's Content-Security-Policy nonce): Web Crypto where the host has it (web, Node 19+), as VS Code's samples do otherwise. */
+function nonce(): string {
+    const bytes = new Uint8Array(18);
+    const crypto = (globalThis as { crypto?: { getRandomValues(array: Uint8Array): Uint8Array } }).crypto;
+    if (crypto) crypto.getRandomValues(bytes);
+    else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    return btoa(String.fromCharCode(...bytes));
 }

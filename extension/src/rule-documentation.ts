@@ -1,61 +1,91 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
-import { commands, languages, Uri, window, type Disposable, type ExtensionContext } from 'vscode';
+import { commands, EventEmitter, languages, Uri, window, workspace, type Disposable, type ExtensionContext, type TextDocumentContentProvider } from 'vscode';
 
 export const OPEN_RULE_DOCUMENTATION_COMMAND = 'joinery.openRuleDocumentation';
+/** Rule pages as read-only virtual documents: `joinery-rule:/<id>.md`. */
+const SCHEME = 'joinery-rule';
 
 /**
  * "Joinery: Open Rule Documentation": the page of the rule whose finding is under
  * the cursor, else the rule picked from a list; a rule id given as an argument
- * (from a code action or a link) opens that rule's page directly.
+ * (from a code action or a finding's link) opens that rule's page directly. The
+ * page opens rendered (VS Code's Markdown preview) from a read-only virtual
+ * document whose text is the extension's own docs/rules/<id>.md, so nothing
+ * inside the extension's folder is ever opened for editing. Works on the web too.
  */
-export function registerRuleDocumentation(context: ExtensionContext): Disposable {
-    return commands.registerCommand(OPEN_RULE_DOCUMENTATION_COMMAND, async (ruleId?: unknown) => {
-        const page = typeof ruleId === 'string' ? rulePage(context, ruleId) : pageOfFindingUnderCursor() ?? await pickRulePage(context);
-        if (page) await showPage(page);
-    });
+export function registerRuleDocumentation(context: ExtensionContext): Disposable[] {
+    const pages = new RulePages(context);
+    return [
+        workspace.registerTextDocumentContentProvider(SCHEME, pages),
+        commands.registerCommand(OPEN_RULE_DOCUMENTATION_COMMAND, async (ruleId?: unknown) => {
+            const rule = typeof ruleId === 'string' ? ruleId : ruleOfFindingUnderCursor() ?? await pickRule(context);
+            if (rule) await showPage(rule, pages);
+        })
+    ];
 }
 
-/** The finding's own documentation link (the server puts it on every gap rule's diagnostic). */
-function pageOfFindingUnderCursor(): Uri | undefined {
+/** A finding's documentation link (a file in the server's docs/rules), as this command: the diagnostic's link then opens the rendered page. */
+export function asRuleDocumentationLink(target: Uri): Uri {
+    const rule = /\/docs\/rules\/([a-z0-9-]+)\.md$/.exec(target.path)?.[1];
+    if (!rule) return target;
+    return Uri.parse(`command:${OPEN_RULE_DOCUMENTATION_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`);
+}
+
+class RulePages implements TextDocumentContentProvider {
+    private readonly changed = new EventEmitter<Uri>();
+    readonly onDidChange = this.changed.event;
+
+    constructor(private readonly context: ExtensionContext) {}
+
+    async provideTextDocumentContent(uri: Uri): Promise<string> {
+        const file = await this.file(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
+        if (!file) return `# ${uri.path}\n\nThere is no such Joinery rule.\n`;
+        return new TextDecoder().decode(await workspace.fs.readFile(file));
+    }
+
+    /** docs/rules/<id>.md inside the packaged extension, or in the checkout when run from source. */
+    async file(ruleId: string): Promise<Uri | undefined> {
+        if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
+        for (const root of [this.context.extensionUri, Uri.joinPath(this.context.extensionUri, '..')]) {
+            const file = Uri.joinPath(root, 'docs', 'rules', `${ruleId}.md`);
+            try {
+                await workspace.fs.stat(file);
+                return file;
+            } catch { /* not here */ }
+        }
+        return undefined;
+    }
+}
+
+function ruleOfFindingUnderCursor(): string | undefined {
     const editor = window.activeTextEditor;
     if (!editor) return undefined;
     const cursor = editor.selection.active;
     const linked = languages.getDiagnostics(editor.document.uri)
-        .filter(diagnostic => diagnostic.source === 'joinery' && typeof diagnostic.code === 'object' && diagnostic.code.target);
+        .filter(diagnostic => diagnostic.source === 'joinery' && typeof diagnostic.code === 'object');
     const under = linked.find(diagnostic => diagnostic.range.contains(cursor)) ?? linked.find(diagnostic => diagnostic.range.start.line === cursor.line);
-    return typeof under?.code === 'object' ? under.code.target : undefined;
+    return typeof under?.code === 'object' ? String(under.code.value) : undefined;
 }
 
-async function pickRulePage(context: ExtensionContext): Promise<Uri | undefined> {
-    const items = Object.entries(ruleDescriptions(context))
-        .filter(([id]) => rulePage(context, id))
-        .map(([id, description]) => ({ label: id, detail: description }));
+async function pickRule(context: ExtensionContext): Promise<string | undefined> {
+    const items = Object.entries(ruleDescriptions(context)).map(([id, description]) => ({ label: id, detail: description }));
     const picked = await window.showQuickPick(items, { title: 'Joinery rule documentation', placeHolder: 'Rule', matchOnDetail: true });
-    return picked && rulePage(context, picked.label);
+    return picked?.label;
 }
 
-/** Rule ids and their one-line descriptions, as the `joinery.rules` setting lists them. */
+/** Rule ids and their one-line descriptions, as the `joinery.rules` setting lists them (gap rules have pages). */
 function ruleDescriptions(context: ExtensionContext): Record<string, string> {
     const setting = context.extension.packageJSON.contributes?.configuration?.properties?.['joinery.rules'];
     const rules = (setting?.properties ?? {}) as Record<string, { description?: string }>;
-    return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, rule.description ?? '']));
+    return Object.fromEntries(Object.entries(rules).filter(([id]) => !id.includes('suppression')).map(([id, rule]) => [id, rule.description ?? '']));
 }
 
-/** docs/rules/<id>.md inside the packaged extension, or in the checkout when run from source. */
-function rulePage(context: ExtensionContext, ruleId: string): Uri | undefined {
-    for (const root of [context.extensionPath, path.dirname(context.extensionPath)]) {
-        const file = path.join(root, 'docs', 'rules', `${ruleId}.md`);
-        if (existsSync(file)) return Uri.file(file);
-    }
-    return undefined;
-}
-
-async function showPage(page: Uri): Promise<void> {
+async function showPage(ruleId: string, pages: RulePages): Promise<void> {
+    const page = Uri.from({ scheme: SCHEME, path: `/${ruleId}.md` });
     try {
         await commands.executeCommand('markdown.showPreview', page);
     } catch {
-        // Without VS Code's Markdown extension, the page's text is still readable.
+        // Without VS Code's Markdown extension, the page's text is still readable, and still read-only.
         await window.showTextDocument(page, { preview: true });
     }
+    void pages;
 }

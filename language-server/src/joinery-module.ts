@@ -30,6 +30,7 @@ import { JoineryRenameProvider } from './lsp/rename.js';
 import { JoineryDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JoineryFoldingRangeProvider } from './lsp/folding.js';
 import { ArrangementCodeLensProvider } from './lsp/code-lens.js';
+import { ClientCommands } from './lsp/client-commands.js';
 import { JoineryCodeActionProvider } from './lsp/code-actions.js';
 import { JoineryNodeKindProvider } from './lsp/declaration-kinds.js';
 import { QualifiedNameFuzzyMatcher } from './lsp/fuzzy-matcher.js';
@@ -78,7 +79,8 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         DocumentSymbolProvider: services => new JoineryDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JoineryFoldingRangeProvider(services),
         CodeLensProvider: services => new ArrangementCodeLensProvider(services),
-        CodeActionProvider: services => new JoineryCodeActionProvider(services)
+        CodeActionProvider: services => new JoineryCodeActionProvider(services),
+        ClientCommands: services => new ClientCommands(services.shared)
     }
 };
 

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium, never a downloaded browser; flags that keep it offline and quiet. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (JOINERY_CHROMIUM, else `chromium` on PATH), never a downloaded browser; flags that keep it offline and quiet. */
+export const CHROMIUM = process.env.JOINERY_CHROMIUM ?? onPath('chromium') ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -60,4 +62,8 @@ export async function distinctColours(browser: Browser, png: Buffer): Promise<nu
     } finally {
         await page.close();
     }
+}
+
+function onPath(program: string): string | undefined {
+    return (process.env.PATH ?? '').split(path.delimiter).map(folder => path.join(folder, program)).find(file => existsSync(file));
 }

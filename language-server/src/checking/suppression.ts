@@ -130,8 +130,8 @@ function declarationStartingAt(leaf: CstNode): AstNode | undefined {
     return undefined;
 }
 
-/** The declaration a gap-rule finding is about: the named node around its start. */
-function elementAt(document: LangiumDocument | undefined, finding: Finding): AstNode | undefined {
+/** The declaration a gap-rule finding is about: the named node around its start (a suppression before it silences the finding). */
+export function elementAt(document: LangiumDocument | undefined, finding: Finding): AstNode | undefined {
     const root = document?.parseResult.value.$cstNode;
     if (!document || !root) return undefined;
     const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(finding.range.start));

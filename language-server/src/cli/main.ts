@@ -5,6 +5,7 @@ import { createJoineryServices } from '../joinery-module.js';
 import { runCheck } from './check.js';
 import { UsageError } from './usage-error.js';
 import { runViewCommand } from './view-commands.js';
+import { useRuleDocsOnDisk } from '../rules/rule-docs-on-disk.js';
 
 const USAGE = `Usage: joinery check [PATH ...] [options]
 
@@ -87,6 +88,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     throw error;
 });
 
+useRuleDocsOnDisk();
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     error => {

@@ -7,10 +7,15 @@ import type { Finding } from '../findings/finding.js';
 import type { JoineryServices } from './joinery-services.js';
 import { replaceToken, workspaceEdit } from './model-edits.js';
 import { QUICK_FIXES, type QuickFix } from './quick-fixes.js';
+import { OPEN_RULE_DOCUMENTATION_COMMAND } from './client-commands.js';
+import { suppressionEdit } from './suppression-actions.js';
+import { findRule } from '../rules/registry.js';
 
 /**
  * Quick fixes for the findings under the cursor: those of RULES.md (quick-fixes.ts)
- * and "did you mean" for unresolved names. The findings are the server's own,
+ * and "did you mean" for unresolved names, each naming the file it edits when that
+ * is another; then, for a gap rule, "Suppress <rule> for <element>…" and (for a
+ * client that has the command) "Open documentation for <rule>". The findings are the server's own,
  * the same list it publishes, so a fix never acts on a stale diagnostic; each
  * action is tied to the client's matching diagnostic when the client sent one.
  */
@@ -38,11 +43,21 @@ export class JoineryCodeActionProvider implements CodeActionProvider {
             const diagnostic = matching ?? toDiagnostic(finding);
             for (const fix of this.fixesFor(finding, document)) {
                 actions.push({
-                    title: fix.title,
+                    title: fix.title + elsewhere(fix, uri),
                     kind: CodeActionKind.QuickFix,
                     diagnostics: [diagnostic],
                     isPreferred: fix.preferred ?? false,
                     edit: workspaceEdit(fix.edits)
+                });
+            }
+            const suppression = suppressionEdit(finding, document);
+            if (suppression) {
+                actions.push({ title: suppression.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit([suppression.edit]) });
+            }
+            if (findRule(finding.rule) && this.services.lsp.ClientCommands.has(OPEN_RULE_DOCUMENTATION_COMMAND)) {
+                actions.push({
+                    title: `Open documentation for ${finding.rule}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+                    command: { title: `Open documentation for ${finding.rule}`, command: OPEN_RULE_DOCUMENTATION_COMMAND, arguments: [finding.rule] }
                 });
             }
         }
@@ -55,6 +70,16 @@ export class JoineryCodeActionProvider implements CodeActionProvider {
         const model = fixes && this.analysis.allArrangementModels().find(m => m.arrangement.name === finding.arrangement);
         return model ? fixes(finding, model) : [];
     }
+}
+
+/** " (in north.joinery)" when a fix writes to a file other than the one it is asked in, so the analyst knows where it wrote. */
+function elsewhere(fix: QuickFix, uri: string): string {
+    const others = [...new Set(fix.edits.map(edit => edit.uri).filter(other => other !== uri))];
+    return others.length ? ` (in ${others.map(fileName).join(', ')})` : '';
+}
+
+function fileName(uri: string): string {
+    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 /** Replaces an unresolved name by the nearest declared one. */

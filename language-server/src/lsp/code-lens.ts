@@ -7,6 +7,7 @@ import { isArrangement, type Model } from '../generated/ast.js';
 import type { JoineryServices } from './joinery-services.js';
 import { findRule } from '../rules/registry.js';
 import type { IntegrationType } from '../rules/rule.js';
+import { SHOW_INTEGRATION_MAP_COMMAND } from './client-commands.js';
 
 /** The editor command the lens runs; the VS Code client implements it (extension/). */
 export const CHECK_WORKSPACE_COMMAND = 'joinery.checkWorkspace';
@@ -19,7 +20,8 @@ const OTHER_TYPES: IntegrationType[] = ['maturity', 'power'];
  * A lens over each arrangement with its integration profile in one line:
  * "supports stage 4 · claims 5 · 3 structural, 1 relational, 2 institutional gaps".
  * The counts are of the findings the server publishes (with the editor's rule
- * settings and suppressions), by each rule's integration type.
+ * settings and suppressions), by each rule's integration type. A client with the
+ * map command gets a second lens beside it that opens the arrangement's map.
  */
 export class ArrangementCodeLensProvider implements CodeLensProvider {
     private readonly services: JoineryServices;
@@ -40,7 +42,11 @@ export class ArrangementCodeLensProvider implements CodeLensProvider {
             const at = GrammarUtils.findNodeForProperty(arrangement.$cstNode, 'name') ?? arrangement.$cstNode;
             if (!at || !arrangement.name) return [];
             const summary = profileLine(analysis.arrangementModel(arrangement), findings.filter(f => f.arrangement === arrangement.name));
-            return [{ range: at.range, command: { title: summary, command: CHECK_WORKSPACE_COMMAND } }];
+            const lenses: CodeLens[] = [{ range: at.range, command: { title: summary, command: CHECK_WORKSPACE_COMMAND } }];
+            if (this.services.lsp.ClientCommands.has(SHOW_INTEGRATION_MAP_COMMAND)) {
+                lenses.push({ range: at.range, command: { title: 'Show integration map', command: SHOW_INTEGRATION_MAP_COMMAND, arguments: [document.uri.toString(), arrangement.name] } });
+            }
+            return lenses;
         });
     }
 

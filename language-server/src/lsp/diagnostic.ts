@@ -9,11 +9,12 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** A finding as an LSP diagnostic: `code` is the rule id. */
 export function toDiagnostic(finding: Finding): Diagnostic {
+    const docs = findRule(finding.rule) ? ruleDocsUri(finding.rule) : undefined;
     return {
         range: finding.range,
         severity: LSP_SEVERITY[finding.severity],
         code: finding.rule,
-        ...(findRule(finding.rule) ? { codeDescription: { href: ruleDocsUri(finding.rule) } } : {}),
+        ...(docs ? { codeDescription: { href: docs } } : {}),
         source: 'joinery',
         message: finding.message,
         ...(finding.related?.length ? { relatedInformation: finding.related.map(r => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),

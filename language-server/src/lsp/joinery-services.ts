@@ -2,6 +2,7 @@ import type { LangiumServices } from 'langium/lsp';
 import type { AnalysisAddedServices } from '../analysis/integration-analysis.js';
 import type { RulesAddedServices } from '../rules/rule-runner.js';
 import type { ValidationAddedServices } from '../validation/semantic-checks.js';
+import type { ClientCommands } from './client-commands.js';
 import type { PublishedFindings } from './published-findings.js';
 import type { WorkspaceRuleSettings } from './workspace-rule-settings.js';
 
@@ -9,6 +10,8 @@ import type { WorkspaceRuleSettings } from './workspace-rule-settings.js';
 export interface EditorAddedServices {
     /** The editor's rule settings (joinery.json, `joinery.rules`; empty outside a server) and the findings under them. */
     findings: { EditorRuleSettings: WorkspaceRuleSettings; PublishedFindings: PublishedFindings };
+    /** The client's own commands the server may offer (initializationOptions.clientCommands). */
+    lsp: { ClientCommands: ClientCommands };
 }
 
 /** Services Joinery adds to Langium's, each layer its own part. */

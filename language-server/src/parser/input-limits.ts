@@ -37,7 +37,16 @@ export function tooLargeMessage(bytes: number): string {
 export function utf8Length(text: string): number {
     // Cheap bounds first: a UTF-16 code unit takes one to three UTF-8 bytes.
     if (text.length * 3 <= MAX_MODEL_BYTES) return text.length;
-    return Buffer.byteLength(text, 'utf-8');
+    // Counted without encoding: Buffer is Node's, and the server also runs in a browser.
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit < 0x80) bytes += 1;
+        else if (unit < 0x800) bytes += 2;
+        else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; }
+        else bytes += 3;
+    }
+    return bytes;
 }
 
 function megabytes(bytes: number): string {

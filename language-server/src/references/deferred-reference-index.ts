@@ -2,6 +2,7 @@ import {
     AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, isLinkingError, type LangiumDocument, type LangiumSharedCoreServices,
     type ReferenceDescription, type ReferenceInfo, type Stream, type URI
 } from 'langium';
+import { nextTurn } from '../language/next-turn.js';
 
 /** Langium's reference descriptions, one at a time and synchronously, for the index below. */
 export class SyncReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
@@ -42,7 +43,7 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
      */
     indexAfterEachBuild(): void {
         this.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
-            setImmediate(() => this.indexPending());
+            nextTurn(() => this.indexPending());
         });
     }
 

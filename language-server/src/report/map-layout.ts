@@ -103,10 +103,19 @@ export async function layOutMap(graph: IntegrationGraph): Promise<MapLayout> {
 }
 
 async function loadElk(): Promise<ELK> {
-    const loaded = await import('elkjs/lib/elk.bundled.js') as unknown as { default?: unknown };
-    // CommonJS module: its exports are the constructor, reached as `default` under ESM interop.
-    const constructor = (typeof loaded.default === 'function' ? loaded.default : (loaded.default as { default?: unknown })?.default ?? loaded) as new () => ELK;
-    return new constructor();
+    // In a web worker, ELK's bundle takes the worker's `onmessage` for itself (when
+    // its layout part first runs, inside the constructor); the language server's
+    // connection listens there, so it is given back once ELK is made.
+    const scope = globalThis as { onmessage?: unknown };
+    const listener = scope.onmessage;
+    try {
+        const loaded = await import('elkjs/lib/elk.bundled.js') as unknown as { default?: unknown };
+        // CommonJS module: its exports are the constructor, reached as `default` under ESM interop.
+        const constructor = (typeof loaded.default === 'function' ? loaded.default : (loaded.default as { default?: unknown })?.default ?? loaded) as new () => ELK;
+        return new constructor();
+    } finally {
+        if ('onmessage' in scope) scope.onmessage = listener;
+    }
 }
 
 /** The drawn route: ELK's spline points (start, then three control points per cubic segment), sampled as a polyline. */

@@ -38,13 +38,13 @@ export function drawMap(layout: MapLayout, idPrefix: string): Scene {
     layout.bands.forEach((band, index) => {
         items.push({
             type: 'group', class: `band band-${band.level}`, items: [
-                { type: 'rect', x: 0, y: band.y, width: layout.width, height: band.height, paint: { fill: index % 2 ? '#eef2f7' : '#f8fafc' } },
+                { type: 'rect', x: 0, y: band.y, width: layout.width, height: band.height, class: 'band-fill', paint: { fill: index % 2 ? '#eef2f7' : '#f8fafc' } },
                 { type: 'text', x: 12, y: band.y + 22, text: band.title, class: 'band-title', paint: TEXT_PAINT['band-title'] },
-                { type: 'text', x: 12, y: band.y + 38, text: `${band.level.toUpperCase()} LEVEL`, paint: TEXT_PAINT['band-level'] }
+                { type: 'text', x: 12, y: band.y + 38, text: `${band.level.toUpperCase()} LEVEL`, class: 'band-level', paint: TEXT_PAINT['band-level'] }
             ]
         });
     });
-    items.push({ type: 'rect', x: GUTTER - 8, y: 0, width: 1, height: layout.height, paint: { fill: '#cbd5e1' } });
+    items.push({ type: 'rect', x: GUTTER - 8, y: 0, width: 1, height: layout.height, class: 'gutter-rule', paint: { fill: '#cbd5e1' } });
     for (const line of layout.lines) items.push(drawLine(line, markerId));
     for (const box of layout.boxes) items.push(drawBox(box));
     items.push(...drawLegend(layout.height, markerId));
@@ -67,7 +67,7 @@ function drawLine(line: EdgeLine, markerId: (style: LineStyle) => string): Scene
     }];
     if (line.label) {
         const { x, y, width, height, text } = line.label;
-        items.push({ type: 'rect', x: round(x), y: round(y), width: round(width), height: round(height), rx: 3, paint: { fill: '#ffffff', 'fill-opacity': '0.92' } });
+        items.push({ type: 'rect', x: round(x), y: round(y), width: round(width), height: round(height), rx: 3, class: 'label-back', paint: { fill: '#ffffff', 'fill-opacity': '0.92' } });
         const paint = edge.unlinked ? TEXT_PAINT['gap-label'] : style === 'vote' ? { ...TEXT_PAINT['line-label'], 'font-weight': '700', fill: '#0f172a' }
             : style === 'money' ? { ...TEXT_PAINT['line-label'], fill: '#854d0e' } : TEXT_PAINT['line-label'];
         items.push({ type: 'text', x: round(x + width / 2), y: round(y + height - 3.5), text, class: 'line-label', paint, anchor: 'middle' });
@@ -115,17 +115,17 @@ function drawLegend(top: number, markerId: (style: LineStyle) => string): SceneI
     const rowY = top + 22;
     let x = GUTTER;
     for (const [style, text] of entries) {
-        items.push({ type: 'path', d: `M${x} ${rowY} L${x + 30} ${rowY}`, paint: linePaint(style), ...(style === 'unlinked' ? {} : { marker: markerId(style) }) });
-        items.push({ type: 'text', x: x + 36, y: rowY + 4, text, paint: TEXT_PAINT.legend });
+        items.push({ type: 'path', d: `M${x} ${rowY} L${x + 30} ${rowY}`, class: `legend-line legend-${style}`, paint: linePaint(style), ...(style === 'unlinked' ? {} : { marker: markerId(style) }) });
+        items.push({ type: 'text', x: x + 36, y: rowY + 4, text, class: 'legend-text', paint: TEXT_PAINT.legend });
         x += 46 + text.length * 6.2;
     }
     const boxY = top + 36;
-    items.push({ type: 'rect', x: GUTTER, y: boxY, width: 26, height: 16, rx: 5, paint: { fill: '#ffffff', stroke: GAP_RED, 'stroke-width': '3' } });
-    items.push({ type: 'text', x: GUTTER + 32, y: boxY + 12, text: 'actor without a voice at any board (gap)', paint: TEXT_PAINT.legend });
+    items.push({ type: 'rect', x: GUTTER, y: boxY, width: 26, height: 16, rx: 5, class: 'legend-swatch legend-gap', paint: { fill: '#ffffff', stroke: GAP_RED, 'stroke-width': '3' } });
+    items.push({ type: 'text', x: GUTTER + 32, y: boxY + 12, text: 'actor without a voice at any board (gap)', class: 'legend-text', paint: TEXT_PAINT.legend });
     Object.entries(SECTOR_COLOURS).forEach(([sector, colours], i) => {
         const sx = GUTTER + 290 + i * 100;
-        items.push({ type: 'rect', x: sx, y: boxY, width: 16, height: 16, rx: 4, paint: { fill: colours.fill, stroke: colours.stroke, 'stroke-width': '1.5' } });
-        items.push({ type: 'text', x: sx + 21, y: boxY + 12, text: sector, paint: TEXT_PAINT.legend });
+        items.push({ type: 'rect', x: sx, y: boxY, width: 16, height: 16, rx: 4, class: `legend-swatch sector-${sector}`, paint: { fill: colours.fill, stroke: colours.stroke, 'stroke-width': '1.5' } });
+        items.push({ type: 'text', x: sx + 21, y: boxY + 12, text: sector, class: 'legend-text', paint: TEXT_PAINT.legend });
     });
     return items;
 }

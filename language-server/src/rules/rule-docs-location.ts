@@ -1,40 +1,32 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-
 /**
- * Where a rule's documentation page lives: `docs/rules/<id>.md` of this package,
- * found beside the bundle that runs (out/ in a checkout, the extension's folder
- * in a .vsix). The link works offline, in any editor that opens file URIs.
+ * Where the rule documentation pages (`docs/rules/<id>.md`) are, as a URI base the
+ * program sets when it starts: beside the bundle on disk for the CLI and the Node
+ * server (rule-docs-on-disk.ts), whatever the client says in a browser. Without a
+ * base, findings carry no documentation link. No Node API here: the browser
+ * server shares this file.
  */
-export function ruleDocsUri(ruleId: string): string {
-    // Asked once per diagnostic on every publish: the URL is built once per rule.
+let docsBase: string | undefined;
+let readme: string | undefined;
+const docsUris = new Map<string, string>();
+
+/** `base` is the folder URI that holds `rules/<id>.md`'s folder `rules` (…/docs); `readmeUri` the package's README. */
+export function setRuleDocsBase(base: string | undefined, readmeUri?: string): void {
+    docsBase = base?.replace(/\/+$/, '');
+    readme = readmeUri;
+    docsUris.clear();
+}
+
+export function ruleDocsUri(ruleId: string): string | undefined {
+    if (docsBase === undefined) return undefined;
+    // Asked once per diagnostic on every publish: the URI is built once per rule.
     let uri = docsUris.get(ruleId);
     if (uri === undefined) {
-        uri = pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${ruleId}.md`)).href;
+        uri = `${docsBase}/rules/${encodeURIComponent(ruleId)}.md`;
         docsUris.set(ruleId, uri);
     }
     return uri;
 }
 
-const docsUris = new Map<string, string>();
-
-export function readmeUri(): string {
-    return pathToFileURL(path.join(packageRoot(), 'README.md')).href;
-}
-
-let root: string | undefined;
-
-/**
- * The nearest folder with a package.json and the rule docs above the running code:
- * the checkout, or the installed extension (extension/ in a checkout has no docs).
- */
-function packageRoot(): string {
-    if (root === undefined) {
-        let folder = typeof __dirname === 'string' ? __dirname : process.cwd();
-        const isRoot = (candidate: string) => existsSync(path.join(candidate, 'package.json')) && existsSync(path.join(candidate, 'docs', 'rules'));
-        while (!isRoot(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
-        root = folder;
-    }
-    return root;
+export function readmeUri(): string | undefined {
+    return readme;
 }

@@ -21,11 +21,18 @@ export interface IntegrationMapView {
     /** Every arrangement of the workspace, for choosing another. */
     arrangements: Array<{ name: string; title: string }>;
     scene: Scene;
+    /** Who is joined to whom on the map, for the view's filters (a board's members and routes, a sector's routes). */
+    graph: {
+        nodes: Array<{ id: string; kind: string; title: string; sector?: string; isBoard?: boolean }>;
+        edges: Array<{ id: string; from: string; to: string; kind: string }>;
+    };
     /** Where each node of the scene is declared, by node id: clicking a node reveals it. */
     locations: Record<string, { uri: string; range: Range }>;
     summary: {
         claimed?: string;
         supported: string;
+        /** The claim needs more than the model shows (a claim at or below what it supports is no gap). */
+        claimUnsupported: boolean;
         /** Actors with no voice at any board, by title. */
         withoutVoice: string[];
         /** Systems used together but not linked, as "A and B". */

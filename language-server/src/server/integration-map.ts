@@ -42,10 +42,15 @@ export async function integrationMapView(model: ArrangementModel, models: Arrang
         title: model.title,
         arrangements: models.map(m => ({ name: m.arrangement.name, title: m.title })),
         scene,
+        graph: {
+            nodes: graph.nodes.map(node => ({ id: node.id, kind: node.kind, title: node.title, ...(node.sector ? { sector: node.sector } : {}), ...(node.isBoard ? { isBoard: true } : {}) })),
+            edges: graph.edges.map(edge => ({ id: edge.id, from: edge.from, to: edge.to, kind: edge.kind }))
+        },
         locations: Object.fromEntries(graph.nodes.map(node => [node.id, node.location])),
         summary: {
             ...(model.stageSupport.claimed ? { claimed: model.stageSupport.claimed } : {}),
             supported: model.stageSupport.supportedStage,
+            claimUnsupported: model.stageSupport.claimed !== undefined && !model.stageSupport.isSupported(model.stageSupport.claimed),
             withoutVoice: graph.nodes.filter(node => node.withoutVoice).map(node => node.title),
             unlinked: graph.edges.filter(edge => edge.unlinked).map(edge => `${titleOfNode.get(edge.from)} and ${titleOfNode.get(edge.to)}`),
             findings: counts

@@ -1,10 +1,10 @@
-import { isDeepStrictEqual } from 'node:util';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { collectDocumentFindings, collectFindings, holdsOnlyArrangements } from '../checking/collect.js';
 import { GAP_RULES } from '../rules/registry.js';
 import { toDiagnostic } from '../lsp/diagnostic.js';
+import { untilNextTurn } from '../language/next-turn.js';
 import type { JoineryServices } from '../joinery-module.js';
 import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 
@@ -28,7 +28,7 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
     let built = false;
     const send = (uri: string, diagnostics: Diagnostic[]) => {
         // An edited file is answered whatever it holds; only the others are compared.
-        if (!edited.delete(uri) && isDeepStrictEqual(published.get(uri), diagnostics)) return;
+        if (!edited.delete(uri) && sameJson(published.get(uri), diagnostics)) return;
         published.set(uri, diagnostics);
         void connection.sendDiagnostics({ uri, diagnostics });
     };
@@ -53,11 +53,11 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
         for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
         const enabled = GAP_RULES.filter(rule => settings.current()[rule.id] !== 'off');
         for (const rule of enabled) {
-            await new Promise(resolve => setImmediate(resolve));
+            await untilNextTurn();
             if (generation !== current) return;
             joinery.rules.RuleRunner.workspaceFindings(id => id === rule.id);
         }
-        await new Promise(resolve => setImmediate(resolve));
+        await untilNextTurn();
         if (generation === current) publish();
     };
     shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
@@ -84,4 +84,9 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
     settings.onDidChange(() => {
         if (built) publish();
     });
+}
+
+/** Diagnostics are plain JSON built in one order, so their JSON text compares them (node:util is not in a browser). */
+function sameJson(a: unknown, b: unknown): boolean {
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
