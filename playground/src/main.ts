@@ -57,6 +57,15 @@ registerJoineryLanguage();
 const model = monaco.editor.createModel(examples.find(e => e.name === 'hub')?.text ?? '', 'joinery', monaco.Uri.parse(MODEL_URI));
 const editor = monaco.editor.create(editorHost, { model, automaticLayout: true, minimap: { enabled: false }, tabSize: 2, insertSpaces: true, fixedOverflowWidgets: true, lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On } });
 
+// For the console and the page's tests: the model's text, and the cursor placed by line and column (1-based).
+(window as unknown as { joineryPlayground: unknown }).joineryPlayground = {
+    text: () => model.getValue(),
+    goTo: (lineNumber: number, column: number) => {
+        editor.setPosition({ lineNumber, column });
+        editor.focus();
+    }
+};
+
 let currentMap: IntegrationMapView | undefined;
 const map = new MapPanel(mapPane, {
     reveal: nodeId => {
