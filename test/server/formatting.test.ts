@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 /** Opens `text` as the editor's content of `file` and asks the server to format it. */
-async function format(file: string, text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<{ text: string; edits: TextEdit[] }> {
+async function format(file: string, text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }, options: object = OPTIONS): Promise<{ text: string; edits: TextEdit[] }> {
     const uri = pathToFileURL(path.join(workspace, file)).href;
     if (!opened.has(uri)) {
         await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: ++version, text } });
@@ -43,7 +43,7 @@ async function format(file: string, text: string, range?: { start: { line: numbe
         await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
     }
     const edits = await session.connection.sendRequest<TextEdit[]>(range ? 'textDocument/rangeFormatting' : 'textDocument/formatting', {
-        textDocument: { uri }, options: OPTIONS, ...(range ? { range } : {})
+        textDocument: { uri }, options, ...(range ? { range } : {})
     });
     return { text: applyEdits(text, edits), edits };
 }
@@ -151,6 +151,14 @@ describe('formatting', () => {
         const once = await format('hub/hub.joinery', messy);
         expect(once.text).toBe(expected);
         expect((await format('hub/hub.joinery', once.text)).edits).toEqual([]);
+    });
+
+    it('indents with two spaces whatever the client asks (VS Code\'s guess of 3, Neovim\'s tabs)', async () => {
+        const text = 'arrangement North "North" {\npartners NHS\n\tforum Board { kind board }\n}\n';
+        const house = 'arrangement North "North" {\n  partners NHS\n  forum Board { kind board }\n}\n';
+        for (const options of [{ tabSize: 3, insertSpaces: true }, { tabSize: 4, insertSpaces: false }, { tabSize: 8, insertSpaces: true }]) {
+            expect((await format('indentation.joinery', text, undefined, options)).text, JSON.stringify(options)).toBe(house);
+        }
     });
 
     it('formats only the lines asked for', async () => {

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type Grammar, type LangiumDocument, type LeafCstNode } from 'langium';
 import type { Formatter, LangiumServices } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
 
 /**
@@ -14,8 +14,11 @@ import { isModel } from '../generated/ast.js';
  * - at most one blank line in a row, none after `{` or before `}`;
  * - a comment stays where it is: a trailing comment keeps its spacing, a comment
  *   on its own line is indented like the line that follows it.
- * Formatting is idempotent, and a file with syntax errors is left alone.
+ * Formatting is idempotent, and a file with syntax errors is left alone. The
+ * indentation is always two spaces: the client's FormattingOptions are ignored.
  */
+const HOUSE_INDENT = '  ';
+
 export class JoineryFormatter implements Formatter {
     private readonly propertyKeywords: Set<GrammarAST.Keyword>;
 
@@ -23,14 +26,14 @@ export class JoineryFormatter implements Formatter {
         this.propertyKeywords = propertyKeywords(services.Grammar);
     }
 
-    formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
-        return this.layout(document, params.options);
+    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
+        return this.layout(document);
     }
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
         // The white space before the range's first token (its indentation) counts as part of the range.
         const { start, end } = params.range;
-        return this.layout(document, params.options).filter(edit => edit.range.end.line >= start.line && edit.range.start.line <= end.line);
+        return this.layout(document).filter(edit => edit.range.end.line >= start.line && edit.range.start.line <= end.line);
     }
 
     formatDocumentOnType(): TextEdit[] {
@@ -41,7 +44,7 @@ export class JoineryFormatter implements Formatter {
         return undefined;
     }
 
-    private layout(document: LangiumDocument, options: FormattingOptions): TextEdit[] {
+    private layout(document: LangiumDocument): TextEdit[] {
         const { parseResult, textDocument } = document;
         const root = parseResult.value.$cstNode;
         if (!root || parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0) return [];
@@ -49,7 +52,8 @@ export class JoineryFormatter implements Formatter {
         const leaves = CstUtils.flattenCst(root).toArray();
         if (leaves.length === 0) return [];
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
-        const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize || 2);
+        // One house style whatever the editor asks (VS Code guesses 3 spaces, Neovim tabs): a model reads the same everywhere.
+        const unit = HOUSE_INDENT;
         const multiline = multilineBodies(leaves, text);
         const nextTokens = nextTokenIndex(leaves);
         const edits: TextEdit[] = [];
@@ -67,6 +71,8 @@ export class JoineryFormatter implements Formatter {
             const gap = text.slice(from, leaf.offset);
             if (!previous) {
                 replace(0, leaf.offset, '');
+                // A file that starts with a declaration: its keyword is the token the next one follows.
+                if (!leaf.hidden) previousToken = leaf;
             } else if (leaf.hidden) {
                 if (newlineCount(gap) === 0) {
                     replace(from, leaf.offset, gap.length > 0 ? gap : ' '); // a trailing comment keeps its place
