@@ -30,7 +30,8 @@ export class LanguageServerSession {
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     }
 
-    static async start(workspaceFolder: string): Promise<LanguageServerSession> {
+    /** `initializationOptions` as an editor client sends them (the VS Code client names its own commands there). */
+    static async start(workspaceFolder: string, initializationOptions?: object): Promise<LanguageServerSession> {
         if (!existsSync(SERVER_BIN)) throw new Error(`no server at ${SERVER_BIN}: run npm run build`);
         const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         let stderr = '';
@@ -46,7 +47,7 @@ export class LanguageServerSession {
         connection.listen();
         const uri = pathToFileURL(workspaceFolder).href;
         session.initializeResult = await Promise.race([died, connection.sendRequest<InitializeResult>('initialize', {
-            processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'test' }],
+            processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'test' }], ...(initializationOptions ? { initializationOptions } : {}),
             capabilities: {
                 textDocument: {
                     hover: { contentFormat: ['markdown', 'plaintext'] },
