@@ -6,6 +6,7 @@ import { configurableRuleIds } from '../../language-server/src/checking/rule-set
 import { Element, reflection, TopLevel, type Arrangement } from '../../language-server/src/generated/ast.js';
 import { joinery, checkJson } from '../support/cli.js';
 import { ROOT } from '../support/lsp-client.js';
+import { DECLARATION_SNIPPETS } from '../../language-server/src/lsp/snippets.js';
 import { checkWorkspace } from '../support/workspace.js';
 
 // What the VS Code extension contributes besides the client: settings, snippets,
@@ -16,6 +17,17 @@ const manifest = read('package.json');
 const contributes = manifest.contributes;
 
 describe('the extension manifest', () => {
+    it('runs on the desktop and in a browser, and says what it does in untrusted and virtual workspaces', () => {
+        expect(manifest.browser).toBe('./out/web/extension.js');
+        // It runs no code from the workspace: it parses models and reads joinery.json as data.
+        expect(manifest.capabilities.untrustedWorkspaces).toEqual({ supported: true });
+        // In the browser there is no disk for the server: joinery.json is not read there (README).
+        expect(manifest.capabilities.virtualWorkspaces.supported).toBe('limited');
+        expect(manifest.capabilities.virtualWorkspaces.description).toContain('joinery.json');
+        expect(contributes.menus['editor/title']).toEqual([expect.objectContaining({ command: 'joinery.showIntegrationMap', when: 'editorLangId == joinery' })]);
+        expect(manifest.activationEvents).toContain('onWebviewPanel:joinery.integrationMap');
+    });
+
     it('offers every configurable rule in `joinery.rules` and in joinery.json\'s schema (run `npm run docs` after changing a rule)', () => {
         const setting = contributes.configuration.properties['joinery.rules'];
         expect(Object.keys(setting.properties).sort()).toEqual(configurableRuleIds().sort());
@@ -27,9 +39,10 @@ describe('the extension manifest', () => {
     it('points only at files that exist', () => {
         const paths = [
             manifest.main,
+            manifest.browser,
+            manifest.icon,
             ...contributes.languages.flatMap((language: { configuration: string; icon: { light: string; dark: string } }) => [language.configuration, language.icon.light, language.icon.dark]),
             ...contributes.grammars.map((grammar: { path: string }) => grammar.path),
-            ...contributes.snippets.map((snippets: { path: string }) => snippets.path),
             ...contributes.jsonValidation.map((validation: { url: string }) => validation.url)
         ];
         for (const file of paths) expect(existsSync(path.join(EXTENSION, file)), file).toBe(true);
@@ -44,8 +57,9 @@ describe('the extension manifest', () => {
     });
 });
 
+// The snippets are the server's (offered by completion where each declaration may stand), not a static file of the extension.
 describe('snippets', () => {
-    const snippets = read('snippets/joinery.json') as Record<string, { prefix: string; body: string[] }>;
+    const snippets = Object.fromEntries(Object.entries(DECLARATION_SNIPPETS).map(([prefix, snippet]) => [prefix, { prefix, body: [snippet.body] }]));
     const keyword = (type: string) => type.toLowerCase();
     const topLevel = reflection.getAllSubTypes(TopLevel).filter(type => type !== TopLevel).map(keyword);
     const elements = reflection.getAllSubTypes(Element).filter(type => type !== Element).map(keyword);

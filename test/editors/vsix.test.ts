@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the packaged VS Code extension', () => {
-    it('holds exactly the manifest, the two bundles, the language files and the rule docs', () => {
+    it('holds exactly the manifest, the bundles (desktop and web), the language files, the rule docs, licence and changelog', () => {
         const ruleDocs = readdirSync(path.join(ROOT, 'docs/rules')).map(name => `extension/docs/rules/${name}`);
         const folder = (name: string) => readdirSync(path.join(ROOT, 'extension', name)).map(file => `extension/${name}/${file}`);
         expect(files.sort()).toEqual([
@@ -31,9 +31,13 @@ describe('the packaged VS Code extension', () => {
             'extension/language-configuration.json',
             'extension/out/extension.cjs',
             'extension/out/server.cjs',
+            'extension/out/elk.cjs',
+            'extension/out/web/extension.js',
+            'extension/out/web/server.js',
             'extension/out/integration-map-view.js',
+            'extension/LICENSE.txt',
+            'extension/changelog.md',
             ...folder('syntaxes'),
-            ...folder('snippets'),
             ...folder('schemas'),
             ...folder('icons'),
             ...ruleDocs

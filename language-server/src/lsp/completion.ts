@@ -1,14 +1,19 @@
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { isArrangement } from '../generated/ast.js';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { isArrangement, isContribution, isSeat } from '../generated/ast.js';
 import { kindWord } from '../language/user-words.js';
+import { DECLARATION_SNIPPETS } from './snippets.js';
 
 /**
  * Langium's completion (keywords, and references filtered by the scope to the kinds
  * the property accepts), with three refinements: inside an arrangement its own
  * elements are offered by their plain names only, not again as `Arrangement.Element`;
  * each candidate shows its kind and title; and two-word properties (`reports to`,
- * `held by`, `delivered by`, `reported by`) complete as a whole.
+ * `held by`, `delivered by`, `reported by`) complete as a whole. It follows what
+ * is written: a property that may appear once is not offered again in a body that
+ * has it, a list does not offer what it already names, and a declaration's snippet
+ * comes only where its keyword may stand (snippets.ts).
  */
 export class JoineryCompletionProvider extends DefaultCompletionProvider {
     /**
@@ -30,8 +35,9 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const arrangement = AstUtils.getContainerOfType(refInfo.container, isArrangement);
         const ownPrefix = arrangement?.name ? `${arrangement.name}.` : undefined;
+        const named = new Set([...namedInSameList(refInfo), ...namedBeforeInList(context)]);
         return super.getReferenceCandidates(refInfo, context)
-            .filter(candidate => !ownPrefix || !candidate.name.startsWith(ownPrefix));
+            .filter(candidate => (!ownPrefix || !candidate.name.startsWith(ownPrefix)) && !named.has(candidate.name));
     }
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription): CompletionValueItem {
@@ -41,6 +47,14 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (this.alreadyWritten(context, keyword)) return;
+        const snippet = DECLARATION_SNIPPETS[keyword.value];
+        if (snippet && this.filterKeyword(context, keyword)) {
+            acceptor(context, {
+                label: keyword.value, kind: CompletionItemKind.Snippet, detail: snippet.description,
+                insertText: snippet.body, insertTextFormat: InsertTextFormat.Snippet, sortText: '2'
+            });
+        }
         const following = followingKeyword(keyword);
         if (!following || !this.filterKeyword(context, keyword)) {
             return super.completionForKeyword(context, keyword, acceptor);
@@ -52,6 +66,53 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
             sortText: '1'
         });
     }
+
+    /** A property that may appear once and is already written in this body is not offered again (list properties may repeat). */
+    private alreadyWritten(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        const assignment = assignmentOf(keyword);
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        // A declaration's own keyword (`actor`) starts a new declaration, not a property of one.
+        if (rule?.definition === keyword.$container) return false;
+        const type = rule && GrammarUtils.getTypeName(rule);
+        if (!assignment || assignment.operator === '+=' || !type || !context.node) return false;
+        let owner: AstNode | undefined = context.node;
+        while (owner && !this.astReflection.isSubtype(owner.$type, type)) owner = owner.$container;
+        const value = owner && (owner as unknown as Record<string, unknown>)[assignment.feature];
+        return value !== undefined && value !== false;
+    }
+}
+
+/** The property a keyword starts (`stage` of `'stage' stage=NUMBER`, `merged` of `merged?='merged'`). */
+function assignmentOf(keyword: GrammarAST.Keyword): GrammarAST.Assignment | undefined {
+    const container: AstNode | undefined = keyword.$container;
+    if (GrammarAST.isAssignment(container)) return container;
+    if (GrammarAST.isGroup(container) && container.elements[0] === keyword) return container.elements.find(GrammarAST.isAssignment);
+    return undefined;
+}
+
+/** The names other entries of the same list already give (`partners NHS, |` offers NHS no more; likewise a seat list's actors). */
+function namedInSameList(refInfo: ReferenceInfo): Set<string> {
+    const own = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
+    // A seat or a contribution is one entry of its forum's or budget's list: the list is its container's.
+    const entryOfList = isSeat(refInfo.container) || isContribution(refInfo.container);
+    const siblings = entryOfList ? (refInfo.container.$container as unknown as Record<string, unknown[]>)[refInfo.container.$containerProperty!] ?? [] : [];
+    const entries: unknown[] = Array.isArray(own) ? own : siblings.map(entry => (entry as Record<string, unknown>)[refInfo.property]);
+    const names = new Set<string>();
+    for (const entry of entries) {
+        const reference = entry as { $refText?: string } | undefined;
+        if (entry !== refInfo.reference && reference?.$refText) names.add(reference.$refText);
+    }
+    return names;
+}
+
+/**
+ * The names a list gives before the cursor (`partners NHS, Council 2, |`), read from
+ * the text: while the list is unfinished, error recovery may have dropped it from the AST.
+ */
+function namedBeforeInList(context: CompletionContext): Set<string> {
+    const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 2000), context.tokenOffset);
+    const list = /((?:[A-Za-z_][\w.]*(?:[ \t]+-?[0-9][\w.]*)?\s*,\s*)+)$/.exec(before)?.[1] ?? '';
+    return new Set(list.split(',').map(entry => entry.trim().split(/\s+/)[0]).filter(Boolean));
 }
 
 /** `to` for `reports`: the keyword that must come next in the same property. */
