@@ -3,7 +3,7 @@
 // this lays out the extension's files in a fresh folder and runs vsce offline on it.
 // Usage: node scripts/package-extension.mjs [--out FILE.vsix]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +17,10 @@ const out = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : path.join(r
 const layout = {
     'extension/package.json': 'package.json',
     'extension/README.md': 'README.md',
+    'extension/CHANGELOG.md': 'CHANGELOG.md',
+    'LICENSE': 'LICENSE',
     'extension/language-configuration.json': 'language-configuration.json',
     'extension/syntaxes': 'syntaxes',
-    'extension/snippets': 'snippets',
     'extension/schemas': 'schemas',
     'extension/icons': 'icons',
     'extension/out/extension.cjs': 'out/extension.cjs',
@@ -43,12 +44,15 @@ try {
         mkdirSync(path.dirname(path.join(stage, to)), { recursive: true });
         cpSync(source, path.join(stage, to), { recursive: true });
     }
+    // The stage holds only the layout above; the ignore file says so to vsce (which warns without one).
+    writeFileSync(path.join(stage, '.vscodeignore'), '**/*.map\n');
     const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
-    const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out],
-        { cwd: stage, encoding: 'utf-8' });
-    if (run.status !== 0) {
+    // Strict: no flag that hides a missing licence or repository, and any warning vsce prints fails the build.
+    const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out],
+        { cwd: stage, encoding: 'utf-8', input: '' });
+    if (run.status !== 0 || /WARNING/i.test(run.stdout + run.stderr)) {
         process.stderr.write(run.stdout + run.stderr);
-        throw new Error(`vsce package failed (exit ${run.status})`);
+        throw new Error(run.status !== 0 ? `vsce package failed (exit ${run.status})` : 'vsce package warned (see above)');
     }
     process.stdout.write(run.stdout.replace(/\s+$/, '') + '\n');
 } finally {
