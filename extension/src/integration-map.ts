@@ -52,8 +52,9 @@ export function registerIntegrationMap(context: ExtensionContext, client: BaseLa
 /** From the code lens: the document and arrangement it names; else the editor's document and cursor. */
 function paramsFor(uri: unknown, arrangement: unknown): IntegrationMapParams | undefined {
     if (typeof uri === 'string' && typeof arrangement === 'string') return { textDocument: { uri }, arrangement };
-    if (uri instanceof Uri) return { textDocument: { uri: uri.toString() } }; // the editor title button passes the file
     const editor = window.activeTextEditor;
+    // The editor title button passes its file: the cursor's arrangement when it is the active editor's.
+    if (uri instanceof Uri && editor?.document.uri.toString() !== uri.toString()) return { textDocument: { uri: uri.toString() } };
     const document = editor?.document.languageId === 'joinery' ? editor.document : workspace.textDocuments.find(d => d.languageId === 'joinery');
     if (!document) return undefined;
     return { textDocument: { uri: document.uri.toString() }, ...(editor?.document === document ? { position: editor.selection.active } : {}) };
