@@ -1,4 +1,4 @@
-import { commands, EventEmitter, languages, Uri, window, workspace, type Disposable, type ExtensionContext, type TextDocumentContentProvider } from 'vscode';
+import { commands, EventEmitter, languages, TabInputText, Uri, window, workspace, type Disposable, type ExtensionContext, type TextDocumentContentProvider } from 'vscode';
 
 export const OPEN_RULE_DOCUMENTATION_COMMAND = 'joinery.openRuleDocumentation';
 /** Rule pages as read-only virtual documents: `joinery-rule:/<id>.md`. */
@@ -16,6 +16,9 @@ export function registerRuleDocumentation(context: ExtensionContext): Disposable
     const pages = new RulePages(context);
     return [
         workspace.registerTextDocumentContentProvider(SCHEME, pages),
+        window.onDidChangeVisibleTextEditors(editors => {
+            if (editors.some(editor => editor.document.uri.scheme === SCHEME)) void renderOpenedPages(pages);
+        }),
         commands.registerCommand(OPEN_RULE_DOCUMENTATION_COMMAND, async (ruleId?: unknown) => {
             const rule = typeof ruleId === 'string' ? ruleId : ruleOfFindingUnderCursor() ?? await pickRule(context);
             if (rule) await showPage(rule, pages);
@@ -23,11 +26,33 @@ export function registerRuleDocumentation(context: ExtensionContext): Disposable
     ];
 }
 
-/** A finding's documentation link (a file in the server's docs/rules), as this command: the diagnostic's link then opens the rendered page. */
+/**
+ * A finding's documentation link (a file in the server's docs/rules) as the rule's
+ * read-only virtual page. VS Code opens a diagnostic's link without running
+ * commands, as a text editor; the listener in registerRuleDocumentation turns that
+ * editor into the rendered page at once.
+ */
 export function asRuleDocumentationLink(target: Uri): Uri {
     const rule = /\/docs\/rules\/([a-z0-9-]+)\.md$/.exec(target.path)?.[1];
-    if (!rule) return target;
-    return Uri.parse(`command:${OPEN_RULE_DOCUMENTATION_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`);
+    return rule ? pageUri(rule) : target;
+}
+
+function pageUri(ruleId: string): Uri {
+    return Uri.from({ scheme: SCHEME, path: `/${ruleId}.md` });
+}
+
+/** A rule page opened as text (from a diagnostic's link): closed, and shown rendered instead. */
+async function renderOpenedPages(pages: RulePages): Promise<void> {
+    // Without VS Code's Markdown extension the text is what there is to show.
+    if (!(await commands.getCommands(true)).includes('markdown.showPreview')) return;
+    for (const group of window.tabGroups.all) {
+        for (const tab of group.tabs) {
+            if (!(tab.input instanceof TabInputText) || tab.input.uri.scheme !== SCHEME) continue;
+            const rule = tab.input.uri.path.replace(/^\//, '').replace(/\.md$/, '');
+            await window.tabGroups.close(tab);
+            await showPage(rule, pages);
+        }
+    }
 }
 
 class RulePages implements TextDocumentContentProvider {
@@ -80,7 +105,7 @@ function ruleDescriptions(context: ExtensionContext): Record<string, string> {
 }
 
 async function showPage(ruleId: string, pages: RulePages): Promise<void> {
-    const page = Uri.from({ scheme: SCHEME, path: `/${ruleId}.md` });
+    const page = pageUri(ruleId);
     try {
         await commands.executeCommand('markdown.showPreview', page);
     } catch {

@@ -78,6 +78,58 @@ describe('the integration map in VS Code', () => {
         await page.screenshot({ path: path.join(ARTIFACTS, 'integration-map-edited.png') });
         expect(consoleMessages.filter(m => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
     });
+
+    it('zooms and filters in the panel', async () => {
+        const view = mapView();
+        const canvas = view.locator('.map-canvas');
+        const fitted = Number(await canvas.getAttribute('data-scale'));
+        await view.locator('.map-zoom-in').click();
+        expect(Number(await canvas.getAttribute('data-scale'))).toBeCloseTo(fitted * 1.25, 2);
+        await view.locator('.map-fit').click();
+        await view.locator('.map-hide-systems').check();
+        expect(await view.locator('svg g.node-system:not(.map-hidden)').count()).toBe(0);
+        await view.locator('.map-hide-systems').uncheck();
+        expect(await view.locator('svg g.node-system:not(.map-hidden)').count()).toBeGreaterThan(0);
+    });
+
+    it('paints with the editor\'s theme, dark and light', async () => {
+        const colours = async () => mapView().locator('svg .map-background').evaluate(rect => ({
+            map: getComputedStyle(rect).fill, page: getComputedStyle(document.body).backgroundColor, dark: document.body.classList.contains('vscode-dark')
+        }));
+        for (const theme of ['Dark Modern', 'Light Modern']) {
+            await runCommand('Preferences: Color Theme');
+            await quickInput('', theme);
+            await page.keyboard.press('Enter');
+            await expect.poll(async () => (await colours()).dark, { timeout: 15_000 }).toBe(theme.startsWith('Dark'));
+            const { map, page: background } = await colours();
+            expect(map, theme).toBe(background);
+            await page.screenshot({ path: path.join(ARTIFACTS, `integration-map-${theme.split(' ')[0].toLowerCase()}.png`) });
+        }
+    });
+
+    it('opens from the arrangement\'s code lens and from the editor\'s title bar', async () => {
+        await openFile('north.joinery');
+        const lens = page.locator('.editor-instance .codelens-decoration a').filter({ hasText: 'Show integration map' });
+        await lens.first().waitFor({ timeout: 30_000 });
+        await lens.first().click();
+        await page.locator('.tabs-container .tab').filter({ hasText: 'Integration map: NorthLanarkshire' }).waitFor({ timeout: 30_000 });
+        await openFile('south.joinery');
+        await page.locator('.editor-actions .action-label[aria-label*="Show Integration Map"]').first().click();
+        await page.locator('.tabs-container .tab').filter({ hasText: 'Integration map: SouthLanarkshire' }).waitFor({ timeout: 30_000 });
+    });
+
+    it('comes back after a window reload, with its arrangement and filters', async () => {
+        await mapView().locator('.map-hide-systems').check();
+        await page.reload();
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await page.locator('.tabs-container .tab').filter({ hasText: 'Integration map' }).first().click({ timeout: 60_000 });
+        const view = mapView();
+        await view.locator('svg g[data-node]').first().waitFor({ timeout: 60_000 });
+        expect(await view.locator('.map-title').innerText()).toBe('South Lanarkshire Health and Social Care Partnership');
+        expect(await view.locator('.map-hide-systems').isChecked()).toBe(true);
+        expect(await view.locator('svg g.node-system:not(.map-hidden)').count()).toBe(0);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'integration-map-restored.png') });
+    });
 });
 
 /**

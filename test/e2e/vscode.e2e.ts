@@ -108,6 +108,61 @@ describe('the Joinery extension in VS Code', () => {
         const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
         await preview.locator('h1').filter({ hasText: finding.rule }).waitFor({ timeout: 30_000 });
         await page.screenshot({ path: path.join(ARTIFACTS, 'rule-documentation.png') });
+        // Rendered, and read-only: the page is a preview, and no editor holds the file's text.
+        expect(await tabTitles()).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`Preview ${finding.rule}\\.md`))]));
+        expect((await tabTitles()).filter(title => title === `${finding.rule}.md`)).toEqual([]);
+        await runCommand('View: Close All Editors');
+    });
+
+    it('opens the same rendered page from the link of the finding\'s hover', async () => {
+        const finding = expected.find(f => f.rule === 'no-board-voice' && f.file === 'actors.joinery')!;
+        await openFile('actors.joinery');
+        const hoverLink = page.locator('.monaco-hover:visible a.code-link').filter({ hasText: finding.rule });
+        for (let attempt = 1; ; attempt++) {
+            await goTo(finding.range.start.line + 1, finding.range.start.character + 2);
+            await page.keyboard.press('Control+K');
+            await page.keyboard.press('Control+I');
+            if (await hoverLink.first().waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+            if (attempt === 3) throw new Error('no hover with the finding\'s link after three tries');
+            await page.keyboard.press('Escape');
+        }
+        await hoverLink.first().click();
+        await page.locator('.tabs-container .tab').filter({ hasText: `Preview ${finding.rule}.md` }).waitFor({ timeout: 30_000 });
+        // The text editor VS Code opens for the link is replaced by the preview.
+        await expect.poll(async () => (await tabTitles()).filter(title => title === `${finding.rule}.md`), { timeout: 10_000 }).toEqual([]);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'rule-documentation-from-link.png') });
+        await runCommand('View: Close All Editors');
+    });
+
+    it('suppresses a finding with the cursor on the reason', async () => {
+        const finding = expected.find(f => f.rule === 'no-board-voice' && f.file === 'actors.joinery')!;
+        await openFile('actors.joinery');
+        await goTo(finding.range.start.line + 1, finding.range.start.character + 2);
+        await page.keyboard.press('Control+.');
+        const action = page.locator('.action-widget .monaco-list-row').filter({ hasText: `Suppress no-board-voice for ${finding.element}` });
+        await action.first().waitFor({ timeout: 30_000 });
+        for (let step = 0; step < 20 && !(await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label'))?.startsWith('Suppress'); step++) {
+            await page.keyboard.press('ArrowDown');
+        }
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('heard through the interface');
+        await page.keyboard.press('Escape');
+        const line = page.locator('.editor-instance .view-line').filter({ hasText: 'joinery-ignore no-board-voice: heard through the interface' });
+        await line.waitFor({ timeout: 15_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, 'suppression.png') });
+        await runCommand('File: Revert File');
+    });
+
+    it('checks an untitled Joinery buffer', async () => {
+        await runCommand('File: New Untitled Text File');
+        await runCommand('Change Language Mode');
+        await quickInput('', 'Joinery');
+        await pick('Joinery');
+        await page.keyboard.type('arrangement Scratch { partners Nobody }');
+        const squiggle = page.locator('.editor-instance .squiggly-error');
+        await squiggle.first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, 'untitled.png') });
+        await runCommand('View: Revert and Close Editor');
     });
 });
 
@@ -195,6 +250,10 @@ async function pick(text: string): Promise<void> {
     const entry = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: text }).first();
     await entry.waitFor();
     await entry.click();
+}
+
+async function tabTitles(): Promise<string[]> {
+    return (await page.locator('.tabs-container .tab .label-name').allInnerTexts()).map(title => title.trim());
 }
 
 /** Moves the cursor to a 1-based line and column. */
