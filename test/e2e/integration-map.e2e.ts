@@ -181,7 +181,8 @@ async function openFile(name: string): Promise<void> {
     await page.keyboard.press('Control+P');
     await quickInput('', name);
     await pick(name);
-    await page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor();
+    // Two editor groups may both show the file: the active one of either will do.
+    await page.locator('.tabs-container .tab.active').filter({ hasText: name }).first().waitFor();
 }
 
 async function goTo(line: number, column: number): Promise<void> {
