@@ -78,7 +78,9 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
         let owner: AstNode | undefined = context.node;
         while (owner && !this.astReflection.isSubtype(owner.$type, type)) owner = owner.$container;
         const value = owner && (owner as unknown as Record<string, unknown>)[assignment.feature];
-        return value !== undefined && value !== false;
+        if (value === undefined || value === false || !owner?.$cstNode) return false;
+        // Completing the property's own keyword (the cursor on `reports` of `reports to IJB`) offers it still.
+        return !GrammarUtils.findNodesForKeyword(owner.$cstNode, keyword.value).some(node => node.offset === context.tokenOffset);
     }
 }
 
