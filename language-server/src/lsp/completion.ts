@@ -97,7 +97,9 @@ function namedInSameList(refInfo: ReferenceInfo): Set<string> {
     const own = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
     // A seat or a contribution is one entry of its forum's or budget's list: the list is its container's.
     const entryOfList = isSeat(refInfo.container) || isContribution(refInfo.container);
-    const siblings = entryOfList ? (refInfo.container.$container as unknown as Record<string, unknown[]>)[refInfo.container.$containerProperty!] ?? [] : [];
+    // Completion may hand a synthetic entry whose container holds no list there yet.
+    const list = entryOfList && refInfo.container.$containerProperty ? (refInfo.container.$container as unknown as Record<string, unknown> | undefined)?.[refInfo.container.$containerProperty] : undefined;
+    const siblings: unknown[] = Array.isArray(list) ? list : [];
     const entries: unknown[] = Array.isArray(own) ? own : siblings.map(entry => (entry as Record<string, unknown>)[refInfo.property]);
     const names = new Set<string>();
     for (const entry of entries) {
