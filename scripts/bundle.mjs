@@ -11,6 +11,8 @@ const common = {
     define: { JOINERY_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     // Langium's ESM code reads import.meta.url; CommonJS has __filename instead.
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    // jsonc-parser's main file is a UMD module whose require() calls esbuild cannot follow.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 // ELK (graph layout, 1.6 MB) stays a file of its own beside the CLI and server,
 // loaded only when a map is drawn, so that `joinery check` starts as fast as before

@@ -1,9 +1,9 @@
+import { MultiMap } from 'langium';
 import {
     isActor, isAgreement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
     type Actor, type Agreement, type Arrangement, type Budget, type Channel, type Forum, type Goal, type Indicator,
     type Fundable, type Link, type Referral, type Service, type System, type Team
 } from '../generated/ast.js';
-import { ListIndex } from './list-index.js';
 import { arrangementPartners, isBoard, resolved, titleOf, unique } from './membership.js';
 import { buildParticipation, type ActorPart } from './participation.js';
 import { computePowerMap, type PowerMap } from './power-map.js';
@@ -55,7 +55,7 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
     const links = elements.filter(isLink);
     const partners = arrangementPartners(arrangement);
     const involved = involvedActors(arrangement);
-    const funding = new ListIndex<Fundable, Budget>();
+    const funding = new MultiMap<Fundable, Budget>();
     for (const budget of budgets) unique(resolved(budget.funds)).forEach(recipient => funding.add(recipient, budget));
     return {
         arrangement,

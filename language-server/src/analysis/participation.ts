@@ -1,8 +1,8 @@
+import { MultiMap } from 'langium';
 import {
     isActor, isForum,
     type Actor, type Agreement, type Channel, type Element, type Forum, type Referral, type Service, type Team
 } from '../generated/ast.js';
-import { ListIndex } from './list-index.js';
 import { forumMembers, resolved, staffOf, unique } from './membership.js';
 import type { RouteNode } from './routes.js';
 
@@ -34,13 +34,13 @@ export type Participation = (actor: Actor) => ActorPart;
 
 /** One pass over the arrangement's elements; then each actor's part is a look-up. */
 export function buildParticipation(elements: readonly Element[], involvedActors: readonly Actor[]): Participation {
-    const forums = new ListIndex<Actor, Forum>();
-    const teams = new ListIndex<Actor, Team>();
-    const agreements = new ListIndex<Actor, Agreement>();
-    const channelsToForums = new ListIndex<Actor, Channel>();
-    const referralsReceived = new ListIndex<Actor, Referral>();
-    const servicesDelivered = new ListIndex<Actor, Service>();
-    const representedBy = new ListIndex<Actor, Actor>();
+    const forums = new MultiMap<Actor, Forum>();
+    const teams = new MultiMap<Actor, Team>();
+    const agreements = new MultiMap<Actor, Agreement>();
+    const channelsToForums = new MultiMap<Actor, Channel>();
+    const referralsReceived = new MultiMap<Actor, Referral>();
+    const servicesDelivered = new MultiMap<Actor, Service>();
+    const representedBy = new MultiMap<Actor, Actor>();
     const twoWay = new Map<RouteNode, Set<RouteNode>>();
     const noteTwoWay = (a: RouteNode, b: RouteNode) => {
         const set = twoWay.get(a);

@@ -1,11 +1,10 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, MultiMap } from 'langium';
 import {
     isAgreement, isArrangement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isSystem, isTeam,
     type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Forum, type Goal, type Holder,
     type Indicator, type Link, type Model, type Steward, type System, type Team
 } from '../generated/ast.js';
-import { ListIndex } from './list-index.js';
 import { forumMembers, isBoard, isMultiOrganisationTeam, resolved, systemsOf, unique } from './membership.js';
 import { RoutesGraph, type RouteNode } from './routes.js';
 
@@ -130,14 +129,14 @@ function addForum(forum: Forum, routes: RoutesGraph, boards: Forum[], facts: Ele
 
 /** Who refers to an element, indexed once so that every question is a map look-up. */
 class ElementFacts {
-    readonly boardsControlling = new ListIndex<Budget, Forum>();
-    readonly budgetsHeldBy = new ListIndex<Holder, Budget>();
-    readonly indicatorsMeasuring = new ListIndex<Goal, Indicator>();
-    readonly goalsOwnedBy = new ListIndex<Steward, Goal>();
-    readonly agreementsCovering = new ListIndex<Coverable, Agreement>();
-    readonly teamsUsing = new ListIndex<System, Team>();
-    readonly linksTouching = new ListIndex<System, Link>();
-    readonly forumsOf = new ListIndex<Actor, Forum>();
+    readonly boardsControlling = new MultiMap<Budget, Forum>();
+    readonly budgetsHeldBy = new MultiMap<Holder, Budget>();
+    readonly indicatorsMeasuring = new MultiMap<Goal, Indicator>();
+    readonly goalsOwnedBy = new MultiMap<Steward, Goal>();
+    readonly agreementsCovering = new MultiMap<Coverable, Agreement>();
+    readonly teamsUsing = new MultiMap<System, Team>();
+    readonly linksTouching = new MultiMap<System, Link>();
+    readonly forumsOf = new MultiMap<Actor, Forum>();
 
     note(element: AstNode): void {
         if (isBudget(element)) {

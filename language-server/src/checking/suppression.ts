@@ -1,4 +1,4 @@
-import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, MultiMap, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { isModel } from '../generated/ast.js';
 import { findRule, MODEL_ERROR_RULES } from '../rules/registry.js';
 import { findingAt, type Finding } from '../findings/finding.js';
@@ -25,32 +25,28 @@ interface Suppression {
  */
 export function applySuppressions(findings: Finding[], documents: Iterable<LangiumDocument>): Finding[] {
     const byUri = new Map<string, LangiumDocument>();
-    const suppressions = new Map<AstNode, Suppression[]>();
+    const suppressions = new MultiMap<AstNode, Suppression>();
     const dangling: Finding[] = [];
     for (const document of documents) {
         byUri.set(document.uri.toString(), document);
         const found = suppressionsIn(document);
-        for (const suppression of found.attached) {
-            const list = suppressions.get(suppression.element);
-            if (list) list.push(suppression); else suppressions.set(suppression.element, [suppression]);
-        }
-        dangling.push(...found.dangling.map(comment => danglingFinding(document, comment)));
+        for (const suppression of found.attached) suppressions.add(suppression.element, suppression);
+        for (const comment of found.dangling) dangling.push(danglingFinding(document, comment));
     }
     if (suppressions.size === 0 && dangling.length === 0) return findings;
 
     const kept = findings.filter(finding => {
         if ((MODEL_ERROR_RULES as readonly string[]).includes(finding.rule)) return true;
         const element = elementAt(byUri.get(finding.uri), finding);
-        const silencing = element && suppressions.get(element)?.find(s => s.rules.includes(finding.rule));
+        const silencing = element && suppressions.get(element).find(s => s.rules.includes(finding.rule));
         if (!silencing) return true;
         silencing.used.add(finding.rule);
         return false;
     });
 
-    for (const list of suppressions.values()) {
-        for (const suppression of list) kept.push(...problemsOf(suppression));
-    }
-    return [...kept, ...dangling];
+    for (const suppression of suppressions.values()) kept.push(...problemsOf(suppression));
+    for (const finding of dangling) kept.push(finding);
+    return kept;
 }
 
 function danglingFinding(document: LangiumDocument, comment: CstNode): Finding {

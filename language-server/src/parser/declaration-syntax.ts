@@ -1,4 +1,4 @@
-import { GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { GrammarAST, MultiMap, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 
 /**
  * Where things are in a declaration's own syntax, found by looking only at its
@@ -51,12 +51,11 @@ export function nameNode(node: AstNode): CstNode | undefined {
 }
 
 /** How often each property keyword is written directly in the declaration (`kind`, `held`, `merged`…). */
-export function propertyKeywordCounts(node: AstNode): Map<string, CstNode[]> {
-    const counts = new Map<string, CstNode[]>();
+export function propertyKeywordCounts(node: AstNode): MultiMap<string, CstNode> {
+    const counts = new MultiMap<string, CstNode>();
     for (const child of ownContent(node)) {
         if (!isLeafCstNode(child) || child.hidden || !GrammarAST.isKeyword(child.grammarSource)) continue;
-        const list = counts.get(child.text);
-        if (list) list.push(child); else counts.set(child.text, [child]);
+        counts.add(child.text, child);
     }
     return counts;
 }

@@ -1,5 +1,5 @@
+import { MultiMap } from 'langium';
 import { isActor, type Actor, type Budget } from '../generated/ast.js';
-import { ListIndex } from '../analysis/list-index.js';
 import { isMultiOrganisationTeam, staffOrganisations, titleOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
@@ -37,7 +37,7 @@ arrangement North "North partnership" {
             + '`// joinery-ignore separate-budgets-in-team: <reason>` on the line before the team.'
     },
     check(model, report) {
-        const separateHeld = new ListIndex<Actor, Budget>();
+        const separateHeld = new MultiMap<Actor, Budget>();
         for (const budget of model.budgets) {
             const holder = budget.heldBy?.ref;
             if (budget.kind === 'separate' && isActor(holder)) separateHeld.add(holder, budget);

@@ -36,7 +36,7 @@ export class SemanticChecks {
         if (!single) return;
         const written = propertyKeywordCounts(node);
         for (const [property, keyword] of single) {
-            const nodes = written.get(keyword) ?? [];
+            const nodes = written.get(keyword);
             if (nodes.length < 2) continue;
             const name = (node as { name?: string }).name;
             accept('error', `\`${propertyKeyword(node, property)}\` is given ${nodes.length} times in ${kindWord(node.$type)}${name ? ` ${name}` : ''}; it may appear once`,
