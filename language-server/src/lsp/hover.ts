@@ -1,6 +1,6 @@
-import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, DocumentState, type AstNode, type DocumentBuilder, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { isChannel, isLink, isReferral } from '../generated/ast.js';
 import { kindWord } from '../language/user-words.js';
@@ -17,14 +17,18 @@ import { elementSummary } from './element-summary.js';
 export class JoineryHoverProvider extends AstNodeHoverProvider {
     private readonly documentation: DocumentationProvider;
     private readonly analysis: IntegrationAnalysis;
+    private readonly documentBuilder: DocumentBuilder;
 
     constructor(services: LangiumServices) {
         super(services);
+        this.documentBuilder = services.shared.workspace.DocumentBuilder;
         this.documentation = services.documentation.DocumentationProvider;
         this.analysis = (services as JoineryServices).analysis.IntegrationAnalysis;
     }
 
-    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+    override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken?: CancellationToken): Promise<Hover | undefined> {
+        // The summary reads the derived model of every file: wait until an edit elsewhere is linked too.
+        await this.documentBuilder.waitUntil(DocumentState.Linked, cancelToken);
         const hover = await super.getHoverContent(document, params);
         if (hover) return hover;
         const root = document.parseResult.value.$cstNode;
