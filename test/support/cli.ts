@@ -27,6 +27,7 @@ export interface JsonFinding {
     message: string;
     arrangement?: string;
     element?: string;
+    fingerprint?: string;
 }
 
 export function checkJson(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): { status: number | null; findings: JsonFinding[]; files: number; summary: Record<string, number>; stderr: string } {
