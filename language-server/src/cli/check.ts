@@ -79,7 +79,7 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
         notes.push(`joinery: ${shown.length - MAX_SARIF_RESULTS} of ${shown.length} findings left out of the SARIF: code scanning takes at most ${MAX_SARIF_RESULTS} results`);
     }
 
-    const root = path.resolve(cwd, options.root ?? process.env.GITHUB_WORKSPACE ?? process.env.CI_PROJECT_DIR ?? '.');
+    const root = path.resolve(cwd, options.root || process.env.GITHUB_WORKSPACE || process.env.CI_PROJECT_DIR || '.');
     const docsUri = (rule: string) => findRule(rule) ? ruleDocsWebUri(rule, options.docsUrl) : undefined;
     const result: CheckResult = {
         findings: shown, fileCount: selection.files.length, fileUris: [...reportedUris], displayPath: displayPaths(cwd), rootedPath: rootedPaths(root), root,
