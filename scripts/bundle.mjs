@@ -4,11 +4,18 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
+const { version, homepage, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
+// The rule pages on the web, at this version's tag (SARIF's helpUri, diff's rule links):
+// never a path of the machine that ran the check.
+const repositoryWeb = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+const docsUrl = `${repositoryWeb}/blob/v${version}/docs/rules/`;
 const common = {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
     logLevel: 'warning',
-    define: { JOINERY_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
+    define: {
+        JOINERY_VERSION: JSON.stringify(version), JOINERY_HOMEPAGE: JSON.stringify(homepage), JOINERY_DOCS_URL: JSON.stringify(docsUrl),
+        'import.meta.url': '__importMetaUrl'
+    },
     // Langium's ESM code reads import.meta.url; CommonJS has __filename instead.
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     // jsonc-parser's main file is a UMD module whose require() calls esbuild cannot follow.

@@ -30,9 +30,10 @@ export class LanguageServerSession {
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     }
 
-    static async start(workspaceFolder: string): Promise<LanguageServerSession> {
-        if (!existsSync(SERVER_BIN)) throw new Error(`no server at ${SERVER_BIN}: run npm run build`);
-        const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** `command`: the server to start, by default this checkout's bundle (the package test starts an installed one). */
+    static async start(workspaceFolder: string, command: { program: string; args: string[]; env?: NodeJS.ProcessEnv } = { program: process.execPath, args: [SERVER_BIN] }): Promise<LanguageServerSession> {
+        if (command.args[0] === SERVER_BIN && !existsSync(SERVER_BIN)) throw new Error(`no server at ${SERVER_BIN}: run npm run build`);
+        const child = spawn(command.program, [...command.args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: command.env ?? process.env });
         let stderr = '';
         child.stderr.setEncoding('utf-8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
         // A server that cannot start fails the test at once, with what it said, not after the test's timeout.

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
@@ -17,11 +16,12 @@ import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
 import { renderSvgDocument } from '../report/svg.js';
-import { parseRuleOptions, readConfig } from './check.js';
+import { ignorePatterns, parseRuleOptions, readConfig } from './check.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
-import { findModelFiles } from './workspace-files.js';
+import { writeOutputFile } from './output-file.js';
+import { findModelFiles, requireModelFiles } from './workspace-files.js';
 
 declare const JOINERY_VERSION: string;
 
@@ -38,11 +38,12 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
         parsed = parseArgs({
             args, allowPositionals: true, strict: true,
             options: {
-                format: { type: 'string', default: FORMATS[command][0] },
+                format: { type: 'string', short: 'f', default: FORMATS[command][0] },
                 arrangement: { type: 'string' },
                 rule: { type: 'string', multiple: true, default: [] },
-                config: { type: 'string' },
-                output: { type: 'string' },
+                config: { type: 'string', short: 'c' },
+                'ignore-pattern': { type: 'string', multiple: true, default: [] },
+                output: { type: 'string', short: 'o' },
                 help: { type: 'boolean', short: 'h', default: false }
             }
         });
@@ -51,15 +52,18 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     }
     const { values, positionals } = parsed;
     if (values.help) {
-        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [--config FILE] [--output FILE]\n`);
+        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [-c, --config FILE] [--ignore-pattern GLOB] [-o, --output FILE]\n`);
         return 0;
     }
     const format = values.format;
     if (!(FORMATS[command] as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
     const cwd = process.cwd();
-    const settings = { ...readConfig(values.config, cwd), ...parseRuleOptions(values.rule) };
+    const config = readConfig(values.config, cwd);
+    const settings = { ...config.rules, ...parseRuleOptions(values.rule) };
     const { Joinery } = createJoineryServices(NodeFileSystem);
-    const files = await findModelFiles(positionals, cwd);
+    const selection = await findModelFiles(positionals, cwd, ignorePatterns(config, values['ignore-pattern'], cwd));
+    requireModelFiles(selection, positionals);
+    const files = selection.files;
     const { unreadable } = await loadWorkspace(Joinery, files, cwd, readStdin);
     const findings = [...collectFindings(Joinery, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
     const models = selectArrangements(Joinery, values.arrangement);
@@ -67,11 +71,7 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
         ? await report(format, models, findings, files.length, cwd)
         : await graph(format, models, findings);
     if (values.output) {
-        try {
-            writeFileSync(values.output, output);
-        } catch (error) {
-            throw new UsageError(`cannot write '${values.output}': ${(error as { code?: string }).code ?? error}`);
-        }
+        writeOutputFile(values.output, output, cwd, files);
     } else {
         process.stdout.write(output);
     }

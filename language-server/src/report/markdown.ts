@@ -75,7 +75,7 @@ function findingLines(findings: ProfileFinding[], input: MarkdownReportInput): s
  * Markdown punctuation backslash-escaped, so titles render as the text they are
  * (in tables too).
  */
-function md(text: string): string {
+export function md(text: string): string {
     return text
         .replace(/[&<>]/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!)
         .replace(/[\\`*_{}[\]#|~]/g, char => `\\${char}`);

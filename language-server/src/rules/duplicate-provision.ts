@@ -1,5 +1,6 @@
 import type { Service } from '../generated/ast.js';
 import { resolved, titleOf } from '../analysis/membership.js';
+import { pairSubject } from '../findings/finding.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
 
@@ -55,7 +56,7 @@ arrangement South "South partnership" {
                     if (sameSet(deliverers.get(a)!, deliverers.get(b)!)) continue;
                     const where = b.area === undefined ? '' : ` in ${b.area}`;
                     report({
-                        node: b,
+                        node: b, subject: pairSubject(a, b),
                         message: `${titleOf(b)} duplicates ${titleOf(a)}, declared earlier: both provide ${b.function} for `
                             + `${b.population}${where}, but ${titleOf(b)} is delivered by ${describe(deliverers.get(b)!)} and `
                             + `${titleOf(a)} by ${describe(deliverers.get(a)!)}. `

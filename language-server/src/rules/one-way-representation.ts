@@ -1,4 +1,5 @@
 import { resolved, titleOf, unique } from '../analysis/membership.js';
+import { qualifiedName } from '../findings/finding.js';
 import type { GapRule } from './rule.js';
 
 export const oneWayRepresentation: GapRule = {
@@ -41,7 +42,7 @@ arrangement North "North partnership" {
             for (const represented of unique(resolved(intermediary.represents))) {
                 if (represented === intermediary || talksWith.has(represented)) continue;
                 report({
-                    node: intermediary,
+                    node: intermediary, subject: `${qualifiedName(intermediary)} represents ${qualifiedName(represented)}`,
                     message: `${titleOf(intermediary)} claims to represent ${titleOf(represented)} in ${model.title}, but no `
                         + `two-way channel connects them, so ${titleOf(represented)} does not hear back. `
                         + `Add a channel between ${titleOf(represented)} and ${titleOf(intermediary)} marked \`two-way\`.`,

@@ -41,7 +41,7 @@ arrangement North "North partnership" {
         for (const power of powerMap.sectors) {
             if (power.servicesDelivered === 0 || power.votingSeats > 0 || power.budgetShare > 0) continue;
             report({
-                node: model.arrangement,
+                node: model.arrangement, subject: `${model.arrangement.name} sector ${power.sector}`,
                 message: `The ${power.sector} sector delivers services in ${model.title} but holds no voting seat on its boards `
                     + `and controls none of its budget (power map for ${power.sector}: ${count(power.votingSeats, 'voting seat')}, `
                     + `budget share ${percent(power.budgetShare)}${powerMap.budgetsWeighted ? ' by amount' : ''}, `

@@ -78,6 +78,7 @@ function runRule(rule: GapRule, models: readonly ArrangementModel[]): Finding[] 
                     arrangement: model.arrangement.name
                 });
                 if (report.node === model.arrangement) finding.element = model.arrangement.name;
+                if (report.subject !== undefined) finding.subject = report.subject;
                 if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
                 findings.push(finding);
             });

@@ -9,6 +9,13 @@ export interface RuleReport {
     /** The element that is missing something. */
     node: AstNode;
     message: string;
+    /**
+     * What the finding is about when its node alone does not say, because one element
+     * can carry several of the rule's findings (a sector of the arrangement; both
+     * systems of an unlinked pair, in a fixed order so that reordering them changes
+     * nothing): its fingerprint uses this in place of the element's name. Never shown.
+     */
+    subject?: string;
     /** Other places that explain the finding (the intermediary, the unlinked system, …). */
     related?: Array<{ node: AstNode; message: string }>;
 }

@@ -1,5 +1,6 @@
 import type { Service, System, Team } from '../generated/ast.js';
 import { deliveringTeams, systemsOf, systemsOfService, titleOf } from '../analysis/membership.js';
+import { pairSubject } from '../findings/finding.js';
 import type { GapRule } from './rule.js';
 import { listing } from './wording.js';
 
@@ -86,7 +87,7 @@ arrangement North "North partnership" {
         for (const { earlier, later, usedBy } of pairs.values()) {
             const users = listing(usedBy.map(user => `${user.$type === 'Team' ? 'team' : 'service'} ${titleOf(user)}`));
             report({
-                node: later,
+                node: later, subject: pairSubject(earlier, later),
                 message: `${titleOf(later)} and ${titleOf(earlier)} are used together by ${users}, but no chain of links `
                     + `connects them. Add a \`link\` between them.`,
                 related: [{ node: earlier, message: `${titleOf(earlier)}, not linked to ${titleOf(later)}` }]
