@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,7 +74,7 @@ describe('the npm package', () => {
         expect(json.files).toBe(3);
         expect(json.findings.some((f: { rule: string }) => f.rule === 'no-board-voice')).toBe(true);
         expect(installed('joinery', ['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf-8')).version);
-    });
+    }, 120_000);
 
     it('writes the report and the graph, with the layout library it carries', () => {
         const html = installed('joinery', ['report', 'hub']);
@@ -87,7 +87,21 @@ describe('the npm package', () => {
         const mermaid = installed('joinery', ['graph', 'hub', '--format', 'mermaid']);
         expect(mermaid.status, mermaid.stderr).toBe(0);
         expect(mermaid.stdout).toMatch(/^flowchart/m);
-    });
+    }, 120_000);
+
+    it('installs as a project dependency, and runs through npx --package=FILE.tgz', () => {
+        const project = path.join(scratch, 'project');
+        mkdirSync(project);
+        writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'models-repository', version: '1.0.0', private: true }));
+        const tarball = path.join(scratch, packed.filename);
+        const install = npm(['install', '--save-dev', '--offline', '--no-audit', '--no-fund', tarball], project);
+        expect(install.status, install.stderr).toBe(0);
+        const local = spawnSync(path.join(project, 'node_modules', '.bin', 'joinery'), ['check', path.join(models, 'hub'), '-f', 'json'], { cwd: project, encoding: 'utf-8', env: { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin` } });
+        expect(JSON.parse(local.stdout).files).toBe(1);
+        const viaNpx = npm(['exec', '--yes', '--offline', `--package=${tarball}`, '--', 'joinery', 'check', path.join(models, 'hub'), '-f', 'json'], scratch);
+        expect(viaNpx.stderr).not.toMatch(/Cannot find module/);
+        expect(JSON.parse(viaNpx.stdout).files).toBe(1);
+    }, 120_000);
 
     it('starts the language server on stdio, which answers initialize and publishes the findings', async () => {
         const env = { PATH: `${path.join(prefix, 'bin')}${path.delimiter}${path.dirname(process.execPath)}`, HOME: scratch };
