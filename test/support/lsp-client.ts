@@ -30,9 +30,14 @@ export class LanguageServerSession {
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     }
 
-    static async start(workspaceFolder: string): Promise<LanguageServerSession> {
+    /**
+     * `asNobody`: run as user `nobody` when root (for unreadable files); `rootUriOnly`: name the
+     * folder as `rootUri` alone, as some clients do, without `workspaceFolders`.
+     */
+    static async start(workspaceFolder: string, options: { asNobody?: boolean; rootUriOnly?: boolean } = {}): Promise<LanguageServerSession> {
         if (!existsSync(SERVER_BIN)) throw new Error(`no server at ${SERVER_BIN}: run npm run build`);
-        const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const asNobody = options.asNobody && process.getuid?.() === 0;
+        const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
         let stderr = '';
         child.stderr.setEncoding('utf-8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
         // A server that cannot start fails the test at once, with what it said, not after the test's timeout.
@@ -46,14 +51,14 @@ export class LanguageServerSession {
         connection.listen();
         const uri = pathToFileURL(workspaceFolder).href;
         session.initializeResult = await Promise.race([died, connection.sendRequest<InitializeResult>('initialize', {
-            processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'test' }],
+            processId: process.pid, rootUri: uri, ...(options.rootUriOnly ? {} : { workspaceFolders: [{ uri, name: 'test' }] }),
             capabilities: {
                 textDocument: {
                     hover: { contentFormat: ['markdown', 'plaintext'] },
                     completion: { completionItem: { snippetSupport: true } },
                     publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true }
                 },
-                workspace: { workspaceFolders: true }
+                workspace: { workspaceFolders: !options.rootUriOnly }
             }
         })]);
         void connection.sendNotification('initialized', {});

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JoineryServices } from '../joinery-module.js';
 import { collectFindings } from '../checking/collect.js';
-import { compareFindings } from '../findings/finding.js';
-import { applyRuleSettings, checkRuleSetting, parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import { checkRuleSetting, parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import { readConfigFile, type ModelText } from '../workspace/model-text.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
@@ -12,7 +11,7 @@ import type { CheckResult } from './formats/report-input.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
-import { describeFsError, findModelFiles } from './workspace-files.js';
+import { findModelFiles } from './workspace-files.js';
 
 export interface CheckOptions {
     paths: string[];
@@ -34,13 +33,13 @@ export interface CheckOutcome {
 }
 
 /** `joinery check`: the whole job, from paths to formatted findings and an exit code. */
-export async function runCheck(services: JoineryServices, options: CheckOptions, cwd: string, readStdin: () => Buffer): Promise<CheckOutcome> {
+export async function runCheck(services: JoineryServices, options: CheckOptions, cwd: string, readStdin: () => ModelText): Promise<CheckOutcome> {
     const format = FORMATS[options.format];
     if (!format) throw new UsageError(`unknown format '${options.format}': use ${Object.keys(FORMATS).join(', ')}`);
     const settings = { ...readConfig(options.config, cwd), ...parseRuleOptions(options.rules) };
     const files = await findModelFiles(options.paths, cwd);
-    const { unreadable } = await loadWorkspace(services, files, cwd, readStdin);
-    let findings = [...collectFindings(services, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
+    await loadWorkspace(services, files, cwd, readStdin);
+    let findings = collectFindings(services, settings);
     if (options.quiet) findings = findings.filter(f => f.severity === 'error');
     const result: CheckResult = { findings, fileCount: files.length, displayPath: displayPaths(cwd), color: options.color };
     const errors = findings.filter(f => f.severity === 'error').length;
@@ -64,14 +63,19 @@ export function parseRuleOptions(pairs: string[]): RuleSettings {
 /** `--config FILE`, else `joinery.json` in the current folder, else nothing. */
 export function readConfig(configPath: string | undefined, cwd: string): RuleSettings {
     const file = configPath ? path.resolve(cwd, configPath) : path.join(cwd, 'joinery.json');
-    if (!configPath && !existsSync(file)) return {};
     const shown = configPath ?? 'joinery.json';
+    // Looked at before it is read: a pipe would block, a device never end (`--config /dev/zero`).
+    const read = readConfigFile(file);
+    if ('missing' in read) {
+        if (!configPath) return {};
+        throw new UsageError(`config ${shown} cannot be read (no such file or directory)`);
+    }
+    if ('problem' in read) throw new UsageError(`config ${shown} cannot be read (${read.problem})`);
     let parsed: unknown;
     try {
-        parsed = JSON.parse(readFileSync(file, 'utf-8'));
+        parsed = JSON.parse(read.text);
     } catch (error) {
-        const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${describeFsError(error)})`;
-        throw new UsageError(`config ${shown} ${reason}`);
+        throw new UsageError(`config ${shown} not valid JSON (${(error as Error).message})`);
     }
     const settings = parseConfig(parsed);
     if (typeof settings === 'string') throw new UsageError(`config ${shown}: ${settings}`);

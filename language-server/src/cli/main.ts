@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createJoineryServices } from '../joinery-module.js';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import { readModelStream } from '../workspace/model-text.js';
 import { runCheck } from './check.js';
 import { UsageError } from './usage-error.js';
 import { runViewCommand } from './view-commands.js';
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') return print(`${typeof JOINERY_VERSION === 'string' ? JOINERY_VERSION : 'dev'}\n`);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(`${USAGE}\n`);
-    if (command === 'report' || command === 'graph') return runViewCommand(command, rest, () => readFileSync(0));
+    if (command === 'report' || command === 'graph') return runViewCommand(command, rest, () => readModelStream(0));
     if (command !== 'check') throw new UsageError(`unknown command '${command}' (try 'joinery --help')`);
     let parsed;
     try {
@@ -59,11 +60,11 @@ async function main(argv: string[]): Promise<number> {
     const maxWarnings = values['max-warnings'];
     if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, got '${maxWarnings}'`);
     const color = !values['no-color'] && !values.output && !process.env.NO_COLOR && process.stdout.isTTY === true;
-    const { Joinery } = createJoineryServices(NodeFileSystem);
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
     const outcome = await runCheck(Joinery, {
         paths: positionals, format: values.format, rules: values.rule, config: values.config,
         maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings), quiet: values.quiet, color
-    }, process.cwd(), () => readFileSync(0));
+    }, process.cwd(), () => readModelStream(0));
     if (values.output) {
         try {
             writeFileSync(values.output, outcome.output);

@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../checking/collect.js';
-import { compareFindings, type Finding } from '../findings/finding.js';
-import { applyRuleSettings } from '../checking/rule-settings.js';
+import type { Finding } from '../findings/finding.js';
 import { createJoineryServices, type JoineryServices } from '../joinery-module.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
@@ -22,6 +20,8 @@ import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
 import { findModelFiles } from './workspace-files.js';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import type { ModelText } from '../workspace/model-text.js';
 
 declare const JOINERY_VERSION: string;
 
@@ -32,7 +32,7 @@ const FORMATS = { report: ['html', 'md'], graph: ['dot', 'mermaid', 'svg'] } as 
  * arrangement's graph, of every arrangement under the paths. Both always exit 0
  * once they have run; findings are content here, not failure.
  */
-export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => Buffer): Promise<number> {
+export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => ModelText): Promise<number> {
     let parsed;
     try {
         parsed = parseArgs({
@@ -58,10 +58,10 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     if (!(FORMATS[command] as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
     const cwd = process.cwd();
     const settings = { ...readConfig(values.config, cwd), ...parseRuleOptions(values.rule) };
-    const { Joinery } = createJoineryServices(NodeFileSystem);
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
     const files = await findModelFiles(positionals, cwd);
-    const { unreadable } = await loadWorkspace(Joinery, files, cwd, readStdin);
-    const findings = [...collectFindings(Joinery, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
+    await loadWorkspace(Joinery, files, cwd, readStdin);
+    const findings = collectFindings(Joinery, settings);
     const models = selectArrangements(Joinery, values.arrangement);
     const output = command === 'report'
         ? await report(format, models, findings, files.length, cwd)
