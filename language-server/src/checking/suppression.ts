@@ -34,7 +34,7 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
             const list = suppressions.get(suppression.element);
             if (list) list.push(suppression); else suppressions.set(suppression.element, [suppression]);
         }
-        dangling.push(...found.dangling.map(comment => danglingFinding(document, comment)));
+        for (const comment of found.dangling) dangling.push(danglingFinding(document, comment));
     }
     if (suppressions.size === 0 && dangling.length === 0) return findings;
 
@@ -48,9 +48,10 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
     });
 
     for (const list of suppressions.values()) {
-        for (const suppression of list) kept.push(...problemsOf(suppression));
+        for (const suppression of list) for (const problem of problemsOf(suppression)) kept.push(problem);
     }
-    return [...kept, ...dangling];
+    for (const finding of dangling) kept.push(finding);
+    return kept;
 }
 
 function danglingFinding(document: LangiumDocument, comment: CstNode): Finding {
@@ -100,7 +101,7 @@ function suppressionsIn(document: LangiumDocument): { attached: Suppression[]; d
             const match = DIRECTIVE.exec(leaf.text.trim());
             // Directives stack on consecutive lines; anything else between breaks the run.
             if (pending.length > 0 && leaf.range.start.line !== lastLine + 1) {
-                dangling.push(...pending.map(p => p.comment));
+                for (const p of pending) dangling.push(p.comment);
                 pending = [];
             }
             if (match) {
@@ -112,12 +113,12 @@ function suppressionsIn(document: LangiumDocument): { attached: Suppression[]; d
         if (pending.length > 0) {
             const element = leaf.range.start.line === lastLine + 1 ? declarationStartingAt(leaf) : undefined;
             if (element) for (const p of pending) found.push({ ...p, element, used: new Set() });
-            else dangling.push(...pending.map(p => p.comment));
+            else for (const p of pending) dangling.push(p.comment);
         }
         pending = [];
         lastLine = leaf.range.end.line;
     }
-    dangling.push(...pending.map(p => p.comment));
+    for (const p of pending) dangling.push(p.comment);
     return { attached: found, dangling };
 }
 

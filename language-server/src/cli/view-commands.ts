@@ -10,7 +10,7 @@ import { renderDot } from '../report/dot.js';
 import { renderHtmlReport } from '../report/html.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
 import { buildIntegrationProfile, groupOf } from '../report/integration-profile.js';
-import { layOutMap } from '../report/map-layout.js';
+import { layOutMapSafely } from '../report/map-worker.js';
 import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
@@ -98,7 +98,7 @@ async function report(format: string, models: ArrangementModel[], findings: Find
     if (format === 'md') return renderMarkdownReport({ profiles, otherFindings, fileCount, version, docsUri });
     const arrangements = [];
     for (const [index, profile] of profiles.entries()) {
-        arrangements.push({ profile, scene: drawMap(await layOutMap(profile.graph), `map${index + 1}`) });
+        arrangements.push({ profile, scene: drawMap(await layOutMapSafely(profile.graph), `map${index + 1}`) });
     }
     return renderHtmlReport({ arrangements, otherFindings, fileCount, version, docsUri });
 }
@@ -109,6 +109,6 @@ async function graph(format: string, models: ArrangementModel[], findings: Findi
     if (format === 'dot') return renderDot(graphs);
     if (format === 'mermaid') return renderMermaid(graphs);
     const scenes = [];
-    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMap(integrationGraph), `map${index + 1}`));
+    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMapSafely(integrationGraph), `map${index + 1}`));
     return renderSvgDocument(scenes);
 }
