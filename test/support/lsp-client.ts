@@ -51,7 +51,8 @@ export class LanguageServerSession {
         connection.listen();
         const uri = pathToFileURL(workspaceFolder).href;
         session.initializeResult = await Promise.race([died, connection.sendRequest<InitializeResult>('initialize', {
-            processId: process.pid, rootUri: uri, ...(options.rootUriOnly ? {} : { workspaceFolders: [{ uri, name: 'test' }] }),
+            // As `nobody` the server cannot signal this (root) process, would take it for dead and exit: no processId then.
+            processId: asNobody ? null : process.pid, rootUri: uri, ...(options.rootUriOnly ? {} : { workspaceFolders: [{ uri, name: 'test' }] }),
             capabilities: {
                 textDocument: {
                     hover: { contentFormat: ['markdown', 'plaintext'] },
