@@ -31,7 +31,7 @@ const elkBeside = {
 };
 await esbuild.build({
     ...common,
-    entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts' },
+    entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts', 'map-layout-worker': 'language-server/src/report/map-layout-worker.ts' },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
     plugins: [elkBeside]
@@ -41,7 +41,7 @@ copyFileSync(elkBundle, 'out/elk.cjs');
 // The VS Code extension: its thin client, and the same server bundle beside it.
 await esbuild.build({
     ...common,
-    entryPoints: { extension: 'extension/src/extension.ts', server: 'language-server/src/server/main.ts' },
+    entryPoints: { extension: 'extension/src/extension.ts', server: 'language-server/src/server/main.ts', 'map-layout-worker': 'language-server/src/report/map-layout-worker.ts' },
     outdir: 'extension/out',
     outExtension: { '.js': '.cjs' },
     external: ['vscode']

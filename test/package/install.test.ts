@@ -106,7 +106,7 @@ describe('the npm package', () => {
     it('starts the language server on stdio, which answers initialize and publishes the findings', async () => {
         const env = { PATH: `${path.join(prefix, 'bin')}${path.delimiter}${path.dirname(process.execPath)}`, HOME: scratch };
         const folder = path.join(models, 'hub');
-        const session = await LanguageServerSession.start(folder, { program: path.join(prefix, 'bin', 'joinery-language-server'), args: [], env });
+        const session = await LanguageServerSession.start(folder, { command: { program: path.join(prefix, 'bin', 'joinery-language-server'), args: [], env } });
         try {
             expect(session.initializeResult?.capabilities.hoverProvider).toBeTruthy();
             await session.settle(1);

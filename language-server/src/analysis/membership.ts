@@ -68,7 +68,7 @@ export function deliveringActors(service: Service): Actor[] {
     const actors: Actor[] = [];
     for (const deliverer of resolved(service.deliveredBy)) {
         if (isActor(deliverer)) actors.push(deliverer);
-        else if (isTeam(deliverer)) actors.push(...staffOf(deliverer));
+        else if (isTeam(deliverer)) for (const actor of staffOf(deliverer)) actors.push(actor);
     }
     return unique(actors);
 }

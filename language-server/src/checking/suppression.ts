@@ -44,7 +44,7 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
         return false;
     });
 
-    for (const suppression of suppressions.values()) kept.push(...problemsOf(suppression));
+    for (const suppression of suppressions.values()) for (const problem of problemsOf(suppression)) kept.push(problem);
     for (const finding of dangling) kept.push(finding);
     return kept;
 }
@@ -96,7 +96,7 @@ function suppressionsIn(document: LangiumDocument): { attached: Suppression[]; d
             const match = DIRECTIVE.exec(leaf.text.trim());
             // Directives stack on consecutive lines; anything else between breaks the run.
             if (pending.length > 0 && leaf.range.start.line !== lastLine + 1) {
-                dangling.push(...pending.map(p => p.comment));
+                for (const p of pending) dangling.push(p.comment);
                 pending = [];
             }
             if (match) {
@@ -108,12 +108,12 @@ function suppressionsIn(document: LangiumDocument): { attached: Suppression[]; d
         if (pending.length > 0) {
             const element = leaf.range.start.line === lastLine + 1 ? declarationStartingAt(leaf) : undefined;
             if (element) for (const p of pending) found.push({ ...p, element, used: new Set() });
-            else dangling.push(...pending.map(p => p.comment));
+            else for (const p of pending) dangling.push(p.comment);
         }
         pending = [];
         lastLine = leaf.range.end.line;
     }
-    dangling.push(...pending.map(p => p.comment));
+    for (const p of pending) dangling.push(p.comment);
     return { attached: found, dangling };
 }
 

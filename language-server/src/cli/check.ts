@@ -1,15 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JoineryServices } from '../joinery-module.js';
 import { collectFindings } from '../checking/collect.js';
 import { withFingerprints } from '../checking/fingerprint.js';
 import { applyBaseline, baselineText } from '../checking/baseline.js';
-import { compareFindings, type Finding } from '../findings/finding.js';
-import { applyRuleSettings, checkRuleSetting, parseConfigFile, type ConfigFile, type RuleSettings } from '../checking/rule-settings.js';
+import type { Finding } from '../findings/finding.js';
+import { checkRuleSetting, parseConfigFile, type ConfigFile, type RuleSettings } from '../checking/rule-settings.js';
 import { ruleDocsWebUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
 import { readBaseline } from './baseline-file.js';
 import type { CheckOptions } from './check-options.js';
+import { readConfigFile, type ModelText } from '../workspace/model-text.js';
 import { formatGithub } from './formats/github.js';
 import { formatGitlab } from './formats/gitlab.js';
 import { formatJson } from './formats/json.js';
@@ -22,7 +22,7 @@ import { loadWorkspace } from './load-workspace.js';
 import { displayPaths, rootedPaths } from './display-path.js';
 import { writeOutputFile } from './output-file.js';
 import { UsageError } from './usage-error.js';
-import { describeFsError, findModelFiles, modelUri, requireModelFiles } from './workspace-files.js';
+import { findModelFiles, modelUri, requireModelFiles } from './workspace-files.js';
 
 const FORMATS: Record<string, (result: CheckResult) => string> = {
     stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub, gitlab: formatGitlab, junit: formatJunit
@@ -38,7 +38,7 @@ export interface CheckOutcome {
 }
 
 /** `joinery check`: the whole job, from paths to formatted findings and an exit code. */
-export async function runCheck(services: JoineryServices, options: CheckOptions, color: boolean, cwd: string, readStdin: () => Buffer): Promise<CheckOutcome> {
+export async function runCheck(services: JoineryServices, options: CheckOptions, color: boolean, cwd: string, readStdin: () => ModelText): Promise<CheckOutcome> {
     const format = FORMATS[options.format];
     if (!format) throw new UsageError(`unknown format '${options.format}': use ${Object.keys(FORMATS).join(', ')}`);
     const config = readConfig(options.config, cwd);
@@ -89,9 +89,9 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
 }
 
 /** Every finding of the files, loaded as one workspace, sorted and fingerprinted. */
-export async function checkedFindings(services: JoineryServices, files: string[], settings: RuleSettings, cwd: string, readStdin: () => Buffer): Promise<Finding[]> {
-    const { unreadable } = await loadWorkspace(services, files, cwd, readStdin);
-    const findings = [...collectFindings(services, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
+export async function checkedFindings(services: JoineryServices, files: string[], settings: RuleSettings, cwd: string, readStdin: () => ModelText): Promise<Finding[]> {
+    await loadWorkspace(services, files, cwd, readStdin);
+    const findings = collectFindings(services, settings);
     return withFingerprints(services.shared, findings);
 }
 
@@ -121,14 +121,19 @@ export interface LoadedConfig extends ConfigFile {
 /** `--config FILE`, else `joinery.json` in the folder (the current one), else nothing. */
 export function readConfig(configPath: string | undefined, cwd: string): LoadedConfig {
     const file = configPath ? path.resolve(cwd, configPath) : path.join(cwd, 'joinery.json');
-    if (!configPath && !existsSync(file)) return { rules: {}, ignores: [], folder: cwd };
     const shown = configPath ?? 'joinery.json';
+    // Looked at before it is read: a pipe would block, a device never end (`--config /dev/zero`).
+    const read = readConfigFile(file);
+    if ('missing' in read) {
+        if (!configPath) return { rules: {}, ignores: [], folder: cwd };
+        throw new UsageError(`config ${shown} cannot be read (no such file or directory)`);
+    }
+    if ('problem' in read) throw new UsageError(`config ${shown} cannot be read (${read.problem})`);
     let parsed: unknown;
     try {
-        parsed = JSON.parse(readFileSync(file, 'utf-8'));
+        parsed = JSON.parse(read.text);
     } catch (error) {
-        const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : `cannot be read (${describeFsError(error)})`;
-        throw new UsageError(`config ${shown} ${reason}`);
+        throw new UsageError(`config ${shown} not valid JSON (${(error as Error).message})`);
     }
     const config = parseConfigFile(parsed);
     if (typeof config === 'string') throw new UsageError(`config ${shown}: ${config}`);

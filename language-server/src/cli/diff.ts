@@ -102,7 +102,7 @@ async function checkSide(given: string, cwd: string, configFile: string | undefi
     const config = readConfig(configFile, folder);
     const { files } = await findModelFiles(['.'], folder, ignorePatterns(config, patterns, folder));
     const { Joinery } = createJoineryServices(NodeFileSystem);
-    const findings = files.length === 0 ? [] : await checkedFindings(Joinery, files, { ...config.rules, ...rules }, folder, () => Buffer.alloc(0));
+    const findings = files.length === 0 ? [] : await checkedFindings(Joinery, files, { ...config.rules, ...rules }, folder, () => ({ text: '' }));
     return { folder, files, findings };
 }
 

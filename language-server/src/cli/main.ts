@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { NodeFileSystem } from 'langium/node';
 import { createJoineryServices } from '../joinery-module.js';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import { readModelStream } from '../workspace/model-text.js';
 import { runCheck } from './check.js';
 import { parseCheckArgs } from './check-options.js';
 import { useColor } from './color.js';
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') return print(`${typeof JOINERY_VERSION === 'string' ? JOINERY_VERSION : 'dev'}\n`);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(`${USAGE}\n`);
-    if (command === 'report' || command === 'graph') return runViewCommand(command, rest, () => readFileSync(0));
+    if (command === 'report' || command === 'graph') return runViewCommand(command, rest, () => readModelStream(0));
     if (command === 'diff') return runDiff(rest, process.cwd());
     if (command !== 'check') throw new UsageError(`unknown command '${command}' (try 'joinery --help')`);
     const options = parseCheckArgs(rest);
@@ -65,8 +65,8 @@ async function main(argv: string[]): Promise<number> {
     const cwd = process.cwd();
     if (options.printConfig !== undefined) return print(printConfig(options.printConfig, options, cwd));
     const color = useColor(options.color, options.output !== undefined, process.env, process.stdout.isTTY === true);
-    const { Joinery } = createJoineryServices(NodeFileSystem);
-    const outcome = await runCheck(Joinery, options, color, cwd, () => readFileSync(0));
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
+    const outcome = await runCheck(Joinery, options, color, cwd, () => readModelStream(0));
     if (options.output) writeOutputFile(options.output, outcome.output, cwd, outcome.models);
     else process.stdout.write(outcome.output);
     for (const note of outcome.notes) process.stderr.write(`${note}\n`);

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../checking/collect.js';
-import { compareFindings, type Finding } from '../findings/finding.js';
-import { applyRuleSettings } from '../checking/rule-settings.js';
+import type { Finding } from '../findings/finding.js';
 import { createJoineryServices, type JoineryServices } from '../joinery-module.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
@@ -11,7 +9,7 @@ import { renderDot } from '../report/dot.js';
 import { renderHtmlReport } from '../report/html.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
 import { buildIntegrationProfile, groupOf } from '../report/integration-profile.js';
-import { layOutMap } from '../report/map-layout.js';
+import { layOutMapSafely } from '../report/map-worker.js';
 import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
@@ -22,6 +20,8 @@ import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
 import { writeOutputFile } from './output-file.js';
 import { findModelFiles, requireModelFiles } from './workspace-files.js';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import type { ModelText } from '../workspace/model-text.js';
 
 declare const JOINERY_VERSION: string;
 
@@ -32,7 +32,7 @@ const FORMATS = { report: ['html', 'md'], graph: ['dot', 'mermaid', 'svg'] } as 
  * arrangement's graph, of every arrangement under the paths. Both always exit 0
  * once they have run; findings are content here, not failure.
  */
-export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => Buffer): Promise<number> {
+export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => ModelText): Promise<number> {
     let parsed;
     try {
         parsed = parseArgs({
@@ -60,12 +60,12 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     const cwd = process.cwd();
     const config = readConfig(values.config, cwd);
     const settings = { ...config.rules, ...parseRuleOptions(values.rule) };
-    const { Joinery } = createJoineryServices(NodeFileSystem);
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
     const selection = await findModelFiles(positionals, cwd, ignorePatterns(config, values['ignore-pattern'], cwd));
     requireModelFiles(selection, positionals);
     const files = selection.files;
-    const { unreadable } = await loadWorkspace(Joinery, files, cwd, readStdin);
-    const findings = [...collectFindings(Joinery, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
+    await loadWorkspace(Joinery, files, cwd, readStdin);
+    const findings = collectFindings(Joinery, settings);
     const models = selectArrangements(Joinery, values.arrangement);
     const output = command === 'report'
         ? await report(format, models, findings, files.length, cwd)
@@ -98,7 +98,7 @@ async function report(format: string, models: ArrangementModel[], findings: Find
     if (format === 'md') return renderMarkdownReport({ profiles, otherFindings, fileCount, version, docsUri });
     const arrangements = [];
     for (const [index, profile] of profiles.entries()) {
-        arrangements.push({ profile, scene: drawMap(await layOutMap(profile.graph), `map${index + 1}`) });
+        arrangements.push({ profile, scene: drawMap(await layOutMapSafely(profile.graph), `map${index + 1}`) });
     }
     return renderHtmlReport({ arrangements, otherFindings, fileCount, version, docsUri });
 }
@@ -109,6 +109,6 @@ async function graph(format: string, models: ArrangementModel[], findings: Findi
     if (format === 'dot') return renderDot(graphs);
     if (format === 'mermaid') return renderMermaid(graphs);
     const scenes = [];
-    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMap(integrationGraph), `map${index + 1}`));
+    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMapSafely(integrationGraph), `map${index + 1}`));
     return renderSvgDocument(scenes);
 }

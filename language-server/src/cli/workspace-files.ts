@@ -1,10 +1,12 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { includesEntry } from '../workspace/model-files.js';
+import { describeFsError, walkDecision } from '../workspace/model-text.js';
 import picomatch from 'picomatch';
 import { IgnorePatterns } from './ignore-patterns.js';
 import { UsageError } from './usage-error.js';
+
+export { describeFsError };
 
 /** Standard input, named like this in output. */
 export const STDIN_NAME = '<stdin>';
@@ -97,34 +99,10 @@ function walk(folder: string, found: string[], ignores: IgnorePatterns): void {
         return;
     }
     for (const entry of entries) {
+        // The server's workspace loading lists folders with the same decisions (workspace/file-system.ts).
+        const decision = walkDecision(entry, folder);
         const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-            if (includesEntry(entry.name, true) && !ignores.ignores(full, true)) walk(full, found, ignores);
-        } else if (includesEntry(entry.name, false) && !isLinkToFolder(entry, full) && !ignores.ignores(full)) {
-            // Files, links to files, broken links, pipes and devices: the loader reads or reports each.
-            found.push(full);
-        }
-    }
-}
-
-function isLinkToFolder(entry: Dirent, full: string): boolean {
-    if (!entry.isSymbolicLink()) return false;
-    try {
-        return statSync(full).isDirectory();
-    } catch {
-        return false;
-    }
-}
-
-export function describeFsError(error: unknown): string {
-    const code = (error as { code?: string }).code;
-    switch (code) {
-        case 'ENOENT': return 'no such file or directory';
-        case 'EACCES': case 'EPERM': return 'permission denied';
-        case 'EISDIR': return 'is a directory';
-        case 'ELOOP': return 'too many levels of symbolic links (a link loop)';
-        case 'ENAMETOOLONG': return 'the path is too long';
-        case 'EMFILE': case 'ENFILE': return 'too many open files';
-        default: return code ?? (error instanceof Error ? error.message : String(error));
+        if (decision === 'folder' && !ignores.ignores(full, true)) walk(full, found, ignores);
+        else if (decision === 'model' && !ignores.ignores(full)) found.push(full);
     }
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import { readConfigFile } from '../workspace/model-text.js';
 
 export const CONFIG_FILE = 'joinery.json';
 
@@ -55,16 +56,22 @@ export class WorkspaceRuleSettings {
         this.fileSettings = {};
         this.problem = undefined;
         if (uri) {
-            let text: string | undefined;
-            try {
-                text = await this.shared.workspace.FileSystemProvider.readFile(URI.parse(uri));
-            } catch {
-                text = undefined; // no joinery.json: nothing to apply
-            }
-            if (text !== undefined) this.applyFile(uri, text);
+            const read = await this.readConfig(URI.parse(uri));
+            if ('text' in read) this.applyFile(uri, read.text);
+            else if ('problem' in read) this.problem = { uri, diagnostic: configDiagnostic('', 0, 1, `joinery.json cannot be read (${read.problem})`) };
         }
         this.loaded = true;
         this.changed.fire();
+    }
+
+    /** On disk, looked at before it is read as the CLI does (a pipe or a device never blocks); elsewhere through the file system provider. */
+    private async readConfig(uri: URI): Promise<ReturnType<typeof readConfigFile>> {
+        if (uri.scheme === 'file') return readConfigFile(uri.fsPath);
+        try {
+            return { text: await this.shared.workspace.FileSystemProvider.readFile(uri) };
+        } catch {
+            return { missing: true }; // no joinery.json: nothing to apply
+        }
     }
 
     private applyFile(uri: string, text: string): void {

@@ -45,9 +45,10 @@ export function drawMap(layout: MapLayout, idPrefix: string): Scene {
         });
     });
     items.push({ type: 'rect', x: GUTTER - 8, y: 0, width: 1, height: layout.height, paint: { fill: '#cbd5e1' } });
+    if (layout.notice) items.push({ type: 'group', class: 'notice', items: [{ type: 'text', x: GUTTER, y: 30, text: layout.notice, class: 'notice', paint: TEXT_PAINT['gap-label'] }] });
     for (const line of layout.lines) items.push(drawLine(line, markerId));
     for (const box of layout.boxes) items.push(drawBox(box));
-    items.push(...drawLegend(layout.height, markerId));
+    for (const item of drawLegend(layout.height, markerId)) items.push(item);
     return {
         width: Math.ceil(Math.max(layout.width, 900)),
         height: Math.ceil(layout.height + LEGEND_HEIGHT),

@@ -16,8 +16,13 @@ export interface MarkdownReportInput {
 export function renderMarkdownReport(input: MarkdownReportInput): string {
     const parts = [`# Integration report`, '', `${count(input.profiles.length, 'arrangement')} from ${count(input.fileCount, 'file')} · Joinery ${md(input.version)}`, ''];
     if (input.profiles.length === 0) parts.push('No arrangement was found in these files.', '');
-    for (const profile of input.profiles) parts.push(...arrangement(profile, input));
-    if (input.otherFindings.length) parts.push('## Outside any arrangement', '', ...findingLines(input.otherFindings, input), '');
+    // Line by line, never spread: a report can hold hundreds of thousands of lines, more than a call's arguments.
+    for (const profile of input.profiles) for (const line of arrangement(profile, input)) parts.push(line);
+    if (input.otherFindings.length) {
+        parts.push('## Outside any arrangement', '');
+        for (const line of findingLines(input.otherFindings, input)) parts.push(line);
+        parts.push('');
+    }
     return parts.join('\n');
 }
 
@@ -57,7 +62,9 @@ function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): s
     for (const group of FINDING_GROUPS) {
         const inGroup = profile.findings.filter(f => f.type === group.type);
         if (inGroup.length === 0) continue;
-        lines.push(`#### ${group.heading} (${inGroup.length})`, '', ...findingLines(inGroup, input), '');
+        lines.push(`#### ${group.heading} (${inGroup.length})`, '');
+        for (const line of findingLines(inGroup, input)) lines.push(line);
+        lines.push('');
     }
     if (profile.findings.length === 0) lines.push('No findings.', '');
     return lines;

@@ -9,6 +9,8 @@ import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '
 import { NameIndex } from './closest-name.js';
 import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input-limits.js';
 import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from '../language/user-words.js';
+import { JoineryFileSystemProvider } from '../workspace/file-system.js';
+import { textProblem } from '../workspace/model-text.js';
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
 export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';
@@ -32,6 +34,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     private readonly astReflection: AstReflection;
     private readonly indexManager: IndexManager;
     private readonly namesInWorkspace: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    private readonly shared: LangiumServices['shared'];
 
     constructor(services: LangiumServices) {
         super(services);
@@ -39,14 +42,33 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         this.astReflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
         this.namesInWorkspace = new WorkspaceCache(services.shared);
+        this.shared = services.shared;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const problem = this.readingProblem(document);
+        if (problem) {
+            // One finding at the start of the file, in the CLI and the editor alike (workspace/model-text.ts).
+            const origin = { line: 0, character: 0 };
+            return [{ severity: 1, range: { start: origin, end: origin }, code: 'syntax', source: 'joinery', message: problem, data: { rule: 'syntax' } satisfies FindingData }];
+        }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         this.checkStringEscapes(document, diagnostics);
         const shown = capDiagnostics(diagnostics);
         for (const diagnostic of shown) this.attribute(document, diagnostic);
         return shown;
+    }
+
+    /**
+     * Why the document is not a model at all: its file could not be read as one (as
+     * the file system provider last found, unless the editor holds the file open and
+     * its text stands instead), or its text has a NUL character.
+     */
+    private readingProblem(document: LangiumDocument): string | undefined {
+        const files = this.shared.workspace.FileSystemProvider;
+        const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
+        const fromDisk = !open && files instanceof JoineryFileSystemProvider ? files.problemOf(document.uri) : undefined;
+        return fromDisk ?? textProblem(document.textDocument.getText());
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
