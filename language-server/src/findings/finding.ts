@@ -30,6 +30,8 @@ export interface Finding {
     related?: RelatedLocation[];
     /** A did-you-mean name for unresolved references. */
     suggestion?: string;
+    /** What within its element it is about, when a rule reports several things there (power-asymmetry: the sector). */
+    scope?: string;
 }
 
 /** Where a finding about `node` is shown: its name when it has one, else the whole declaration. */

@@ -25,3 +25,12 @@ export function seatsHeld(text: string | undefined): number {
     const count = parseSeatCount(text);
     return count === undefined ? 1 : Math.max(0, count);
 }
+
+/** A `YYYY-MM-DD` that names a real day. */
+export function validDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,5 +1,6 @@
 import type { Service } from '../generated/ast.js';
-import { resolved, titleOf } from '../analysis/membership.js';
+import { deliverersOf, titleOf } from '../analysis/membership.js';
+import { comparableText } from '../language/free-text.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
 
@@ -10,7 +11,7 @@ export const duplicateProvision: GapRule = {
     description: 'Two services with the same function, population and area are delivered by different actors.',
     docs: {
         what: 'Two services of one arrangement that both declare `function` and `for`, with equal `function`, `for` and '
-            + '`area` (a missing `area` matches only another missing one), but different `delivered by`. Each such pair '
+            + '`area` (compared ignoring case and surrounding or repeated white space; a missing `area` matches only another missing one), but different `delivered by`. Each such pair '
             + 'is reported once, on the later-declared service, naming the earlier one.',
         why: 'In the Lanarkshire study a new team was set up almost overnight beside an existing multi-disciplinary '
             + 'team doing similar work, and staff no longer knew which one to refer people to; practitioners expected '
@@ -40,14 +41,14 @@ arrangement South "South partnership" {
         const groups = new Map<string, Service[]>();
         for (const service of model.services) {
             if (service.function === undefined || service.population === undefined) continue;
-            const key = JSON.stringify([service.function, service.population, service.area ?? null]);
+            const key = JSON.stringify([comparableText(service.function), comparableText(service.population), service.area === undefined ? null : comparableText(service.area)]);
             const group = groups.get(key);
             if (group) group.push(service); else groups.set(key, [service]);
         }
         for (const group of groups.values()) {
             if (group.length < 2) continue;
             const ordered = [...group].sort((a, b) => model.workspace.declarationOrder(a) - model.workspace.declarationOrder(b));
-            const deliverers = new Map(ordered.map(service => [service, new Set(resolved(service.deliveredBy))]));
+            const deliverers = new Map(ordered.map(service => [service, new Set(deliverersOf(service))]));
             // Pairs within one group of duplicates only.
             for (let later = 1; later < ordered.length; later++) {
                 for (let earlier = 0; earlier < later; earlier++) {

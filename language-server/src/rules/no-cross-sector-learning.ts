@@ -1,5 +1,5 @@
-import type { Actor, Sector } from '../generated/ast.js';
-import { deliveringActors, forumMembers, staffOf } from '../analysis/membership.js';
+import type { Party, Sector } from '../generated/ast.js';
+import { deliveringActors, forumMembers, sectorOf, staffOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 import { listing } from './wording.js';
 
@@ -43,11 +43,14 @@ arrangement North "North partnership" {
     check(model, report) {
         const delivering = new Set<Sector>();
         for (const service of model.services) {
-            for (const actor of deliveringActors(service)) if (actor.sector) delivering.add(actor.sector);
+            for (const actor of deliveringActors(service)) {
+                const sector = sectorOf(actor);
+                if (sector) delivering.add(sector);
+            }
         }
         if (delivering.size < 2) return;
-        const spansSectors = (actors: Actor[]) =>
-            new Set(actors.map(actor => actor.sector).filter(sector => sector !== undefined && delivering.has(sector))).size >= 2;
+        const spansSectors = (actors: Party[]) =>
+            new Set(actors.map(sectorOf).filter(sector => sector !== undefined && delivering.has(sector))).size >= 2;
         if (model.forums.some(forum => forum.kind === 'learning' && spansSectors(forumMembers(forum)))) return;
         if (model.teams.some(team => spansSectors(staffOf(team)))) return;
         report({

@@ -79,6 +79,7 @@ function runRule(rule: GapRule, models: readonly ArrangementModel[]): Finding[] 
                 });
                 if (report.node === model.arrangement) finding.element = model.arrangement.name;
                 if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+                if (report.scope !== undefined) finding.scope = report.scope;
                 findings.push(finding);
             });
         } catch (error) {

@@ -8,7 +8,7 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { NameIndex } from './closest-name.js';
 import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input-limits.js';
-import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from '../language/user-words.js';
+import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
 export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';
@@ -84,11 +84,15 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             const keyword = propertyKeyword(error.container, error.property);
             const referenceType = this.astReflection.getReferenceType(info);
             const accepted = acceptedTypes(referenceType);
-            const wrongKind = this.declarationsNamed(error.container, refText).find(d => !accepted.includes(d.type));
+            const named = this.declarationsNamed(error.container, refText);
+            const wrongKind = named.find(d => !accepted.includes(d.type));
+            const notABody = acceptsOnlyBodies(referenceType) ? named.find(d => isForum(d.node) && !d.node.body) : undefined;
             // The reference's own range: looking it up by property is linear in the list, quadratic overall.
             const diagnosticInfo = { node: error.container, property: error.property, index: error.index, range: error.reference.$refNode?.range };
-            if (wrongKind) {
-                const message = `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`;
+            if (wrongKind || notABody) {
+                const message = wrongKind
+                    ? `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`
+                    : `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is a forum that is not a body (add \`body\` to it if it is a legal body, such as an IJB or a joint committee)`;
                 diagnostics.push({ ...this.toDiagnostic('error', message, diagnosticInfo), code: 'semantic' });
                 continue;
             }
@@ -108,7 +112,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
                 suggestion = names.closest(refText, candidate => makesNewError(error.container, error.property, candidate, scope));
                 compared += names.compared - before;
             }
-            const wanted = listWithOr(accepted.map(t => kindWord(t)));
+            const wanted = acceptedKindWords(referenceType);
             const message = `Cannot find ${wanted} '${refText}' (in \`${keyword}\`)` + (suggestion ? `; did you mean '${suggestion}'?` : '');
             const diagnostic = { ...this.toDiagnostic('error', message, diagnosticInfo), code: 'reference' };
             diagnostic.data = { ...(diagnostic.data ?? {}), suggestion };
@@ -117,11 +121,11 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Declarations of any kind that the name could mean from where it is written. */
-    private declarationsNamed(from: AstNode, name: string): Array<{ type: string }> {
+    private declarationsNamed(from: AstNode, name: string): Array<{ type: string; node?: AstNode }> {
         const arrangement = AstUtils.getContainerOfType(from, isArrangement);
         const local = arrangement?.elements.filter(e => 'name' in e && e.name === name) ?? [];
         const global = this.globalNames().get(name) ?? [];
-        return [...local.map(e => ({ type: e.$type })), ...global];
+        return [...local.map(e => ({ type: e.$type, node: e })), ...global];
     }
 
     private globalNames(): Map<string, AstNodeDescription[]> {
