@@ -7,8 +7,12 @@ import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { NameIndex } from './closest-name.js';
+import { DROP, SyntaxHints } from './syntax-hints.js';
 import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input-limits.js';
 import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
+
+/** What a syntax error was about, kept for the hints that explain it once the document's text is at hand. */
+const SYNTAX_HINT_INPUT = new WeakMap<Diagnostic, { lexer: boolean; found?: string }>();
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
 export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';
@@ -32,6 +36,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     private readonly astReflection: AstReflection;
     private readonly indexManager: IndexManager;
     private readonly namesInWorkspace: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    private readonly hints: SyntaxHints;
 
     constructor(services: LangiumServices) {
         super(services);
@@ -39,10 +44,11 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         this.astReflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
         this.namesInWorkspace = new WorkspaceCache(services.shared);
+        this.hints = new SyntaxHints(services.Grammar);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = this.explainSyntax(document, await super.validateDocument(document, options, cancelToken));
         this.checkStringEscapes(document, diagnostics);
         const shown = capDiagnostics(diagnostics);
         for (const diagnostic of shown) this.attribute(document, diagnostic);
@@ -58,6 +64,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             diagnostic.message = found === '"'
                 ? 'Unterminated string: a string must close with " on the same line'
                 : `Unexpected character ${describeChar(found)}`;
+            SYNTAX_HINT_INPUT.set(diagnostic, { lexer: true, found });
         }
     }
 
@@ -66,8 +73,34 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = 'syntax';
+            const found = /but found: '([^']*)'/.exec(diagnostic.message)?.[1] ?? /but found `([^`]*)`/.exec(diagnostic.message)?.[1];
             diagnostic.message = shortenParserMessage(diagnostic.message);
+            if (found) SYNTAX_HINT_INPUT.set(diagnostic, { lexer: false, found });
         }
+    }
+
+    /** Syntax errors for what analysts actually type, said in their words (syntax-hints.ts). */
+    private explainSyntax(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+        if (!diagnostics.some(d => SYNTAX_HINT_INPUT.has(d))) return diagnostics;
+        const text = document.textDocument.getText();
+        const root = document.parseResult.value.$cstNode;
+        const splitNames = new Set<AstNode>();
+        const explained = diagnostics.filter(diagnostic => {
+            const input = SYNTAX_HINT_INPUT.get(diagnostic);
+            if (!input) return true;
+            const offset = document.textDocument.offsetAt(diagnostic.range.start);
+            const hint = input.lexer ? this.hints.lexing(text, offset, input.found) : this.hints.parsing(text, offset, input.found ?? '', root);
+            if (hint === DROP) return false;
+            if (typeof hint === 'string') diagnostic.message = hint;
+            else if (hint) {
+                diagnostic.message = hint.message;
+                splitNames.add(hint.splitName);
+            }
+            return true;
+        });
+        if (splitNames.size === 0) return explained;
+        // A declaration whose body was lost after a split name has no properties to check.
+        return explained.filter(diagnostic => diagnostic.code !== 'semantic' || !splitNames.has(nodeAt(document, diagnostic) as AstNode));
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

@@ -1,6 +1,6 @@
 import type { AstNode, Reference, ValidationAcceptor } from 'langium';
 import { isActor, isForum, type Budget, type Channel, type Direction, type Forum } from '../generated/ast.js';
-import { parseAmount, validDate } from '../language/quantities.js';
+import { malformedAmount, parseAmount, validDate } from '../language/quantities.js';
 
 /**
  * Checks of what v2 added (docs/language.md): a forum's members and chairs, a
@@ -91,8 +91,7 @@ export function checkDirection(direction: Direction, accept: ValidationAcceptor)
             { node: direction, property: 'from', code: 'semantic' });
     }
     if (direction.amount !== undefined && parseAmount(direction.amount) === undefined) {
-        accept('error', `Amount '${direction.amount}' is malformed: write a number with an optional k, m or bn suffix (120m, 2.5bn, 40000)`,
-            { node: direction, property: 'amount', code: 'semantic' });
+        accept('error', malformedAmount(direction.amount), { node: direction, property: 'amount', code: 'semantic' });
     }
     if (direction.review) checkDate(direction, 'review', direction.review, accept);
 }

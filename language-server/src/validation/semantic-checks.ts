@@ -1,7 +1,7 @@
 import type { AstNode, LangiumCoreServices, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { JoineryAstType, Actor, Arrangement, Channel, Contribution, Link, Referral, Seat } from '../generated/ast.js';
-import { parseAmount, parseSeatCount, STAGES, type Stage } from '../language/quantities.js';
+import { malformedAmount, parseAmount, parseSeatCount, STAGES, type Stage } from '../language/quantities.js';
 import { nameNode, propertyKeywordCounts } from '../parser/declaration-syntax.js';
 import { kindWord, propertyKeyword } from '../language/user-words.js';
 import { checkBudget, checkDirection, checkForum, checkNamedChannel } from './element-checks.js';
@@ -120,8 +120,7 @@ export class SemanticChecks {
         if (contribution.amount.startsWith('-')) {
             accept('error', `Amount '${contribution.amount}' is negative: a contribution cannot be below zero`, { node: contribution, property: 'amount', code: 'semantic' });
         } else if (amount === undefined) {
-            accept('error', `Amount '${contribution.amount}' is malformed: write a number with an optional k, m or bn suffix (120m, 2.5bn, 40000)`,
-                { node: contribution, property: 'amount', code: 'semantic' });
+            accept('error', malformedAmount(contribution.amount), { node: contribution, property: 'amount', code: 'semantic' });
         }
     }
 
