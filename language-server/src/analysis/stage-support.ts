@@ -2,7 +2,7 @@ import {
     isActor, isForum, isSystem,
     type Arrangement, type Budget, type Forum, type Goal, type Link, type Party, type System, type Team
 } from '../generated/ast.js';
-import { forumMembers, isBoard, staffOf, systemsOf, votingMembers } from './membership.js';
+import { forumMembers, isBoard, staffOf, systemsOf, unique, votingMembers } from './membership.js';
 import { STAGES, stageRank, type Stage } from '../language/quantities.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
@@ -52,7 +52,7 @@ export const BUILDS_ON: Record<Stage, Stage[]> = {
 export const LEAD_AGENCY_BUILDS_ON: Stage = '2';
 
 export function computeStageSupport(inputs: StageInputs): StageSupport {
-    const { arrangement, partners, forums, teams, goals, links, budgets, workspace } = inputs;
+    const { arrangement, partners, forums, teams, goals, links, budgets, systems, workspace } = inputs;
     const partnerSet = new Set(partners);
     const partnersIn = (actors: Party[]) => actors.filter(a => partnerSet.has(a)).length;
     const spansPartners = (forum: Forum) => partnersIn(forumMembers(forum)) >= 2;
@@ -62,9 +62,11 @@ export function computeStageSupport(inputs: StageInputs): StageSupport {
     const lead = arrangement.lead?.ref;
     const leadIsPartner = !!lead && partnerSet.has(lead);
     const leadTeams = lead ? teams.filter(team => staffOf(team).includes(lead)) : [];
+    // One consolidated system: the team's systems form one group, used by at least two partners.
     const consolidated = (team: Team) => {
         const systems = systemsOf(team);
-        return systems.length > 0 && systems.every(system => workspace.linked(systems[0], system));
+        return systems.length > 0 && systems.every(system => workspace.linked(systems[0], system))
+            && partnersIn(unique(systems.flatMap(system => workspace.systemUse.usersOf(system)))) >= 2;
     };
     const leadAgency: StageRequirement[] = [
         { stage: '6a', skipping: true, description: 'a `lead` that names a partner', met: leadIsPartner },
@@ -73,7 +75,7 @@ export function computeStageSupport(inputs: StageInputs): StageSupport {
             met: partners.length > 0 && forums.some(f => { const members = forumMembers(f); return partners.every(p => members.includes(p)); })
         },
         { stage: '6a', skipping: true, description: 'a team staffed by the lead (the work moved to it)', met: leadTeams.length > 0 },
-        { stage: '6a', skipping: true, description: 'a team of the lead that uses one system, or systems joined by links', met: leadTeams.some(consolidated) }
+        { stage: '6a', skipping: true, description: 'a team of the lead that uses one system, or systems joined by links, that two partners use', met: leadTeams.some(consolidated) }
     ];
 
     const requirements: StageRequirement[] = [
@@ -91,11 +93,13 @@ export function computeStageSupport(inputs: StageInputs): StageSupport {
             met: forums.some(f => (f.kind === 'planning' || f.kind === 'commissioning') && spansPartners(f))
         },
         {
-            stage: '4', description: 'a link between systems of different partners',
+            // ICT systems at least communicating (seed 004): linked, or one system that the model
+            // says (`users`) two partners use; a team's use alone does not say its staff can see it.
+            stage: '4', description: 'a link between systems of different partners, or one system with two partners among its `users`',
             met: links.some(l => {
                 const a = ownerOf(l.from.ref), b = ownerOf(l.to.ref);
                 return !!a && !!b && a !== b && partnerSet.has(a) && partnerSet.has(b);
-            })
+            }) || systems.some(system => workspace.systemUse.statesUsers(system) && partnersIn([...workspace.systemUse.usersOf(system)]) >= 2)
         },
         { stage: '5', description: 'a team with staff from at least two partners', met: teams.some(teamSpans) },
         {

@@ -11,8 +11,9 @@ export const stageClaimUnsupported: GapRule = {
         what: 'Each stage the arrangement claims with `stage` must be supported: the model must show the requirements '
             + 'of that stage and of every stage it builds on (stages 2 to 5 build on each other; 6a, 6b, 6c and 7 each '
             + 'build on 5). Stages can be skipped: 6a is also supported without stages 3 to 5 when a lead agency has taken '
-            + 'the work over (`lead` names a partner, a forum includes every partner, a team is staffed by the lead and '
-            + 'uses one system or systems joined by links) and stage 2 holds. One finding lists every unsupported '
+            + 'the work over (`lead` names a partner, a forum includes every partner, and a team staffed by the lead uses '
+            + 'one system, or systems joined by links, that two partners use) and stage 2 holds. Stage 4\'s systems at '
+            + 'least communicating may also be one system with two partners among its `users`. One finding lists every unsupported '
             + 'claim with what it lacks, and the highest stage the model supports.',
         why: 'Dunleavy and Hancock describe joining-up as a ladder, from free-standing services through co-operation, '
             + 'co-ordination and shared provision to lead agencies, pooled budgets, common leaders and mergers. A claim '
