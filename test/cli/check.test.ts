@@ -39,7 +39,7 @@ describe('joinery check', () => {
             file: 'm.joinery',
             range: { start: { line: 2, character: 25 }, end: { line: 2, character: 31 } },
             severity: 'error', rule: 'reference',
-            message: "Cannot find actor 'Nobody' (in `partners`)",
+            message: "Cannot find actor or body 'Nobody' (in `partners`)",
             arrangement: 'Z', element: 'Z',
             fingerprint: expect.stringMatching(/^[0-9a-f]{24}$/)
         }]);

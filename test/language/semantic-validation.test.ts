@@ -33,7 +33,7 @@ function replace(from: string, to: string): string {
 }
 
 const CASES: Case[] = [
-    { name: 'an unresolved reference', model: replace('partners H, C', 'partners H, Cx'), rule: 'reference', message: /^Cannot find actor 'Cx' \(in `partners`\)$/, element: 'A' },
+    { name: 'an unresolved reference', model: replace('partners H, C', 'partners H, Cx'), rule: 'reference', message: /^Cannot find actor or body 'Cx' \(in `partners`\)$/, element: 'A' },
     { name: 'an unresolved reference, with the closest name', model: replace('system S2 { owner C }', 'system Social { owner C }').replace('uses S1, S2', 'uses S1, Socal').replace('S1 <-> S2', 'S1 <-> Social'), rule: 'reference', message: /^Cannot find system 'Socal' \(in `uses`\); did you mean 'Social'\?$/, element: 'T' },
     { name: 'a reference to an element of the wrong kind', model: replace('uses S1, S2', 'uses S1, T'), rule: 'semantic', message: /^`uses` takes a system; T is a team$/, element: 'T' },
     { name: 'a `held by` that is neither a forum nor an actor', model: replace('held by Board', 'held by S1'), rule: 'semantic', message: /^`held by` takes a forum or an actor; S1 is a system$/, element: 'P' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWorkspace } from '../support/workspace.js';
 import { elements, findingsOf } from './rule-findings.js';
 
 const RULE = 'stage-claim-unsupported';
@@ -44,8 +45,12 @@ describe('stage-claim-unsupported', () => {
         expect(await findingsOf(RULE, model(''))).toEqual([]);
     });
 
-    it('needs the lead agency to be a partner', async () => {
-        const found = await findingsOf(RULE, model('stage 6a\n  lead Outside', 'team Rehab { staff NHS, Council }'));
+    it('needs the lead agency to be a partner (and a lead outside the partners is a model error too)', async () => {
+        const { findings } = await checkWorkspace(model('stage 6a\n  lead Outside', 'team Rehab { staff NHS, Council }'));
+        expect(findings.filter(f => f.rule === 'semantic').map(f => f.message)).toEqual([
+            '`lead` must be one of the partners (the lead agency is a partner that works for the others); Outside is not in `partners`'
+        ]);
+        const found = findings.filter(f => f.rule === RULE);
         expect(found[0].message).toContain('a `lead` that names a partner (stage 6a)');
         expect(found[0].message).toContain('The highest stage it supports is stage 5');
     });

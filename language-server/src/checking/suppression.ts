@@ -6,7 +6,10 @@ import { findingAt, type Finding } from '../findings/finding.js';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 export const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
 
-/** `// joinery-ignore rule-a, rule-b: the reason` on the line before an element. */
+/**
+ * `// joinery-ignore rule-a, rule-b: the reason` on the line before an element. A
+ * rule with scopes may be followed by the ones to silence: `power-asymmetry independent`.
+ */
 const DIRECTIVE = /^\/\/\s*joinery-ignore\b\s*([^:]*)(?::(.*))?$/;
 
 interface Suppression {
@@ -14,7 +17,10 @@ interface Suppression {
     /** The element it silences rules for. */
     element: AstNode;
     rules: string[];
+    /** Per rule, the scopes it silences (a sector); a rule without any here is silenced whole. */
+    scopes: Map<string, string[]>;
     reason: string;
+    /** What it silenced: rule ids, and `rule scope` for scoped rules. */
     used: Set<string>;
 }
 
@@ -38,9 +44,10 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
     const kept = findings.filter(finding => {
         if ((MODEL_ERROR_RULES as readonly string[]).includes(finding.rule)) return true;
         const element = elementAt(byUri.get(finding.uri), finding);
-        const silencing = element && suppressions.get(element).find(s => s.rules.includes(finding.rule));
+        const silencing = element && suppressions.get(element).find(s => silences(s, finding));
         if (!silencing) return true;
         silencing.used.add(finding.rule);
+        if (finding.scope !== undefined) silencing.used.add(`${finding.rule} ${finding.scope}`);
         return false;
     });
 
@@ -72,14 +79,51 @@ function problemsOf(suppression: Suppression): Finding[] {
     if (!suppression.reason) {
         problems.push(at(SUPPRESSION_WITHOUT_REASON, `This joinery-ignore gives no reason: say why the gap is acceptable after a colon (\`// joinery-ignore ${suppression.rules[0] ?? '<rule-id>'}: <reason>\`)`));
     }
+    const name = (node as { name?: string }).name ?? 'this element';
     for (const rule of suppression.rules) {
+        const scopes = suppression.scopes.get(rule);
+        if (scopes) {
+            const noun = findRule(rule)?.scopes?.noun ?? 'scope';
+            for (const scope of scopes) {
+                if (suppression.used.has(`${rule} ${scope}`)) continue;
+                problems.push(at(UNUSED_SUPPRESSION, `This joinery-ignore silences nothing for the ${scope} ${noun}: ${rule} reports nothing on ${name} for it; remove it`));
+            }
+            continue;
+        }
         if (suppression.used.has(rule)) continue;
-        const name = (node as { name?: string }).name ?? 'this element';
         problems.push(at(UNUSED_SUPPRESSION, findRule(rule)
             ? `This joinery-ignore silences nothing: ${rule} reports nothing on ${name}; remove it`
             : `This joinery-ignore names '${rule}', which is not a gap rule`));
     }
     return problems;
+}
+
+function silences(suppression: Suppression, finding: Finding): boolean {
+    if (!suppression.rules.includes(finding.rule)) return false;
+    const scopes = suppression.scopes.get(finding.rule);
+    return !scopes || (finding.scope !== undefined && scopes.includes(finding.scope));
+}
+
+/**
+ * The rules a directive names and, after a rule that has scopes, the scopes named
+ * for it (`power-asymmetry independent, third`). A word that is neither is kept as a
+ * rule id, which problemsOf reports as not a gap rule.
+ */
+function parseRules(list: string): { rules: string[]; scopes: Map<string, string[]> } {
+    const rules: string[] = [];
+    const scopes = new Map<string, string[]>();
+    let scoped: { rule: string; values: readonly string[] } | undefined;
+    for (const word of list.split(/[\s,]+/).filter(Boolean)) {
+        if (scoped && scoped.values.includes(word) && !findRule(word)) {
+            const list = scopes.get(scoped.rule);
+            if (list) { if (!list.includes(word)) list.push(word); } else scopes.set(scoped.rule, [word]);
+            continue;
+        }
+        if (!rules.includes(word)) rules.push(word);
+        const values = findRule(word)?.scopes?.values;
+        scoped = values ? { rule: word, values } : undefined;
+    }
+    return { rules, scopes };
 }
 
 /** The suppression comments of a document, each tied to the declaration on the next line. */
@@ -89,7 +133,7 @@ function suppressionsIn(document: LangiumDocument): { attached: Suppression[]; d
     // Most files have no directive; walking every token of them on each edit is wasted.
     if (!root || !document.textDocument.getText().includes('joinery-ignore')) return { attached: [], dangling };
     const found: Suppression[] = [];
-    let pending: Array<{ comment: CstNode; rules: string[]; reason: string }> = [];
+    let pending: Array<{ comment: CstNode; rules: string[]; scopes: Map<string, string[]>; reason: string }> = [];
     let lastLine = -2;
     for (const leaf of CstUtils.flattenCst(root)) {
         if (leaf.hidden) {
@@ -100,7 +144,7 @@ function suppressionsIn(document: LangiumDocument): { attached: Suppression[]; d
                 pending = [];
             }
             if (match) {
-                pending.push({ comment: leaf, rules: match[1].split(/[\s,]+/).filter(Boolean), reason: (match[2] ?? '').trim() });
+                pending.push({ comment: leaf, ...parseRules(match[1]), reason: (match[2] ?? '').trim() });
             }
             lastLine = leaf.range.end.line;
             continue;

@@ -34,6 +34,8 @@ export interface Finding {
     subject?: string;
     /** Its stable identity across edits (checking/fingerprint.ts), once the whole workspace's findings are known. */
     fingerprint?: string;
+    /** What within its element it is about, when a rule reports several things there (power-asymmetry: the sector). */
+    scope?: string;
 }
 
 /** `Arrangement.Element` for an element of an arrangement, the name alone for a top-level declaration. */

@@ -65,7 +65,7 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
             const { arrangement } = model;
             const existing = model.channels.find(channel => joins(channel, represented, intermediary));
             const markExisting: QuickFix[] = existing ? [{
-                title: `Mark the channel ${existing.from.$refText} -> ${existing.to.$refText} two-way`,
+                title: `Mark the channel ${existing.name ?? `${existing.from?.$refText} -> ${existing.to?.$refText}`} two-way`,
                 edits: [appendToBody(existing, 'two-way')],
                 preferred: true
             }] : [];
@@ -109,6 +109,6 @@ function involvedActor(finding: Finding, model: ArrangementModel): Actor | undef
 }
 
 function joins(channel: Channel, a: Actor, b: Actor): boolean {
-    const from = channel.from.ref, to = channel.to.ref;
+    const from = channel.from?.ref, to = channel.to?.ref;
     return (from === a && to === b) || (from === b && to === a);
 }

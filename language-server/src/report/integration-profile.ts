@@ -1,5 +1,5 @@
 import { AstUtils } from 'langium';
-import type { Actor } from '../generated/ast.js';
+import type { Actor, Party } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { isNonStatutory, resolved, titleOf } from '../analysis/membership.js';
 import type { SectorPower } from '../analysis/power-map.js';
@@ -153,7 +153,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 const VOICE_ORDER: Record<VoiceKind, number> = { votes: 0, sits: 1, channel: 2, route: 3, none: 4 };
 
 function voicesOf(model: ArrangementModel): ActorVoice[] {
-    const votes = new Map<Actor, number>();
+    const votes = new Map<Party, number>();
     for (const board of model.boards) {
         for (const seat of board.voting) {
             const actor = seat.actor.ref;

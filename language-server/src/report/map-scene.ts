@@ -28,7 +28,8 @@ const LEGEND_HEIGHT = 64;
 
 const LINE_STYLE: Record<MapEdgeKind, LineStyle> = {
     voting: 'vote', advisory: 'advisory', channel: 'channel', 'reports to': 'reports', referral: 'referral',
-    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money',
+    scrutinises: 'reports', 'has regard to': 'reports',
+    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money', directs: 'money',
     staffs: 'work', delivers: 'work', uses: 'work', owns: 'work', link: 'link', unlinked: 'unlinked'
 };
 

@@ -1,5 +1,6 @@
 import type { Service } from '../generated/ast.js';
-import { resolved, titleOf } from '../analysis/membership.js';
+import { deliverersOf, titleOf } from '../analysis/membership.js';
+import { comparableText } from '../language/free-text.js';
 import { pairSubject } from '../findings/finding.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
@@ -16,7 +17,7 @@ export const duplicateProvision: GapRule = {
     description: 'Two services with the same function, population and area are delivered by different actors.',
     docs: {
         what: 'Two services of one arrangement that both declare `function` and `for`, with equal `function`, `for` and '
-            + '`area` (a missing `area` matches only another missing one), but different `delivered by`. Each such pair '
+            + '`area` (compared ignoring case and surrounding or repeated white space; a missing `area` matches only another missing one), but different `delivered by`. Each such pair '
             + 'is reported once, on the later-declared service, naming the earlier one. A group of more than '
             + `${MAX_PAIRWISE_GROUP} alike services (a list of care homes, say) would give a finding for every pair, so there each `
             + 'service after the first that differs from an earlier one gets one finding, naming the first such earlier '
@@ -49,14 +50,14 @@ arrangement South "South partnership" {
         const groups = new Map<string, Service[]>();
         for (const service of model.services) {
             if (service.function === undefined || service.population === undefined) continue;
-            const key = JSON.stringify([service.function, service.population, service.area ?? null]);
+            const key = JSON.stringify([comparableText(service.function), comparableText(service.population), service.area === undefined ? null : comparableText(service.area)]);
             const group = groups.get(key);
             if (group) group.push(service); else groups.set(key, [service]);
         }
         for (const group of groups.values()) {
             if (group.length < 2) continue;
             const ordered = [...group].sort((a, b) => model.workspace.declarationOrder(a) - model.workspace.declarationOrder(b));
-            const deliverers = new Map<Service, ReadonlySet<Deliverer>>(ordered.map(service => [service, new Set(resolved(service.deliveredBy))]));
+            const deliverers = new Map<Service, ReadonlySet<Deliverer>>(ordered.map(service => [service, new Set(deliverersOf(service))]));
             if (ordered.length > MAX_PAIRWISE_GROUP) {
                 reportLargeGroup(ordered, deliverers, report);
                 continue;

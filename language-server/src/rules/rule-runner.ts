@@ -80,6 +80,7 @@ function runRule(rule: GapRule, models: readonly ArrangementModel[]): Finding[] 
                 if (report.node === model.arrangement) finding.element = model.arrangement.name;
                 if (report.subject !== undefined) finding.subject = report.subject;
                 if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+                if (report.scope !== undefined) finding.scope = report.scope;
                 findings.push(finding);
             });
         } catch (error) {
