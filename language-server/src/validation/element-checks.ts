@@ -51,8 +51,8 @@ function checkMembersOnce(forum: Forum, accept: ValidationAcceptor): void {
             const message = first === word
                 ? `${name} is listed twice in \`${word}\` of ${forum.name}: list each member once`
                 : `${name} is both \`${first}\` and \`${word}\` on ${forum.name}: a member either votes or does not`;
-            const at = property === 'voting' ? { node: forum.voting[index], property: 'actor' } : { node: forum, property, index };
-            accept('error', message, { ...at, code: 'semantic' });
+            if (property === 'voting') accept('error', message, { node: forum.voting[index], property: 'actor', code: 'semantic' });
+            else accept('error', message, { node: forum, property, index, code: 'semantic' });
         });
     }
 }
