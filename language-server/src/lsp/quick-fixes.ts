@@ -92,12 +92,14 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
     },
 
     'stage-claim-unsupported': (_finding, model) => {
-        const token = GrammarUtils.findNodeForProperty(model.arrangement.$cstNode, 'stage');
+        // `stage 6a, 6c`: every claimed stage is replaced by the one supported.
+        const claims = GrammarUtils.findNodesForProperty(model.arrangement.$cstNode, 'stages');
         const supported = model.stageSupport.supportedStage;
-        if (!token) return [];
+        if (claims.length === 0) return [];
+        const span = { offset: claims[0].offset, end: claims[claims.length - 1].end };
         return [{
             title: `Claim ${describeStage(supported)}, which the model supports`,
-            edits: [replaceToken(model.arrangement, token, supported)],
+            edits: [replaceToken(model.arrangement, span, supported)],
             preferred: true
         }];
     }

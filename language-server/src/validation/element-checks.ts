@@ -30,15 +30,15 @@ export function checkForum(forum: Forum, accept: ValidationAcceptor): void {
     });
 }
 
-/** A member is listed once: not twice in a list, nor both voting and advisory. */
+/** A member is listed once in each list. */
 function checkMembersOnce(forum: Forum, accept: ValidationAcceptor): void {
     const lists = [
         { property: 'voting', word: 'voting', references: forum.voting.map(seat => seat.actor) },
         { property: 'advisoryByLaw', word: 'advisory by law', references: forum.advisoryByLaw },
         { property: 'advisory', word: 'advisory', references: forum.advisory }
     ] as const;
-    const firstIn = new Map<AstNode, string>();
     for (const { property, word, references } of lists) {
+        const firstIn = new Map<AstNode, string>();
         references.forEach((reference: Reference, index: number) => {
             const member = reference.ref;
             if (!member) return;
@@ -47,10 +47,9 @@ function checkMembersOnce(forum: Forum, accept: ValidationAcceptor): void {
                 firstIn.set(member, word);
                 return;
             }
+            // A member both voting and advisory is valid v1 (conformance case parser): only a list naming it twice is reported.
             const name = (member as { name?: string }).name;
-            const message = first === word
-                ? `${name} is listed twice in \`${word}\` of ${forum.name}: list each member once`
-                : `${name} is both \`${first}\` and \`${word}\` on ${forum.name}: a member either votes or does not`;
+            const message = `${name} is listed twice in \`${word}\` of ${forum.name}: list each member once`;
             if (property === 'voting') accept('error', message, { node: forum.voting[index], property: 'actor', code: 'semantic' });
             else accept('error', message, { node: forum, property, index, code: 'semantic' });
         });

@@ -80,11 +80,7 @@ export class SemanticChecks {
             accept('error', `Only 6a, 6b and 6c can be claimed together (they are alternatives, seed 004); claim one stage of ${claims.join(', ')}`,
                 { node: arrangement, property: 'stages', index: 1, code: 'semantic' });
         }
-        const lead = arrangement.lead?.ref;
-        if (lead && !arrangement.partners.some(partner => partner.ref === lead)) {
-            accept('error', `\`lead\` must be one of the partners (the lead agency is a partner that works for the others); ${lead.name} is not in \`partners\``,
-                { node: arrangement, property: 'lead', code: 'semantic' });
-        }
+        // A `lead` outside the partners is left to stage-claim-unsupported, which says so (v1, conformance case stages).
         const leader = arrangement.leader?.ref;
         if (leader && (leader.kind ?? 'organisation') !== 'role') {
             accept('error', `\`leader\` must be an actor of kind role (a post such as a chief officer); ${leader.name} is of kind ${leader.kind ?? 'organisation'}`,
