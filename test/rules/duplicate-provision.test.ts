@@ -50,4 +50,14 @@ describe('duplicate-provision', () => {
         expect(elements(found)).toEqual(['B', 'C']);
         expect(found.find(f => f.element === 'C')?.message).toContain('C duplicates B');
     });
+
+    it('compares function, population and area ignoring case and surrounding or repeated white space (issue 14)', async () => {
+        const found = await findingsOf(RULE, model(`
+  service Rehab { delivered by NHS for "Older people" function "reablement" area "East  Kilbride" }
+  service HomeFirst { delivered by Council for " older  people " function "Reablement " area "east kilbride" }`));
+        expect(elements(found)).toEqual(['HomeFirst']);
+        expect(await findingsOf(RULE, model(`
+  service Rehab { delivered by NHS for "older people" function "reablement" }
+  service HomeFirst { delivered by Council for "older people" function "re-ablement" }`))).toEqual([]);
+    });
 });

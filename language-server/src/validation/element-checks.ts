@@ -51,8 +51,8 @@ function checkMembersOnce(forum: Forum, accept: ValidationAcceptor): void {
             const message = first === word
                 ? `${name} is listed twice in \`${word}\` of ${forum.name}: list each member once`
                 : `${name} is both \`${first}\` and \`${word}\` on ${forum.name}: a member either votes or does not`;
-            const at = property === 'voting' ? { node: forum.voting[index], property: 'actor' } : { node: forum, property, index };
-            accept('error', message, { ...at, code: 'semantic' } as Parameters<ValidationAcceptor>[2]);
+            if (property === 'voting') accept('error', message, { node: forum.voting[index], property: 'actor', code: 'semantic' });
+            else accept('error', message, { node: forum, property, index, code: 'semantic' });
         });
     }
 }
@@ -108,6 +108,6 @@ export function checkNamedChannel(channel: Channel, accept: ValidationAcceptor):
 
 function checkDate(node: AstNode, property: string, text: string, accept: ValidationAcceptor): void {
     if (!validDate(text)) {
-        accept('error', `'${text}' is not a date: write a real date as YYYY-MM-DD (2027-03-31)`, { node, property, code: 'semantic' } as Parameters<ValidationAcceptor>[2]);
+        accept('error', `'${text}' is not a date: write a real date as YYYY-MM-DD (2027-03-31)`, { node, property, code: 'semantic' });
     }
 }
