@@ -41,7 +41,7 @@ async function model() {
 describe('the derived model of real arrangements', () => {
     it('treats a body as an organisation with a sector: its own, or the one its voting members share', async () => {
         const n = await model();
-        const [ijb, mixed] = n.forums as Forum[];
+        const [ijb, mixed] = n.forums;
         expect([isOrganisation(ijb), sectorOf(ijb), sectorOf(mixed)]).toEqual([true, 'statutory', undefined]);
         expect(isOrganisation(n.forums.find(f => f.name === 'Audit')!)).toBe(false);
     });
