@@ -173,6 +173,23 @@ describe('parsing and linking', () => {
 });
 
 describe('workspace scoping', () => {
+    it('finds a forum where a party is taken only when it is a body, so an actor of the same name keeps its v1 meaning', async () => {
+        const { findings, arrangement } = await checkWorkspace({
+            'actors.joinery': 'actor NHS { sector statutory }',
+            'north.joinery': `arrangement N {
+  partners NHS
+  forum NHS "Health board's own board" { kind board voting NHS }
+  forum IJB { kind board body voting NHS }
+  team T { staff NHS, IJB }
+}`,
+            'south.joinery': 'arrangement S { partners NHS, N.IJB team U { staff N.IJB } }'
+        });
+        expect(modelErrors(findings)).toEqual([]);
+        const staff = (name: string, team: string) => (arrangement(name).elements.find(e => e.$type === 'Team' && e.name === team) as Team).staff.map(s => s.ref?.$type);
+        expect(staff('N', 'T')).toEqual(['Actor', 'Forum']);
+        expect(staff('S', 'U')).toEqual(['Forum']);
+    });
+
     it('shares top-level names across files and reaches elements as Arrangement.Element', async () => {
         const { findings, arrangement } = await checkWorkspace({
             'actors.joinery': 'actor H { sector statutory }\nactor V { sector third }',

@@ -76,4 +76,14 @@ describe('duplicate-provision', () => {
         expect(found.find(f => f.element === 'S3')!.message).toMatch(/^S3 duplicates S1 and 1 other earlier service,/);
         expect(found.find(f => f.element === 'S4')!.message).toMatch(/^S4 duplicates S0 and 1 other earlier service,/);
     });
+
+    it('compares function, population and area ignoring case and surrounding or repeated white space (issue 14)', async () => {
+        const found = await findingsOf(RULE, model(`
+  service Rehab { delivered by NHS for "Older people" function "reablement" area "East  Kilbride" }
+  service HomeFirst { delivered by Council for " older  people " function "Reablement " area "east kilbride" }`));
+        expect(elements(found)).toEqual(['HomeFirst']);
+        expect(await findingsOf(RULE, model(`
+  service Rehab { delivered by NHS for "older people" function "reablement" }
+  service HomeFirst { delivered by Council for "older people" function "re-ablement" }`))).toEqual([]);
+    });
 });

@@ -145,11 +145,6 @@ export function deliveringTeams(service: Service): Team[] {
     return deliverersOf(service).filter(isTeam);
 }
 
-/** Only teams use systems: a service's systems are those of the teams that deliver it. */
-export function systemsOfService(service: Service): System[] {
-    return unique(deliveringTeams(service).flatMap(systemsOf));
-}
-
 export function arrangementPartners(arrangement: Arrangement): Party[] {
     return unique(resolved(arrangement.partners));
 }

@@ -38,6 +38,12 @@ export function buildMoneyFlows(budgets: Iterable<Budget>, directions: Iterable<
     const into = new MultiMap<Budget, Allocation>();
     const outOf = new MultiMap<Budget, Allocation>();
     const known = new Map<string, Allocation>();
+    const ids = new Map<Budget, number>();
+    const budgetId = (budget: Budget) => {
+        let id = ids.get(budget);
+        if (id === undefined) ids.set(budget, id = ids.size);
+        return id;
+    };
     const note = (from: Budget, to: Budget, amount: number | undefined) => {
         if (from === to) return;
         const key = `${budgetId(from)}>${budgetId(to)}`;
@@ -50,12 +56,6 @@ export function buildMoneyFlows(budgets: Iterable<Budget>, directions: Iterable<
         known.set(key, allocation);
         into.add(to, allocation);
         outOf.add(from, allocation);
-    };
-    const ids = new Map<Budget, number>();
-    const budgetId = (budget: Budget) => {
-        let id = ids.get(budget);
-        if (id === undefined) ids.set(budget, id = ids.size);
-        return id;
     };
     for (const budget of budgets) {
         for (const contribution of budget.contributions) {

@@ -7,8 +7,8 @@ import { kindWord } from '../language/user-words.js';
  * Langium's completion (keywords, and references filtered by the scope to the kinds
  * the property accepts), with three refinements: inside an arrangement its own
  * elements are offered by their plain names only, not again as `Arrangement.Element`;
- * each candidate shows its kind and title; and two-word properties (`reports to`,
- * `held by`, `delivered by`, `reported by`) complete as a whole.
+ * each candidate shows its kind and title; and properties of several words (`reports to`,
+ * `held by`, `has regard to`, `advisory by law`) complete as a whole.
  */
 export class JoineryCompletionProvider extends DefaultCompletionProvider {
     /**
@@ -41,12 +41,12 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const following = followingKeyword(keyword);
-        if (!following || !this.filterKeyword(context, keyword)) {
+        const following = followingKeywords(keyword);
+        if (following.length === 0 || !this.filterKeyword(context, keyword)) {
             return super.completionForKeyword(context, keyword, acceptor);
         }
         acceptor(context, {
-            label: `${keyword.value} ${following.value}`,
+            label: [keyword, ...following].map(k => k.value).join(' '),
             kind: this.getKeywordCompletionItemKind(keyword),
             detail: 'Keyword',
             sortText: '1'
@@ -54,10 +54,14 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
     }
 }
 
-/** `to` for `reports`: the keyword that must come next in the same property. */
-function followingKeyword(keyword: GrammarAST.Keyword): GrammarAST.Keyword | undefined {
+/** `to` for `reports`, `regard to` for `has`, `by law` for `advisory`: the words that must come next in the same property. */
+function followingKeywords(keyword: GrammarAST.Keyword): GrammarAST.Keyword[] {
     const group: AstNode | undefined = keyword.$container;
-    if (!GrammarAST.isGroup(group)) return undefined;
-    const next = group.elements[group.elements.indexOf(keyword) + 1];
-    return GrammarAST.isKeyword(next) && /^\p{L}/u.test(next.value) ? next : undefined;
+    if (!GrammarAST.isGroup(group)) return [];
+    const following: GrammarAST.Keyword[] = [];
+    for (const next of group.elements.slice(group.elements.indexOf(keyword) + 1)) {
+        if (!GrammarAST.isKeyword(next) || !/^\p{L}/u.test(next.value)) break;
+        following.push(next);
+    }
+    return following;
 }

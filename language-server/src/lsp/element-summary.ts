@@ -39,7 +39,7 @@ export function elementSummary(node: AstNode, analysis: IntegrationAnalysis): st
             return [
                 fact('owner', system.owner?.ref ? titleOf(system.owner.ref) : 'not given'),
                 fact('users', names(workspace.systemUse.usersOf(system))) + (workspace.systemUse.statesUsers(system) ? '' : ' (the owner and its teams\' staff: no `users` given)'),
-                fact('used by teams', names(workspace.teamsUsing(system))),
+                fact('used by', names(workspace.teamsUsing(system))),
                 fact('linked to', names(linkedTo)),
                 fact('covered by', names(workspace.agreementsCovering(system)))
             ];

@@ -7,6 +7,7 @@ import { kindWord } from '../language/user-words.js';
 import type { JoineryServices } from './joinery-services.js';
 import { declarationKind } from './declaration-kinds.js';
 import { elementSummary } from './element-summary.js';
+import { keywordHover } from './keyword-hover.js';
 
 /**
  * Hover on every declaration, named or not (from its name, a reference to it or
@@ -34,7 +35,12 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const node = leaf?.astNode;
-        if (!leaf || !node || !declarationKind(node.$type)) return undefined;
+        if (!leaf || !node) return undefined;
+        // A keyword or listed value says what it means; a declaration's own keyword gives the declaration.
+        const startsDeclaration = !!declarationKind(node.$type) && leaf.offset === node.$cstNode?.offset;
+        const guide = startsDeclaration ? undefined : keywordHover(leaf);
+        if (guide) return { contents: { kind: 'markdown', value: guide } };
+        if (!declarationKind(node.$type)) return undefined;
         // Unnamed elements hover anywhere outside their references; named ones from their keyword too.
         const unnamed = isChannel(node) || isLink(node) || isReferral(node);
         return unnamed || leaf.offset === node.$cstNode?.offset ? this.getAstNodeHoverContent(node) : undefined;

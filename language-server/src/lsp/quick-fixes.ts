@@ -92,14 +92,22 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
     },
 
     'stage-claim-unsupported': (_finding, model) => {
-        // `stage 6a, 6c`: every claimed stage is replaced by the one supported.
-        const claims = GrammarUtils.findNodesForProperty(model.arrangement.$cstNode, 'stages');
-        const supported = model.stageSupport.supportedStage;
-        if (claims.length === 0) return [];
-        const span = { offset: claims[0].offset, end: claims[claims.length - 1].end };
+        // The whole claim, `6a, 6b` included, from its first stage to its last.
+        const tokens = GrammarUtils.findNodesForProperty(model.arrangement.$cstNode, 'stages');
+        if (tokens.length === 0) return [];
+        const { claims, isSupported, supportedStage } = model.stageSupport;
+        const span = { offset: tokens[0].offset, end: tokens[tokens.length - 1].end };
+        const held = claims.filter(claim => isSupported(claim));
+        if (held.length > 0) {
+            return [{
+                title: `Claim only ${held.map(describeStage).join(' and ')}, which the model supports`,
+                edits: [replaceToken(model.arrangement, span, held.join(', '))],
+                preferred: true
+            }];
+        }
         return [{
-            title: `Claim ${describeStage(supported)}, which the model supports`,
-            edits: [replaceToken(model.arrangement, span, supported)],
+            title: `Claim ${describeStage(supportedStage)}, which the model supports`,
+            edits: [replaceToken(model.arrangement, span, supportedStage)],
             preferred: true
         }];
     }

@@ -44,7 +44,7 @@ function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): s
         '### Stage ladder', '',
         '| Stage | | Shown by the model | Requirements |', '|---|---|---|---|',
         ...[...profile.stages].reverse().map(rung => `| ${rung.stage}${rung.claimed ? ' (claimed)' : ''}${rung.stage === profile.supported ? ' (reached)' : ''} | ${md(rung.name)} | ${rung.supported ? 'yes' : 'no'} | `
-            + `${[...rung.requirements.map(r => `${r.met ? '✓' : '✗'} ${r.description}`), ...(rung.blockedBy ? [`✗ builds on stage ${rung.blockedBy}, not reached`] : [])].join('<br>')} |`),
+            + `${[...rung.requirements.map(r => `${r.met ? '✓' : '✗'} ${r.skipping ? 'or, skipping 3 to 5: ' : ''}${r.description}`), ...(rung.blockedBy ? [`✗ builds on stage ${rung.blockedBy}, not reached`] : [])].join('<br>')} |`),
         '', '### Power map', '',
         '| Sector | Voting seats on boards | Budget control | Services delivered |', '|---|---:|---:|---:|',
         ...profile.power.map(p => `| ${p.sector} | ${p.votingSeats} | ${share(p.budgetShare)} | ${p.servicesDelivered} (${share(p.serviceShare)}) |`),

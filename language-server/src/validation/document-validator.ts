@@ -111,7 +111,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             const input = SYNTAX_HINT_INPUT.get(diagnostic);
             if (!input) return true;
             const offset = document.textDocument.offsetAt(diagnostic.range.start);
-            const hint = input.lexer ? this.hints.lexing(text, offset, input.found) : this.hints.parsing(text, offset, input.found ?? '', root);
+            const hint = input.lexer ? this.hints.lexing(text, offset, input.found) : this.hints.parsing(text, offset, input.found ?? '', root, diagnostic.message);
             if (hint === DROP) return false;
             if (typeof hint === 'string') diagnostic.message = hint;
             else if (hint) {

@@ -35,8 +35,11 @@ export class SyntaxHints {
             : `Write amounts without a currency sign (\`2m\`, not \`${char}2m\`)`;
     }
 
-    /** For a parser error on the token `found` at `offset`; `root` is the file's CST. */
-    parsing(text: string, offset: number, found: string, root: CstNode | undefined): Hint {
+    /**
+     * For a parser error on the token `found` at `offset`; `root` is the file's CST,
+     * `message` the parser's own (shortened) message.
+     */
+    parsing(text: string, offset: number, found: string, root: CstNode | undefined, message: string): Hint {
         const before = text.slice(0, offset);
         const number = /([0-9]+(?:\.[0-9]+)?)\s+$/.exec(before)?.[1];
         const suffix = AMOUNT_WORDS[found.toLowerCase()];
@@ -50,7 +53,11 @@ export class SyntaxHints {
             const digits = whole.replace(/[,\s]/g, '');
             return `Write amounts without commas: \`${digits}\`, or with a suffix (\`${shortAmount(digits)}\`)`;
         }
-        if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(found) && root) return splitName(root, offset, found) ?? this.unknownProperty(root, offset, found);
+        if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(found) || !root) return undefined;
+        const split = splitName(root, offset, found);
+        if (split) return split;
+        // Only where the parser wanted the next property or the end of the body, not a listed value.
+        return /^Expected '\}'|expected .*\}/.test(message) ? this.unknownProperty(root, offset, found) : undefined;
         return undefined;
     }
 
