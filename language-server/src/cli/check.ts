@@ -30,6 +30,8 @@ const FORMATS: Record<string, (result: CheckResult) => string> = {
 export interface CheckOutcome {
     output: string;
     exitCode: 0 | 1;
+    /** The files read, which `--output` must not overwrite. */
+    inputs: string[];
 }
 
 /** `joinery check`: the whole job, from paths to formatted findings and an exit code. */
@@ -45,7 +47,7 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
     const errors = findings.filter(f => f.severity === 'error').length;
     const warnings = findings.filter(f => f.severity === 'warning').length;
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-    return { output: format(result), exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
+    return { output: format(result), exitCode: errors > 0 || tooManyWarnings ? 1 : 0, inputs: files };
 }
 
 export function parseRuleOptions(pairs: string[]): RuleSettings {

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createJoineryServices } from '../joinery-module.js';
 import { JoineryFileSystem } from '../workspace/file-system.js';
 import { readModelStream } from '../workspace/model-text.js';
 import { runCheck } from './check.js';
 import { UsageError } from './usage-error.js';
+import { guardStandardOutput, writeOutputFile } from './output.js';
 import { runViewCommand } from './view-commands.js';
 
 const USAGE = `Usage: joinery check [PATH ...] [options]
@@ -66,11 +66,7 @@ async function main(argv: string[]): Promise<number> {
         maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings), quiet: values.quiet, color
     }, process.cwd(), () => readModelStream(0));
     if (values.output) {
-        try {
-            writeFileSync(values.output, outcome.output);
-        } catch (error) {
-            throw new UsageError(`cannot write '${values.output}': ${(error as { code?: string }).code ?? error}`);
-        }
+        writeOutputFile(values.output, outcome.output, outcome.inputs);
     } else {
         process.stdout.write(outcome.output);
     }
@@ -82,11 +78,8 @@ function print(text: string): number {
     return 0;
 }
 
-// `joinery check | head`: the reader went away; stop quietly rather than print a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-});
+// `joinery check | head` stops quietly; a full disk is one line, not a stack trace.
+guardStandardOutput();
 
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },

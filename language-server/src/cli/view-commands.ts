@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../checking/collect.js';
@@ -19,6 +18,7 @@ import { parseRuleOptions, readConfig } from './check.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
+import { writeOutputFile } from './output.js';
 import { findModelFiles } from './workspace-files.js';
 import { JoineryFileSystem } from '../workspace/file-system.js';
 import type { ModelText } from '../workspace/model-text.js';
@@ -67,11 +67,7 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
         ? await report(format, models, findings, files.length, cwd)
         : await graph(format, models, findings);
     if (values.output) {
-        try {
-            writeFileSync(values.output, output);
-        } catch (error) {
-            throw new UsageError(`cannot write '${values.output}': ${(error as { code?: string }).code ?? error}`);
-        }
+        writeOutputFile(values.output, output, files);
     } else {
         process.stdout.write(output);
     }
