@@ -92,7 +92,8 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
     },
 
     'stage-claim-unsupported': (_finding, model) => {
-        const token = GrammarUtils.findNodeForProperty(model.arrangement.$cstNode, 'stage');
+        // The claim that holds is the last one written: `stage` given twice (a semantic error of its own) claims the second.
+        const token = GrammarUtils.findNodesForProperty(model.arrangement.$cstNode, 'stage').at(-1);
         const supported = model.stageSupport.supportedStage;
         if (!token) return [];
         return [{
