@@ -41,6 +41,7 @@ describe('model text on a terminal and in a CI log', () => {
         for (const format of ['stylish', 'github']) {
             const run = joinery(['check', '.', '--format', format], { cwd: dir });
             expect(run.stderr).toBe('');
+            // eslint-disable-next-line no-control-regex -- finding control characters is the point
             expect(run.stdout, format).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
             expect(run.stdout).toContain('[U+001B]]52;c;');
             expect(run.stdout).toContain('Acc[U+202E]ess');
@@ -92,6 +93,7 @@ describe('the report and the graph for any title', () => {
     it('writes valid SVG (no control character XML forbids), emoji as one Mermaid entity, and DOT that ranks', () => {
         const svg = joinery(['graph', '.', '--format', 'svg'], { cwd: dir });
         expect(svg.status, svg.stderr).toBe(0);
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         expect(svg.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E]/);
         expect(svg.stdout).toContain('[U+001B]');
         const mermaid = joinery(['graph', '.', '--format', 'mermaid'], { cwd: dir });
@@ -99,8 +101,10 @@ describe('the report and the graph for any title', () => {
         expect(mermaid.stdout).not.toMatch(/#5[5-7]\d{3};/); // no lone surrogate (U+D800–U+DFFF is 55296–57343)
         const dot = joinery(['graph', '.', '--format', 'dot'], { cwd: dir });
         expect(dot.stdout).toContain('newrank=true;');
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         expect(dot.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/);
         const html = joinery(['report', '.'], { cwd: dir });
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         expect(html.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E]/);
     });
 });

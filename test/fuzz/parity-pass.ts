@@ -170,8 +170,8 @@ function runCli(root: string, dir: string, timeoutMs: number): Promise<{ finding
             cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], ...asNobody
         });
         const out: Buffer[] = [], err: Buffer[] = [];
-        child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
-        child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+        child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+        child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
         const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
         child.on('close', (status, signal) => {
             clearTimeout(timer);
@@ -211,7 +211,7 @@ class ParityServer {
 
     static async start(root: string, folder: string): Promise<ParityServer> {
         const child = spawn(process.execPath, [path.join(root, 'bin/joinery-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...asNobody });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const server = new ParityServer(child, connection);
         connection.listen();
         const uri = pathToFileURL(folder).href;

@@ -136,7 +136,7 @@ describe('requests outside the workspace', () => {
                 expect(answer.error.message, method).not.toMatch(/ENOENT|\/tmp|internal/i);
             } else {
                 const empty = answer.result === null || (Array.isArray(answer.result) && answer.result.length === 0)
-                    || (typeof answer.result === 'object' && Object.values(answer.result as object).every(v => Array.isArray(v) ? v.length === 0 : true));
+                    || (typeof answer.result === 'object' && Object.values(answer.result).every(v => Array.isArray(v) ? v.length === 0 : true));
                 expect(empty || method.startsWith('textDocument/') && params !== undefined, method).toBe(true);
             }
         }

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { type URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { readModelFile, walkDecision, type ModelText } from './model-text.js';
 
 /**
