@@ -23,6 +23,8 @@ export interface InvariantReport {
     /** Files formatted, fixes applied or renames made. */
     checked: number;
     violations: Violation[];
+    /** For quick fixes: the rules whose fixes were applied. */
+    rules?: string[];
 }
 
 export interface InvariantLimits {
@@ -106,7 +108,9 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
         }
     }
     const tried = fixes.slice(0, limit);
+    const rules = new Set<string>();
     for (const { targets, action } of tried) {
+        for (const target of targets) rules.add(target.rule);
         const changed = applyWorkspaceEdit(files, action.edit!);
         await workspace.load(changed);
         const after = workspace.findings();
@@ -129,7 +133,7 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
         const newErrors = difference(modelErrors(after).map(withoutSuggestion), modelErrors(before).map(withoutSuggestion));
         if (newErrors.length > 0) violations.push({ where, message: `introduces errors: ${newErrors.slice(0, 3).join('; ')}` });
     }
-    return { checked: tried.length, violations };
+    return { checked: tried.length, violations, rules: [...rules].sort() };
 }
 
 const MODEL_ERRORS = new Set(['syntax', 'reference', 'semantic']);

@@ -6,6 +6,7 @@ import { compareFindings, type Finding, type Severity } from '../findings/findin
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
 import { applySuppressions } from './suppression.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
+import { visibleText } from '../language/visible-text.js';
 import type { RulesServices } from '../rules/rule-runner.js';
 
 /**
@@ -52,7 +53,18 @@ function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analys
         const where = { uri: documents[0]?.uri.toString() ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
         findings.push(internalErrorFinding(where, 'the integration gaps of this workspace', error));
     }
-    return applyRuleSettings(applySuppressions(findings, documents), settings).sort(compareFindings);
+    return applyRuleSettings(applySuppressions(findings, documents), settings).map(visibleFinding).sort(compareFindings);
+}
+
+/** Model text in messages (titles, names) shown as it reads: controls and bidi controls visibly, in every output. */
+function visibleFinding(finding: Finding): Finding {
+    const message = visibleText(finding.message);
+    const related = finding.related?.map(r => {
+        const shown = visibleText(r.message);
+        return shown === r.message ? r : { ...r, message: shown };
+    });
+    if (message === finding.message && (!related || related.every((r, i) => r === finding.related![i]))) return finding;
+    return { ...finding, message, ...(related ? { related } : {}) };
 }
 
 function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Finding {

@@ -8,6 +8,7 @@ import { runDiff } from './diff.js';
 import { writeOutputFile } from './output-file.js';
 import { printConfig } from './print-config.js';
 import { UsageError } from './usage-error.js';
+import { guardStandardOutput } from './standard-output.js';
 import { runViewCommand } from './view-commands.js';
 
 const USAGE = `Usage: joinery check [PATH ...] [options]
@@ -78,11 +79,8 @@ function print(text: string): number {
     return 0;
 }
 
-// `joinery check | head`: the reader went away; stop quietly rather than print a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-});
+// `joinery check | head` stops quietly; a full disk is one line, not a stack trace.
+guardStandardOutput();
 
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },

@@ -1,4 +1,5 @@
 import { DOMAIN_LEVELS, kindLine, type IntegrationGraph, type MapEdge, type MapNode } from './integration-graph.js';
+import { visibleText } from '../language/visible-text.js';
 
 /** Graphviz attributes per line kind, matching the map's legend. */
 const EDGE_ATTRIBUTES: Record<MapEdge['kind'], string> = {
@@ -19,7 +20,8 @@ const SECTOR_FILL: Record<string, string> = {
  * per domain level so that `dot` draws macro, meso and micro as bands.
  */
 export function renderDot(graphs: IntegrationGraph[]): string {
-    const lines = ['digraph joinery {', '  rankdir=TB;', '  compound=true;', '  node [shape=box style="rounded,filled" fillcolor="#ffffff" fontname="Helvetica" fontsize=11];', '  edge [fontname="Helvetica" fontsize=9];'];
+    // newrank: clusters nested in clusters otherwise fail to rank in some graphs ("trouble in init_rank").
+    const lines = ['digraph joinery {', '  rankdir=TB;', '  newrank=true;', '  compound=true;', '  node [shape=box style="rounded,filled" fillcolor="#ffffff" fontname="Helvetica" fontsize=11];', '  edge [fontname="Helvetica" fontsize=9];'];
     graphs.forEach((graph, index) => {
         const id = (node: string) => quote(`${graph.arrangement}/${node}`);
         lines.push(`  subgraph ${quote(`cluster_${graph.arrangement}`)} {`, `    label=${quote(graph.title)};`, '    style=rounded; color="#94a3b8";');
@@ -56,5 +58,5 @@ function nodeAttributes(node: MapNode): string {
 
 /** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
 function quote(text: string): string {
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+    return `"${visibleText(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }

@@ -104,6 +104,11 @@ export async function layOutMap(graph: IntegrationGraph): Promise<MapLayout> {
     return { graph, width, height, boxes, lines, bands: bandsOf(graph, boxes, height) };
 }
 
+/** Loads ELK ahead of the first map (the layout thread does, before it says it is ready). */
+export async function prepareLayout(): Promise<void> {
+    elk ??= await loadElk();
+}
+
 async function loadElk(): Promise<ELK> {
     const loaded = await import('elkjs/lib/elk.bundled.js') as unknown as { default?: unknown };
     // CommonJS module: its exports are the constructor, reached as `default` under ESM interop.

@@ -1,4 +1,5 @@
 import type { MapEdgeKind, MapNode } from './integration-graph.js';
+import { visibleText } from '../language/visible-text.js';
 import { GUTTER, type EdgeLine, type MapLayout, type NodeBox } from './map-layout.js';
 import { cardPaint, GAP_RED, LINE_PAINT, linePaint, SECTOR_COLOURS, TEXT_PAINT, type LineStyle, type Paint } from './map-paint.js';
 
@@ -34,6 +35,18 @@ const LINE_STYLE: Record<MapEdgeKind, LineStyle> = {
 };
 
 export function drawMap(layout: MapLayout, idPrefix: string): Scene {
+    const scene = drawRaw(layout, idPrefix);
+    // Model text shown as it reads, in the SVG and in the editor's webview alike: controls and bidi controls visibly.
+    return { ...scene, title: visibleText(scene.title), items: scene.items.map(visibleItem) };
+}
+
+function visibleItem(item: SceneItem): SceneItem {
+    if (item.type === 'text') return { ...item, text: visibleText(item.text) };
+    if (item.type === 'group') return { ...item, items: item.items.map(visibleItem), ...(item.tooltip === undefined ? {} : { tooltip: visibleText(item.tooltip) }) };
+    return item;
+}
+
+function drawRaw(layout: MapLayout, idPrefix: string): Scene {
     const markerId = (style: LineStyle) => `${idPrefix}-arrow-${style}`;
     const items: SceneItem[] = [];
     layout.bands.forEach((band, index) => {

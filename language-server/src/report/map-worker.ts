@@ -42,10 +42,14 @@ export async function layOutMapSafely(graph: IntegrationGraph): Promise<MapLayou
 
 type Outcome = { layout: MapLayout } | { timedOut: true; error?: undefined } | { error: string; timedOut?: undefined };
 
+/** How long a new layout thread may take to load ELK (a loaded machine takes seconds) before the map is drawn simply. */
+const START_LIMIT_MS = 60_000;
+
 /** One worker, reused for map after map, one map at a time; ended when a map takes too long, and started again for the next. */
 class LayoutThread {
     private static instance: LayoutThread | undefined;
     private worker: Worker | undefined;
+    private ready: Promise<boolean> | undefined;
     private queue: Promise<unknown> = Promise.resolve();
     private nextId = 0;
 
@@ -61,8 +65,13 @@ class LayoutThread {
         return run;
     }
 
-    private run(graph: IntegrationGraph, limitMs: number): Promise<Outcome> {
+    private async run(graph: IntegrationGraph, limitMs: number): Promise<Outcome> {
         const worker = this.worker ??= this.start();
+        // The time bound is the layout's: it starts once the thread has loaded ELK.
+        if (!await this.ready) {
+            this.stop(worker);
+            return { error: 'the layout thread did not start' };
+        }
         const id = this.nextId++;
         return new Promise<Outcome>(resolve => {
             const finish = (outcome: Outcome) => {
@@ -99,6 +108,18 @@ class LayoutThread {
         const worker = new Worker(this.file);
         // An idle layout thread must not keep the CLI alive after its work is done.
         worker.unref();
+        this.ready = new Promise<boolean>(resolve => {
+            const timer = setTimeout(() => resolve(false), START_LIMIT_MS);
+            const onMessage = (message: { ready?: boolean }) => {
+                if (message.ready === undefined) return;
+                clearTimeout(timer);
+                worker.off('message', onMessage);
+                resolve(message.ready);
+            };
+            worker.on('message', onMessage);
+            worker.once('error', () => { clearTimeout(timer); resolve(false); });
+            worker.once('exit', () => { clearTimeout(timer); resolve(false); });
+        });
         return worker;
     }
 

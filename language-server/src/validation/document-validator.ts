@@ -12,6 +12,7 @@ import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input
 import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
 import { JoineryFileSystemProvider } from '../workspace/file-system.js';
 import { textProblem } from '../workspace/model-text.js';
+import { BIDI_CONTROLS, describeBidiControl } from '../language/visible-text.js';
 
 /** What a syntax error was about, kept for the hints that explain it once the document's text is at hand. */
 const SYNTAX_HINT_INPUT = new WeakMap<Diagnostic, { lexer: boolean; found?: string }>();
@@ -60,6 +61,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         }
         const diagnostics = this.explainSyntax(document, await super.validateDocument(document, options, cancelToken));
         this.checkStringEscapes(document, diagnostics);
+        checkBidiControls(document, diagnostics);
         const shown = capDiagnostics(diagnostics);
         for (const diagnostic of shown) this.attribute(document, diagnostic);
         return shown;
@@ -227,6 +229,29 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
 }
 
 /**
+ * A bidirectional control character anywhere in the file (a title, a comment, a
+ * name): the text then reads differently from how Joinery parses it, the "Trojan
+ * Source" attack. One `semantic` warning per line, at the first such character
+ * (docs/robustness.md); the character is shown as `[U+202E]` wherever text is shown.
+ */
+const HAS_BIDI_CONTROL = new RegExp(BIDI_CONTROLS.source);
+
+function checkBidiControls(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+    const text = document.textDocument.getText();
+    if (!HAS_BIDI_CONTROL.test(text)) return;
+    let lastLine = -1;
+    for (const match of text.matchAll(BIDI_CONTROLS)) {
+        const start = document.textDocument.positionAt(match.index);
+        if (start.line === lastLine) continue;
+        lastLine = start.line;
+        diagnostics.push({
+            severity: 2, range: { start, end: document.textDocument.positionAt(match.index + 1) }, code: 'semantic', source: 'joinery',
+            message: `Bidirectional control character ${describeBidiControl(match[0])}: the text around it reads differently from how Joinery reads it (Trojan Source). Remove it; write right-to-left text without controls`
+        });
+    }
+}
+
+/**
  * At most MAX_ERRORS_PER_FILE, then one saying how many more: a broken file of
  * half a megabyte can hold a quarter of a million errors, more than any editor
  * or report can show. Syntax errors come first, so they are the ones kept.
@@ -268,7 +293,8 @@ function describeChar(char: string | undefined): string {
     if (char === undefined) return '';
     const code = char.codePointAt(0) ?? 0;
     const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    return code < 0x20 || code === 0x7f || code === 0xfffd ? hex : `'${char}' (${hex})`;
+    // A control character, or one that changes the text's direction, is named by its code alone.
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffd || /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(char) ? hex : `'${char}' (${hex})`;
 }
 
 /** Chevrotain lists every possible token sequence; the analyst needs the first few. */

@@ -1,4 +1,5 @@
 import type { CheckResult } from './report-input.js';
+import { terminalText } from '../../findings/terminal-text.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -17,7 +18,8 @@ export function formatGithub(result: CheckResult): string {
 
 // GitHub's own escaping rules for workflow command data and properties.
 function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    // Control characters shown visibly first: the log is read in a terminal-like viewer.
+    return terminalText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

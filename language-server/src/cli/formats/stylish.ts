@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { printable } from './printable.js';
 import { countBySeverity, type CheckResult } from './report-input.js';
+import { terminalText } from '../../findings/terminal-text.js';
 
 /** ESLint-like: findings grouped by file, `line:col  severity  message  rule-id`, then a summary. */
 export function formatStylish(result: CheckResult): string {
@@ -12,12 +13,12 @@ export function formatStylish(result: CheckResult): string {
         const file = result.displayPath(finding.uri);
         if (file !== currentFile) {
             if (currentFile !== undefined) lines.push('');
-            lines.push(c.underline(file));
+            lines.push(c.underline(terminalText(file)));
             currentFile = file;
         }
         const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
         const severity = severityText[finding.severity] + ' '.repeat(7 - finding.severity.length);
-        lines.push(`  ${c.dim(position.padEnd(7))} ${severity}  ${finding.message.replace(/\s*\n\s*/g, ' ')}  ${c.dim(finding.rule)}`);
+        lines.push(`  ${c.dim(position.padEnd(7))} ${severity}  ${terminalText(finding.message.replace(/\s*\n\s*/g, ' '))}  ${c.dim(finding.rule)}`);
     }
     const counts = countBySeverity(result.findings);
     const total = counts.error + counts.warning + counts.info;
