@@ -5,12 +5,14 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
+// Object.groupBy for Chevrotain on Node 20, run first in each bundle (the file says why).
+const polyfill = readFileSync(new URL('../language-server/polyfills/object-group-by.mjs', import.meta.url), 'utf-8');
 const common = {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
     logLevel: 'warning',
     define: { JOINERY_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     // Langium's ESM code reads import.meta.url; CommonJS has __filename instead.
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;\n" + polyfill },
 };
 // ELK (graph layout, 1.6 MB) stays a file of its own beside the CLI and server,
 // loaded only when a map is drawn, so that `joinery check` starts as fast as before

@@ -17,6 +17,7 @@ import { registerSemanticChecks, SemanticChecks } from './validation/semantic-ch
 import { IntegrationAnalysis } from './analysis/integration-analysis.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
 import { JoineryWorkspaceManager } from './workspace/workspace-manager.js';
+import { JoineryServiceRegistry } from './workspace/service-registry.js';
 import { JoineryDocumentUpdateHandler } from './server/document-update-handler.js';
 import { WorkspaceRuleSettings } from './server/workspace-rule-settings.js';
 import { PublishedFindings } from './server/published-findings.js';
@@ -29,6 +30,7 @@ import { JoineryDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JoineryFoldingRangeProvider } from './lsp/folding.js';
 import { ArrangementCodeLensProvider } from './lsp/code-lens.js';
 import { JoineryCodeActionProvider } from './lsp/code-actions.js';
+import { JoineryDefinitionProvider } from './lsp/definition.js';
 import { JoineryNodeKindProvider } from './lsp/declaration-kinds.js';
 import { QualifiedNameFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 
@@ -81,11 +83,13 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         DocumentSymbolProvider: services => new JoineryDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JoineryFoldingRangeProvider(services),
         CodeLensProvider: services => new ArrangementCodeLensProvider(services),
-        CodeActionProvider: services => new JoineryCodeActionProvider(services)
+        CodeActionProvider: services => new JoineryCodeActionProvider(services),
+        DefinitionProvider: services => new JoineryDefinitionProvider(services)
     }
 };
 
 export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    ServiceRegistry: services => new JoineryServiceRegistry(services),
     workspace: {
         WorkspaceManager: services => new JoineryWorkspaceManager(services),
         IndexManager: services => new DeferredReferenceIndexManager(services)

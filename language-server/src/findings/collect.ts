@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { JoineryServices } from '../joinery-module.js';
 import { isArrangement, type Model } from '../generated/ast.js';
-import type { FindingData } from '../validation/document-validator.js';
+import { messageText, type FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from './finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
 import { applySuppressions } from './suppression.js';
@@ -62,7 +62,7 @@ function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Find
         range: diagnostic.range,
         severity: toSeverity(diagnostic.severity),
         rule: data.rule ?? String(diagnostic.code ?? 'semantic'),
-        message: diagnostic.message,
+        message: messageText(diagnostic.message),
         ...(data.arrangement ? { arrangement: data.arrangement } : {}),
         ...(data.element ? { element: data.element } : {}),
         ...(data.suggestion ? { suggestion: data.suggestion } : {})

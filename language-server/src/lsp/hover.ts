@@ -1,4 +1,4 @@
-import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
@@ -33,10 +33,12 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         if (!leaf || !node || !declarationKind(node.$type)) return undefined;
         // Unnamed elements hover anywhere outside their references; named ones from their keyword too.
         const unnamed = isChannel(node) || isLink(node) || isReferral(node);
-        return unnamed || leaf.offset === node.$cstNode?.offset ? this.getAstNodeHoverContent(node) : undefined;
+        if (!unnamed && leaf.offset !== node.$cstNode?.offset) return undefined;
+        return { contents: { kind: 'markdown', value: this.getAstNodeHoverContent(node) } };
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<Hover | undefined> {
+    /** Markdown: Langium's hover puts it in a Hover (after a name or a reference), as the fallback above does. */
+    protected override getAstNodeHoverContent(node: AstNode): string {
         const named = node as { name?: string; title?: string };
         const heading = named.name ? `**${kindWord(node.$type)} ${named.name}**` : `**${kindWord(node.$type)}**`;
         const parts = [heading + (named.title ? ` — ${named.title}` : '')];
@@ -44,6 +46,6 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         if (docs) parts.push(docs);
         const summary = elementSummary(node, this.analysis);
         if (summary.length) parts.push(summary.join('  \n'));
-        return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
+        return parts.join('\n\n');
     }
 }

@@ -35,7 +35,7 @@ export class JoineryRenameProvider extends DefaultRenameProvider {
     private targetAt(document: LangiumDocument, params: RenameParams): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
-        return leaf ? this.references.findDeclaration(leaf) : undefined;
+        return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
     /** The kind of another declaration in the target's scope that already has `name`. */

@@ -1,14 +1,15 @@
-import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
-import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { DidChangeWatchedFilesParams, FileSystemWatcher } from 'vscode-languageserver';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { CONFIG_FILE, type WorkspaceRuleSettings } from './workspace-rule-settings.js';
 
 /** Langium's handler, also watching `joinery.json` so a settings change re-applies at once. */
 export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     ruleSettings: WorkspaceRuleSettings | undefined;
 
-    protected override registerFileWatcher(services: LangiumSharedServices): void {
-        super.registerFileWatcher(services);
-        services.lsp.Connection?.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+    // Langium 4 watches every file, joinery.json with them; should that ever narrow, joinery.json is added.
+    protected override getWatchers(): FileSystemWatcher[] {
+        const watchers = super.getWatchers();
+        return watchers.some(watcher => watcher.globPattern === '**/*') ? watchers : [...watchers, { globPattern: `**/${CONFIG_FILE}` }];
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {

@@ -1,5 +1,5 @@
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJoineryServices } from '../joinery-module.js';
 import { startJoineryLanguageServer } from './start-server.js';
 

@@ -33,7 +33,7 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, joiner
     lsp.addGotoDefinitionHandler(connection, shared);
     lsp.addGoToTypeDefinitionHandler(connection, shared);
     lsp.addGoToImplementationHandler(connection, shared);
-    lsp.addDocumentHighlightsHandler(connection, shared);
+    lsp.addDocumentHighlightHandler(connection, shared);
     lsp.addFoldingRangeHandler(connection, shared);
     lsp.addFormattingHandler(connection, shared);
     lsp.addCodeActionHandler(connection, shared);

@@ -13,14 +13,9 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
      * same folder rules as the start-up scan.
      */
     async loadFilesOnDisk(): Promise<URI[]> {
-        const selector = {
-            fileExtensions: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileExtensions),
-            fileNames: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileNames ?? [])
-        };
         const found: URI[] = [];
-        for (const folder of this.folders ?? []) {
-            await this.traverseFolder(folder, this.getRootFolder(folder), selector, document => found.push(document.uri));
-        }
+        for (const folder of this.folders ?? []) await this.traverseFolder(this.getRootFolder(folder), found);
+        for (const uri of found) await this.langiumDocuments.getOrCreateDocument(uri);
         return found;
     }
 }
