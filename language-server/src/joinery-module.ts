@@ -18,6 +18,7 @@ import { IntegrationAnalysis } from './analysis/integration-analysis.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
 import { JoineryWorkspaceManager } from './workspace/workspace-manager.js';
 import { JoineryServiceRegistry } from './workspace/service-registry.js';
+import { JoineryDocumentBuilder } from './workspace/document-builder.js';
 import { JoineryDocumentUpdateHandler } from './server/document-update-handler.js';
 import { WorkspaceRuleSettings } from './server/workspace-rule-settings.js';
 import { PublishedFindings } from './server/published-findings.js';
@@ -92,6 +93,7 @@ export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<Lang
     ServiceRegistry: services => new JoineryServiceRegistry(services),
     workspace: {
         WorkspaceManager: services => new JoineryWorkspaceManager(services),
+        DocumentBuilder: services => new JoineryDocumentBuilder(services),
         IndexManager: services => new DeferredReferenceIndexManager(services)
     },
     lsp: {
