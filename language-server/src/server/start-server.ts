@@ -1,4 +1,4 @@
-import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
+import { startLanguageServer, WorkspaceState, type LangiumSharedServices, type ServiceRequirements } from 'langium/lsp';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { JoineryServices } from '../joinery-module.js';
 import { addCheckWorkspaceHandler } from './check-workspace.js';
@@ -29,8 +29,21 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, joiner
     addCheckWorkspaceHandler(connection, shared, joinery, ruleSettings);
     addBuildStatisticsHandler(connection, shared);
     // Last: it starts listening.
-    startLanguageServer(shared);
+    startLanguageServer(shared, REQUIREMENTS);
 }
+
+/**
+ * Where Joinery's providers need more built before they answer than Langium's
+ * defaults (their own file): hover, quick fixes and the code lens read the whole
+ * workspace's derived model and findings, so they wait for the whole workspace.
+ * A hover on an unchanged file while another was being rebuilt read that one
+ * half-built (and Langium logged each reference it could not resolve yet).
+ */
+const REQUIREMENTS: Partial<ServiceRequirements> = {
+    HoverProvider: WorkspaceState.Linked,
+    CodeActionProvider: WorkspaceState.Validated,
+    CodeLensProvider: WorkspaceState.Validated
+};
 
 /**
  * Makes the connection's `sendDiagnostics` a no-op and returns the real one, for
