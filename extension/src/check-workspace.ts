@@ -1,5 +1,5 @@
 import { commands, ProgressLocation, window, type Disposable } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CheckWorkspaceRequest, WorkspaceCheckSummary } from '../../language-server/src/server/check-workspace-protocol.js' with { 'resolution-mode': 'import' };
 
 export const CHECK_WORKSPACE_COMMAND = 'joinery.checkWorkspace';

@@ -3,7 +3,7 @@ import {
     commands, type Disposable, Range, Uri, ViewColumn, window, workspace,
     type ExtensionContext, type TextDocument, type WebviewPanel
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { IntegrationMapParams, IntegrationMapRequest, IntegrationMapView } from '../../language-server/src/server/integration-map-protocol.js' with { 'resolution-mode': 'import' };
 import type { FromMapView, ToMapView } from './map-view/integration-map-view.mjs' with { 'resolution-mode': 'import' };
 import { integrationMapPage } from './integration-map-page.js';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
-} from 'vscode-languageserver-protocol/node.js';
+} from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol';
 import type { Failure } from './exercise.js';
 import type { FuzzCase } from './fuzz-case.js';
@@ -51,7 +51,9 @@ export class FuzzServer {
     private exited: string | undefined;
 
     private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection, readonly folder: string) {
-        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.diagnostics.set(params.uri, params.diagnostics));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            this.diagnostics.set(params.uri, params.diagnostics);
+        });
         connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
             if (params.type <= 2) this.logged.push(params.message.slice(0, 2000));
         });

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { includesEntry } from '../../language-server/src/workspace/model-files.js';
 import { CHECK_WORKSPACE_REQUEST } from '../../language-server/src/server/check-workspace-protocol.js';
@@ -197,7 +197,7 @@ class ParityServer {
     private stderr = '';
 
     private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection) {
-        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.diagnostics.set(params.uri, params.diagnostics));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { this.diagnostics.set(params.uri, params.diagnostics); });
         connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { if (params.type <= 1) this.logged.push(params.message.slice(0, 2000)); });
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
         connection.onRequest('client/registerCapability', () => null);

@@ -31,7 +31,7 @@ export function serverFindings(diagnostics: ReadonlyMap<string, Diagnostic[]>, f
         if (!uri.startsWith('file:')) continue;
         const file = path.relative(folder, fileURLToPath(uri)).split(path.sep).join('/');
         if (file.startsWith('..')) continue;
-        for (const d of list) findings.push(comparable(file, String(d.code), d.range, d.message));
+        for (const d of list) findings.push(comparable(file, String(d.code), d.range, typeof d.message === 'string' ? d.message : d.message.value));
     }
     return sortFindings(findings);
 }

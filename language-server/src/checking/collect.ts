@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isArrangement, type Model } from '../generated/ast.js';
-import type { FindingData } from '../validation/document-validator.js';
+import { messageText, type FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from '../findings/finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
 import { applySuppressions } from './suppression.js';
@@ -74,7 +74,7 @@ function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Find
         range: diagnostic.range,
         severity: toSeverity(diagnostic.severity),
         rule: data.rule ?? String(diagnostic.code ?? 'semantic'),
-        message: diagnostic.message,
+        message: messageText(diagnostic.message),
         ...(data.arrangement ? { arrangement: data.arrangement } : {}),
         ...(data.element ? { element: data.element } : {}),
         ...(data.suggestion ? { suggestion: data.suggestion } : {})

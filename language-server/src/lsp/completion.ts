@@ -34,8 +34,8 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
             .filter(candidate => !ownPrefix || !candidate.name.startsWith(ownPrefix));
     }
 
-    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(nodeDescription);
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
         const title = (nodeDescription.node as { title?: string } | undefined)?.title;
         return { ...item, detail: kindWord(nodeDescription.type) + (title ? ` — ${title}` : '') };
     }

@@ -1,4 +1,4 @@
-import { FileChangeType, DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type FileSystemWatcher, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { URI } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,9 +27,10 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.shared = services;
     }
 
-    protected override registerFileWatcher(services: LangiumSharedServices): void {
-        super.registerFileWatcher(services);
-        void services.lsp.Connection?.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+    // Langium 4 watches every file, joinery.json with them; should that ever narrow, joinery.json is added.
+    protected override getWatchers(): FileSystemWatcher[] {
+        const watchers = super.getWatchers();
+        return watchers.some(watcher => watcher.globPattern === '**/*') ? watchers : [...watchers, { globPattern: `**/${CONFIG_FILE}` }];
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {

@@ -1,6 +1,6 @@
-import { CstUtils, DocumentState, type AstNode, type DocumentBuilder, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { isChannel, isLink, isReferral } from '../generated/ast.js';
 import { kindWord } from '../language/user-words.js';
@@ -18,18 +18,15 @@ import { keywordHover } from './keyword-hover.js';
 export class JoineryHoverProvider extends AstNodeHoverProvider {
     private readonly documentation: DocumentationProvider;
     private readonly analysis: IntegrationAnalysis;
-    private readonly documentBuilder: DocumentBuilder;
 
     constructor(services: LangiumServices) {
         super(services);
-        this.documentBuilder = services.shared.workspace.DocumentBuilder;
         this.documentation = services.documentation.DocumentationProvider;
         this.analysis = (services as JoineryServices).analysis.IntegrationAnalysis;
     }
 
-    override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken?: CancellationToken): Promise<Hover | undefined> {
-        // The summary reads the derived model of every file: wait until an edit elsewhere is linked too.
-        await this.documentBuilder.waitUntil(DocumentState.Linked, cancelToken);
+    // The summary reads the derived model of every file: the server waits until the whole workspace is linked (server/start-server.ts).
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const hover = await super.getHoverContent(document, params);
         if (hover) return hover;
         const root = document.parseResult.value.$cstNode;
@@ -43,10 +40,12 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         if (!declarationKind(node.$type)) return undefined;
         // Unnamed elements hover anywhere outside their references; named ones from their keyword too.
         const unnamed = isChannel(node) || isLink(node) || isReferral(node);
-        return unnamed || leaf.offset === node.$cstNode?.offset ? this.getAstNodeHoverContent(node) : undefined;
+        if (!unnamed && leaf.offset !== node.$cstNode?.offset) return undefined;
+        return { contents: { kind: 'markdown', value: this.getAstNodeHoverContent(node) } };
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<Hover | undefined> {
+    /** Markdown: Langium's hover puts it in a Hover (after a name or a reference), as the fallback above does. */
+    protected override getAstNodeHoverContent(node: AstNode): string {
         const named = node as { name?: string; title?: string };
         const heading = named.name ? `**${kindWord(node.$type)} ${named.name}**` : `**${kindWord(node.$type)}**`;
         const parts = [heading + (named.title ? ` — ${named.title}` : '')];
@@ -54,6 +53,6 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         if (docs) parts.push(docs);
         const summary = elementSummary(node, this.analysis);
         if (summary.length) parts.push(summary.join('  \n'));
-        return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
+        return parts.join('\n\n');
     }
 }

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, type AstNode, type IndexManager, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isReference, type AstNode, type IndexManager, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isArrangement, isModel } from '../generated/ast.js';
@@ -54,10 +54,10 @@ export class JoineryRenameProvider extends DefaultRenameProvider {
         }
         for (const document of documents) {
             for (const reference of document.references) {
-                if (reference.ref !== undefined || reference.error === undefined) continue;
+                if (!isReference(reference) || reference.ref !== undefined || reference.error === undefined) continue;
                 const text = reference.$refText;
                 const names = text === name || (arrangement !== undefined && text === `${arrangement.name}.${name}`);
-                const inScope = !arrangement || text !== name || AstUtils.getContainerOfType(reference.error.container, isArrangement) === arrangement;
+                const inScope = !arrangement || text !== name || AstUtils.getContainerOfType(reference.error.info.container, isArrangement) === arrangement;
                 if (names && inScope) return `'${text}' names nothing now, and would name the renamed ${kindWord(target.$type)}`;
             }
         }
@@ -67,7 +67,7 @@ export class JoineryRenameProvider extends DefaultRenameProvider {
     private targetAt(document: LangiumDocument, params: RenameParams): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
-        return leaf ? this.references.findDeclaration(leaf) : undefined;
+        return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
     /** The kind of another declaration in the target's scope that already has `name`. */

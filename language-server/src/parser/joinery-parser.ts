@@ -33,8 +33,7 @@ export class JoineryParser {
         if (problem) return failedParse<T>(problem.message, text, problem.offset);
         let result: ParseResult<T>;
         try {
-            this.parser ??= linearParser(createLangiumParser(this.services));
-            result = this.parser.parse<T>(text, options);
+            result = this.langiumParser.parse<T>(text, options);
         } catch (error) {
             // The parser's state is unknown after a throw: build a new one next time.
             this.parser = undefined;
@@ -44,6 +43,11 @@ export class JoineryParser {
         // Only error recovery leaves a mandatory reference out; a clean parse has them all.
         if (result.parserErrors.length > 0) this.completeReferences(result.value);
         return result;
+    }
+
+    /** The Langium parser it parses with, built on first use (the tests check its patches). */
+    get langiumParser(): LangiumParser {
+        return this.parser ??= linearParser(createLangiumParser(this.services));
     }
 
     private completeReferences(root: AstNode): void {
@@ -91,7 +95,12 @@ class LinearCstNodeBuilder extends CstNodeBuilder {
 
 const CHUNK = 10_000;
 
-/** Gives the parser the linear builder and flat recovery, if Langium still keeps them where it did (3.5). */
+/** Whether the Langium parser builds its CST with the linear builder above. */
+export function hasLinearCstBuilder(parser: LangiumParser): boolean {
+    return (parser as unknown as { nodeBuilder?: unknown }).nodeBuilder instanceof LinearCstNodeBuilder;
+}
+
+/** Gives the parser the linear builder and flat recovery, if Langium still keeps them where it did (4.4). */
 function linearParser(parser: LangiumParser): LangiumParser {
     const internals = parser as unknown as { nodeBuilder?: unknown };
     if (internals.nodeBuilder instanceof CstNodeBuilder) internals.nodeBuilder = new LinearCstNodeBuilder();

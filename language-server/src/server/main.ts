@@ -1,4 +1,4 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJoineryServices } from '../joinery-module.js';
 import { JoineryFileSystem } from '../workspace/file-system.js';
 import { startJoineryLanguageServer } from './start-server.js';

@@ -4,7 +4,7 @@ import {
     type ReferenceInfo, type Scope, type ScopeProvider, type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, MarkupContent } from 'vscode-languageserver';
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { NameIndex } from './closest-name.js';
 import { DROP, SyntaxHints } from './syntax-hints.js';
@@ -84,7 +84,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         super.processLexingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = 'syntax';
-            const found = /unexpected character: ->(.)<-/s.exec(diagnostic.message)?.[1];
+            const found = /unexpected character: ->(.)<-/s.exec(messageText(diagnostic.message))?.[1];
             diagnostic.message = found === '"'
                 ? 'Unterminated string: a string must close with " on the same line'
                 : `Unexpected character ${describeChar(found)}`;
@@ -97,8 +97,9 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = 'syntax';
-            const found = /but found: '([^']*)'/.exec(diagnostic.message)?.[1] ?? /but found `([^`]*)`/.exec(diagnostic.message)?.[1];
-            diagnostic.message = shortenParserMessage(diagnostic.message);
+            const text = messageText(diagnostic.message);
+            const found = /but found: '([^']*)'/.exec(text)?.[1] ?? /but found `([^`]*)`/.exec(text)?.[1];
+            diagnostic.message = shortenParserMessage(text);
             if (found) SYNTAX_HINT_INPUT.set(diagnostic, { lexer: false, found });
         }
     }
@@ -113,7 +114,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             const input = SYNTAX_HINT_INPUT.get(diagnostic);
             if (!input) return true;
             const offset = document.textDocument.offsetAt(diagnostic.range.start);
-            const hint = input.lexer ? this.hints.lexing(text, offset, input.found) : this.hints.parsing(text, offset, input.found ?? '', root, diagnostic.message);
+            const hint = input.lexer ? this.hints.lexing(text, offset, input.found) : this.hints.parsing(text, offset, input.found ?? '', root, messageText(diagnostic.message));
             if (hint === DROP) return false;
             if (typeof hint === 'string') diagnostic.message = hint;
             else if (hint) {
@@ -133,11 +134,11 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         // Did-you-mean is a courtesy: once a file has cost this many comparisons, the rest go without.
         let compared = 0;
         for (const reference of document.references) {
-            const error = reference.error;
             // No name at all: the parser left it out, and its syntax error already says so.
-            if (!error || error.reference.$refText === '') continue;
-            const info: ReferenceInfo = { container: error.container, property: error.property, index: error.index, reference: error.reference };
-            const refText = error.reference.$refText;
+            if (!reference.error || reference.$refText === '') continue;
+            const info: ReferenceInfo = reference.error.info;
+            const error = { container: info.container, property: info.property, index: info.index, reference };
+            const refText = reference.$refText;
             const keyword = propertyKeyword(error.container, error.property);
             const referenceType = this.astReflection.getReferenceType(info);
             const accepted = acceptedTypes(referenceType);
@@ -266,6 +267,11 @@ function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
         message: `${more.toLocaleString('en-GB')} more errors in this file are not shown (the first ${MAX_ERRORS_PER_FILE.toLocaleString('en-GB')} are): fix those first`
     });
     return shown;
+}
+
+/** A diagnostic's message as text (LSP 3.18 allows Markdown too; Joinery and Langium write plain text). */
+export function messageText(message: string | MarkupContent): string {
+    return typeof message === 'string' ? message : message.value;
 }
 
 function isLinking(diagnostic: Diagnostic): boolean {

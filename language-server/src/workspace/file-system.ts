@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { type URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
 import { readModelFile, walkDecision, type ModelText } from './model-text.js';
 
 /**
@@ -10,11 +11,15 @@ import { readModelFile, walkDecision, type ModelText } from './model-text.js';
  * text with its problem recorded, which the document validator reports (one syntax
  * finding at its start) for as long as the file is not open in the editor.
  */
-export class JoineryFileSystemProvider implements FileSystemProvider {
+export class JoineryFileSystemProvider extends NodeFileSystemProvider {
     private readonly problems = new Map<string, string>();
 
-    readFile(uri: URI): Promise<string> {
-        return Promise.resolve(this.record(uri, uri.scheme === 'file' ? readModelFile(uri.fsPath) : { problem: 'Cannot read this file: it is not on disk' }));
+    override readFile(uri: URI): Promise<string> {
+        return Promise.resolve(this.readFileSync(uri));
+    }
+
+    override readFileSync(uri: URI): string {
+        return this.record(uri, uri.scheme === 'file' ? readModelFile(uri.fsPath) : { problem: 'Cannot read this file: it is not on disk' });
     }
 
     /** Records what reading `uri` gave (a problem, or none) and returns its text: empty for a problem. */
@@ -44,14 +49,18 @@ export class JoineryFileSystemProvider implements FileSystemProvider {
      * read through `readModelFile`, which reports those that are not text files).
      * Throws, as Langium's does, when the folder cannot be listed.
      */
-    readDirectory(folder: URI): Promise<FileSystemNode[]> {
+    override readDirectory(folder: URI): Promise<FileSystemNode[]> {
+        return Promise.resolve(this.readDirectorySync(folder));
+    }
+
+    override readDirectorySync(folder: URI): FileSystemNode[] {
         const nodes: FileSystemNode[] = [];
         for (const entry of readdirSync(folder.fsPath, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
             const decision = walkDecision(entry, folder.fsPath);
             if (decision === 'skip') continue;
             nodes.push({ isFile: decision === 'model', isDirectory: decision === 'folder', uri: UriUtils.joinPath(folder, entry.name) });
         }
-        return Promise.resolve(nodes);
+        return nodes;
     }
 }
 

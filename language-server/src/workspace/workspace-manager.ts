@@ -1,6 +1,6 @@
 import {
     DefaultLangiumDocuments, DefaultWorkspaceManager, URI, UriUtils,
-    type FileSelector, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder
+    type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream
 } from 'langium';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { InitializeParams } from 'vscode-languageserver-protocol';
@@ -20,29 +20,33 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     /** The shared selector (`model-files.ts`): the CLI's walk makes the same decision. */
-    protected override includeEntry(_folder: WorkspaceFolder, entry: FileSystemNode): boolean {
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
         return (entry.isDirectory || entry.isFile) && includesEntry(UriUtils.basename(entry.uri), entry.isDirectory);
     }
 
     /**
-     * Langium's walk, except that a folder that cannot be listed is a document of
-     * its own (its finding says why, as in the CLI) instead of a failed start-up that
-     * would leave the server publishing nothing, and that documents are created here
-     * rather than through `getOrCreateDocument` (which serves requests only).
+     * Langium's walk, in name order, except that a folder that cannot be listed is a
+     * document of its own (its finding says why, as in the CLI) instead of a line on
+     * the console and a folder silently left out.
      */
-    protected override async traverseFolder(workspaceFolder: WorkspaceFolder, folderPath: URI, selector: FileSelector, collector: (document: LangiumDocument) => void): Promise<void> {
+    protected override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
         let content: FileSystemNode[];
         try {
             content = await this.fileSystemProvider.readDirectory(folderPath);
         } catch {
-            collector(await this.loadDocument(folderPath));
+            uris.push(folderPath);
             return;
         }
         for (const entry of content) {
-            if (!this.includeEntry(workspaceFolder, entry)) continue;
-            if (entry.isDirectory) await this.traverseFolder(workspaceFolder, entry.uri, selector, collector);
-            else collector(await this.loadDocument(entry.uri));
+            if (!this.shouldIncludeEntry(entry)) continue;
+            if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
+            else uris.push(entry.uri);
         }
+    }
+
+    /** Documents are created here rather than through `getOrCreateDocument`, which serves requests only. */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        for (const uri of uris) collector(await this.loadDocument(uri));
     }
 
     private async loadDocument(uri: URI): Promise<LangiumDocument> {
@@ -74,14 +78,9 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
      * same folder rules as the start-up scan.
      */
     async loadFilesOnDisk(): Promise<URI[]> {
-        const selector = {
-            fileExtensions: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileExtensions),
-            fileNames: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileNames ?? [])
-        };
         const found: URI[] = [];
-        for (const folder of this.folders ?? []) {
-            await this.traverseFolder(folder, this.getRootFolder(folder), selector, document => found.push(document.uri));
-        }
+        for (const folder of this.folders ?? []) await this.traverseFolder(this.getRootFolder(folder), found);
+        for (const uri of found) await this.loadDocument(uri);
         return found;
     }
 }
