@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { commonJsForNode } from './esbuild-node.mjs';
 
 const { version, homepage, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
 // The rule pages on the web, at this version's tag (SARIF's helpUri, diff's rule links):
@@ -10,16 +11,11 @@ const { version, homepage, repository } = JSON.parse(readFileSync(new URL('../pa
 const repositoryWeb = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 const docsUrl = `${repositoryWeb}/blob/v${version}/docs/rules/`;
 const common = {
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
-    logLevel: 'warning',
+    ...commonJsForNode, sourcemap: true,
     define: {
-        JOINERY_VERSION: JSON.stringify(version), JOINERY_HOMEPAGE: JSON.stringify(homepage), JOINERY_DOCS_URL: JSON.stringify(docsUrl),
-        'import.meta.url': '__importMetaUrl'
-    },
-    // Langium's ESM code reads import.meta.url; CommonJS has __filename instead.
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    // jsonc-parser's main file is a UMD module whose require() calls esbuild cannot follow.
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+        ...commonJsForNode.define,
+        JOINERY_VERSION: JSON.stringify(version), JOINERY_HOMEPAGE: JSON.stringify(homepage), JOINERY_DOCS_URL: JSON.stringify(docsUrl)
+    }
 };
 // ELK (graph layout, 1.6 MB) stays a file of its own beside the CLI and server,
 // loaded only when a map is drawn, so that `joinery check` starts as fast as before

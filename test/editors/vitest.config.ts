@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // needs only Node and npm; .ci/run installs these programs and runs both.
 export default defineConfig({
     test: {
+        // Object.groupBy for Chevrotain on Node 20, before any test file loads Langium.
+        setupFiles: ['language-server/polyfills/object-group-by.mjs'],
         include: ['test/**/*.editor.ts'],
         testTimeout: 60_000,
         hookTimeout: 60_000
