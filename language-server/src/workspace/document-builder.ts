@@ -1,5 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type Cancellation, type URI } from 'langium';
 
+import { notInWorkspace } from './workspace-manager.js';
+
 type CancellationToken = Cancellation.CancellationToken;
 
 /**
@@ -14,6 +16,8 @@ type CancellationToken = Cancellation.CancellationToken;
  */
 export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
     protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        // Langium answers ServerCancelled, which a client may retry for ever.
+        if (!this.langiumDocuments.hasDocument(uri)) throw notInWorkspace();
         while (this.isBehindEditor(uri)) await this.nextParse(uri, cancelToken);
         return super.awaitDocumentState(state, uri, cancelToken);
     }

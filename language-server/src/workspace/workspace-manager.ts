@@ -85,6 +85,11 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
     }
 }
 
+/** LSP's InvalidParams for a request about a document the workspace does not hold. */
+export function notInWorkspace(): ResponseError {
+    return new ResponseError(ErrorCodes.InvalidParams, 'This document is not in the Joinery workspace: open it, or add it to a workspace folder');
+}
+
 /**
  * Langium's documents, except that a request about a document the workspace does
  * not hold (never opened, closed and outside the workspace, deleted) is answered
@@ -105,7 +110,7 @@ export class JoineryLangiumDocuments extends DefaultLangiumDocuments {
         if (known) return known;
         const textDocuments = (this.shared.workspace as { TextDocuments?: { get(uri: string): unknown } }).TextDocuments;
         if (textDocuments?.get(uri.toString())) return super.getOrCreateDocument(uri);
-        throw new ResponseError(ErrorCodes.InvalidParams, 'This document is not in the Joinery workspace: open it, or add it to a workspace folder');
+        throw notInWorkspace();
     }
 
     /** A document read from disk (through the file system provider) and added to the workspace. */
