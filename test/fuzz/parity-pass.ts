@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { includesEntry } from '../../language-server/src/workspace/model-files.js';
-import { CHECK_WORKSPACE_REQUEST } from '../../language-server/src/server/check-workspace-protocol.js';
+import { CheckWorkspaceRequest } from '../../language-server/src/server/check-workspace-protocol.js';
 import { parityDifferences, serverFindings, sortFindings, type ComparableFinding } from '../support/parity.js';
 import type { Failure } from './exercise.js';
 import type { FuzzCase } from './fuzz-case.js';
@@ -228,9 +228,9 @@ class ParityServer {
     /** "Check Workspace": the server re-reads the folder and republishes; the answer comes after the diagnostics. */
     async checkWorkspace(timeoutMs: number): Promise<void> {
         let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer to ${CHECK_WORKSPACE_REQUEST} in ${timeoutMs} ms`)), timeoutMs); });
+        const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer to ${CheckWorkspaceRequest.method} in ${timeoutMs} ms`)), timeoutMs); });
         try {
-            await Promise.race([this.connection.sendRequest(CHECK_WORKSPACE_REQUEST), timeout]);
+            await Promise.race([this.connection.sendRequest(CheckWorkspaceRequest), timeout]);
         } finally {
             clearTimeout(timer);
         }

@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkJson, type JsonFinding } from '../support/cli.js';
 import { LanguageServerSession } from '../support/lsp-client.js';
 import { plainMessage } from '../support/lsp-text.js';
+import { BuildStatisticsRequest } from '../../language-server/src/server/build-statistics.js';
 // The benchmark's own generator: shared actors, arrangements that reference each other's boards.
 import { generateWorkspace } from '../../scripts/bench/workspace-generator.mjs';
 
@@ -73,7 +74,7 @@ describe('joinery/buildStatistics after an edit', () => {
         const answered = session.nextDiagnostics(uri);
         await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace(/"Partnership 12[^"]*"/, '"Partnership 12, renamed"') }] });
         await answered;
-        const statistics = await session.connection.sendRequest<{ validatedDocuments: number; workspaceDocuments: number; phaseMs: Record<string, number> }>('joinery/buildStatistics');
+        const statistics = await session.connection.sendRequest(BuildStatisticsRequest);
         expect(statistics.validatedDocuments).toBe(1);
         expect(statistics.workspaceDocuments).toBe(FILES);
         expect(Object.keys(statistics.phaseMs)).toEqual(['parse', 'index', 'scopes', 'link', 'references', 'validate', 'findings', 'total']);

@@ -23,6 +23,7 @@ import { displayPaths, rootedPaths } from './display-path.js';
 import { writeOutputFile } from './output-file.js';
 import { UsageError } from './usage-error.js';
 import { findModelFiles, modelUri, requireModelFiles } from './workspace-files.js';
+import { lineAndColumn, parseStrictJson } from '../checking/strict-json.js';
 
 const FORMATS: Record<string, (result: CheckResult) => string> = {
     stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub, gitlab: formatGitlab, junit: formatJunit
@@ -129,13 +130,9 @@ export function readConfig(configPath: string | undefined, cwd: string): LoadedC
         throw new UsageError(`config ${shown} cannot be read (no such file or directory)`);
     }
     if ('problem' in read) throw new UsageError(`config ${shown} cannot be read (${read.problem})`);
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(read.text);
-    } catch (error) {
-        throw new UsageError(`config ${shown} not valid JSON (${(error as Error).message})`);
-    }
-    const config = parseConfigFile(parsed);
+    const parsed = parseStrictJson(read.text);
+    if ('error' in parsed) throw new UsageError(`config ${shown} not valid JSON (${parsed.error} at ${lineAndColumn(read.text, parsed.offset)})`);
+    const config = parseConfigFile(parsed.value);
     if (typeof config === 'string') throw new UsageError(`config ${shown}: ${config}`);
     return { ...config, folder: path.dirname(file), file: shown };
 }

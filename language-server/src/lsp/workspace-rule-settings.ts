@@ -1,7 +1,8 @@
 import { Emitter, URI, UriUtils, type Event } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { parseStrictJson } from '../checking/strict-json.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig, type RuleSettings } from '../checking/rule-settings.js';
 import { readConfigFile } from '../workspace/model-text.js';
@@ -75,15 +76,13 @@ export class WorkspaceRuleSettings {
     }
 
     private applyFile(uri: string, text: string): void {
-        const errors: ParseError[] = [];
-        const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-        if (errors.length > 0 || !tree) {
-            const first = errors[0];
-            const what = first ? printParseErrorCode(first.error) : 'ValueExpected';
-            this.problem = { uri, diagnostic: configDiagnostic(text, first?.offset ?? 0, Math.max(1, first?.length ?? 1), `joinery.json is not valid JSON: ${what}`) };
+        const parsed = parseStrictJson(text);
+        if ('error' in parsed) {
+            this.problem = { uri, diagnostic: configDiagnostic(text, parsed.offset, parsed.length, `joinery.json is not valid JSON: ${parsed.error}`) };
             return;
         }
-        const settings = parseConfig(getNodeValue(tree));
+        const { tree } = parsed;
+        const settings = parseConfig(parsed.value);
         if (typeof settings === 'string') {
             // Point at the key the message names, found in the parsed tree (never by searching the text).
             const key = /"rules"\."([^"]+)"|unknown key "([^"]+)"/.exec(settings);

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../checking/collect.js';
 import type { Finding } from '../findings/finding.js';
@@ -10,7 +10,7 @@ import type { JoineryServices } from '../joinery-module.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
 import { layOutMapSafely } from '../report/map-worker.js';
 import { drawMap } from '../report/map-scene.js';
-import { INTEGRATION_MAP_REQUEST, type IntegrationMapParams, type IntegrationMapView } from './integration-map-protocol.js';
+import { IntegrationMapRequest, type IntegrationMapParams, type IntegrationMapView } from './integration-map-protocol.js';
 
 /**
  * `joinery/integrationMap`: the arrangement under the cursor (or the one named),
@@ -18,7 +18,7 @@ import { INTEGRATION_MAP_REQUEST, type IntegrationMapParams, type IntegrationMap
  * so that the editor's map view only has to paint it.
  */
 export function addIntegrationMapHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: { current(): RuleSettings }): void {
-    connection.onRequest(INTEGRATION_MAP_REQUEST, async (params: IntegrationMapParams, token: CancellationToken): Promise<IntegrationMapView | null> => {
+    connection.onRequest(IntegrationMapRequest, async (params, token): Promise<IntegrationMapView | null> => {
         await shared.workspace.WorkspaceManager.ready;
         // Let edits that arrived before this request start their build, then wait for it.
         await shared.workspace.WorkspaceLock.read(() => undefined);
