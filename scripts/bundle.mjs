@@ -3,19 +3,21 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
+import { commonJsForNode, resolveForNode } from './esbuild-node.mjs';
 import { buildPlayground } from './playground/build.mjs';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
-const define = { JOINERY_VERSION: JSON.stringify(version) };
+const { version, homepage, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
+// The rule pages on the web, at this version's tag (SARIF's helpUri, diff's rule links):
+// never a path of the machine that ran the check.
+const repositoryWeb = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+const docsUrl = `${repositoryWeb}/blob/v${version}/docs/rules/`;
+const define = { JOINERY_VERSION: JSON.stringify(version), JOINERY_HOMEPAGE: JSON.stringify(homepage), JOINERY_DOCS_URL: JSON.stringify(docsUrl) };
 const node = {
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, keepNames: true,
-    logLevel: 'warning', metafile: true,
-    define: { ...define, 'import.meta.url': '__importMetaUrl' },
-    // Langium's ESM code reads import.meta.url; CommonJS has __filename instead.
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    ...commonJsForNode, sourcemap: true, minify: true, keepNames: true, metafile: true,
+    define: { ...commonJsForNode.define, ...define }
 };
 // ELK (graph layout, 1.6 MB) stays a file of its own beside the CLI and server,
-// loaded only when a map is drawn, so that `joinery check` and the editor's server
+// loaded by the map's layout thread (report/map-worker.ts) only when a map is drawn, so that `joinery check` and the editor's server
 // start without it (`.cjs`: this package is ESM, and the file is CommonJS).
 const elkBundle = createRequire(import.meta.url).resolve('elkjs/lib/elk.bundled.js');
 const elkBeside = {
@@ -29,7 +31,7 @@ const noNodeApi = {
     setup: build => build.onResolve({ filter: /.*/ }, args => nodeBuiltins.has(args.path)
         ? { errors: [{ text: `${args.importer} imports the Node module '${args.path}', which a browser does not have` }] } : undefined)
 };
-const browser = { bundle: true, platform: 'browser', target: 'es2022', minify: true, keepNames: true, sourcemap: true, logLevel: 'warning', metafile: true, define, plugins: [noNodeApi] };
+const browser = { ...resolveForNode, bundle: true, platform: 'browser', target: 'es2022', minify: true, keepNames: true, sourcemap: true, logLevel: 'warning', metafile: true, define, plugins: [noNodeApi] };
 
 const sizes = {};
 const record = (result) => {
@@ -39,15 +41,15 @@ const record = (result) => {
 
 record(await esbuild.build({
     ...node,
-    entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts' },
+    entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts', 'map-layout-worker': 'language-server/src/report/map-layout-worker.ts' },
     outdir: 'out', outExtension: { '.js': '.cjs' }, plugins: [elkBeside]
 }));
 copyFileSync(elkBundle, 'out/elk.cjs');
 
-// The VS Code extension: its thin client, and the same server bundle beside it, ELK beside that.
+// The VS Code extension: its thin client, and the same server bundle and layout thread beside it, ELK beside those.
 record(await esbuild.build({
     ...node,
-    entryPoints: { extension: 'extension/src/extension.ts', server: 'language-server/src/server/main.ts' },
+    entryPoints: { extension: 'extension/src/extension.ts', server: 'language-server/src/server/main.ts', 'map-layout-worker': 'language-server/src/report/map-layout-worker.ts' },
     outdir: 'extension/out', outExtension: { '.js': '.cjs' }, external: ['vscode'], plugins: [elkBeside]
 }));
 copyFileSync(elkBundle, 'extension/out/elk.cjs');
@@ -61,7 +63,7 @@ record(await esbuild.build({
     ...browser, format: 'cjs', entryPoints: { extension: 'extension/src/web/extension-web.ts' },
     outdir: 'extension/out/web', external: ['vscode']
 }));
-const browserServer = record(await esbuild.build({
+record(await esbuild.build({
     ...browser, format: 'iife', entryPoints: { server: 'language-server/src/server/browser-main.ts' }, outdir: 'extension/out/web'
 }));
 
@@ -72,7 +74,6 @@ record(await esbuild.build({
 
 // The playground: one page under out/playground that opens from file://.
 await buildPlayground({ browser, record, serverScript: 'extension/out/web/server.js' });
-void browserServer;
 
 mkdirSync('out', { recursive: true });
 writeFileSync('out/bundle-sizes.json', JSON.stringify(sizes, null, 2) + '\n');

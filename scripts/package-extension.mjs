@@ -25,7 +25,9 @@ const layout = {
     'extension/icons': 'icons',
     'extension/out/extension.cjs': 'out/extension.cjs',
     'extension/out/server.cjs': 'out/server.cjs',
-    // The graph layout, loaded by the server only when a map is drawn.
+    // The integration map's layout thread, started by the server beside it (language-server/src/report/map-worker.ts).
+    'extension/out/map-layout-worker.cjs': 'out/map-layout-worker.cjs',
+    // The graph layout, loaded by the layout thread only when a map is drawn.
     'extension/out/elk.cjs': 'out/elk.cjs',
     // VS Code in a browser: the web client and the language server as a worker script.
     'extension/out/web/extension.js': 'out/web/extension.js',

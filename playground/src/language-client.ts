@@ -6,7 +6,7 @@
 // module workers or a VS Code API shim, neither of which a page opened from
 // file:// can load, and the page needs only these few requests.
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
-import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/browser.js';
+import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/browser';
 import type {
     CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, InitializeResult, MarkupContent, PublishDiagnosticsParams, TextEdit
 } from 'vscode-languageserver-protocol';
@@ -159,18 +159,23 @@ const SEVERITY: Record<number, monaco.MarkerSeverity> = {
     1: monaco.MarkerSeverity.Error, 2: monaco.MarkerSeverity.Warning, 3: monaco.MarkerSeverity.Info, 4: monaco.MarkerSeverity.Hint
 };
 
+/** A diagnostic's message as text (LSP 3.18 allows Markdown there; Joinery's server sends plain text). */
+export function messageText(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
 function toMarker(diagnostic: Diagnostic): monaco.editor.IMarkerData {
     return {
         ...toRange(diagnostic.range),
         severity: SEVERITY[diagnostic.severity ?? 1],
-        message: diagnostic.message,
+        message: messageText(diagnostic),
         source: diagnostic.source,
         code: diagnostic.code === undefined ? undefined : String(diagnostic.code)
     };
 }
 
 function sameMarker(marker: monaco.editor.IMarkerData, diagnostic: Diagnostic): boolean {
-    return marker.message === diagnostic.message && marker.code === String(diagnostic.code)
+    return marker.message === messageText(diagnostic) && marker.code === String(diagnostic.code)
         && marker.startLineNumber === diagnostic.range.start.line + 1 && marker.startColumn === diagnostic.range.start.character + 1;
 }
 

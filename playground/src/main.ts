@@ -13,7 +13,7 @@ import type { IntegrationMapView } from '../../language-server/src/server/integr
 import { MapPanel } from '../../extension/src/map-view/map-panel.mjs';
 import { MAP_CSS } from '../../extension/src/map-view/map-style.js';
 import { registerJoineryLanguage } from './colouring.js';
-import { JoineryClient, toRange } from './language-client.js';
+import { JoineryClient, messageText, toRange } from './language-client.js';
 import { PAGE_CSS } from './page-style.js';
 
 const MODEL_URI = 'file:///playground/model.joinery';
@@ -123,7 +123,7 @@ function showFindings(diagnostics: Diagnostic[]): void {
         const place = element('span', 'finding-place');
         place.textContent = `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
         const message = element('span', 'finding-message');
-        message.textContent = diagnostic.message;
+        message.textContent = messageText(diagnostic);
         const rule = element('span', 'finding-rule');
         rule.textContent = String(diagnostic.code ?? '');
         const link = element('button', 'finding-link');

@@ -31,6 +31,7 @@ describe('the packaged VS Code extension', () => {
             'extension/language-configuration.json',
             'extension/out/extension.cjs',
             'extension/out/server.cjs',
+            'extension/out/map-layout-worker.cjs',
             'extension/out/elk.cjs',
             'extension/out/web/extension.js',
             'extension/out/web/server.js',

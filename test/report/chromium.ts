@@ -1,15 +1,13 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from '../support/programs.js';
 
-/** Debian's Chromium (JOINERY_CHROMIUM, else `chromium` on PATH), never a downloaded browser; flags that keep it offline and quiet. */
-export const CHROMIUM = process.env.JOINERY_CHROMIUM ?? onPath('chromium') ?? '/usr/bin/chromium';
+/** The machine's Chromium (Debian's in CI), never a downloaded browser; flags that keep it offline and quiet. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchChromium(): Promise<Browser> {
-    return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    return chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
 }
 
 /** What a page did that it should not: requests leaving the machine, console errors, dialogs (an `alert` would be one). */
@@ -62,8 +60,4 @@ export async function distinctColours(browser: Browser, png: Buffer): Promise<nu
     } finally {
         await page.close();
     }
-}
-
-function onPath(program: string): string | undefined {
-    return (process.env.PATH ?? '').split(path.delimiter).map(folder => path.join(folder, program)).find(file => existsSync(file));
 }

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import { LanguageServerSession } from '../support/lsp-client.js';
+import { DECLARATION_SNIPPETS } from '../../language-server/src/lsp/snippets.js';
+import { LanguageServerSession, ROOT } from '../support/lsp-client.js';
 
 // Completion follows what is written: declaration snippets only where the
 // declaration may stand, no property that may appear once offered twice, no
@@ -46,9 +47,17 @@ describe('completion in context', () => {
     it('offers the top-level snippets at the top level only, and the element snippets in an arrangement\'s body only', async () => {
         expect(snippets(await complete(`${ACTORS}|`))).toEqual(['actor', 'arrangement', 'domain']);
         const inArrangement = snippets(await complete(`${ACTORS}arrangement North {\n  |\n}\n`));
-        expect(inArrangement).toEqual(['agreement', 'budget', 'channel', 'forum', 'goal', 'indicator', 'link', 'referral', 'service', 'system', 'team']);
+        expect(inArrangement).toEqual(['agreement', 'budget', 'channel', 'direction', 'forum', 'goal', 'indicator', 'link', 'referral', 'service', 'system', 'team']);
         expect(snippets(await complete(`${ACTORS}arrangement North {\n  forum Board { kind board | }\n}\n`))).toEqual([]);
         expect(snippets(await complete(`actor NHS { | }\n`))).toEqual([]);
+    });
+
+    it('has a snippet for every declaration of the grammar (the extension has no snippet file of its own)', () => {
+        const grammar = readFileSync(path.join(ROOT, 'grammar/joinery.langium'), 'utf-8');
+        const declarations = ['TopLevel', 'Element'].flatMap(union => new RegExp(`^${union}:([^;]*);`, 'm').exec(grammar)![1].split('|').map(name => name.trim()));
+        const keywords = declarations.map(rule => new RegExp(`^${rule}:\\s*'([a-z-]+)'`, 'm').exec(grammar)![1]);
+        expect(keywords).toContain('direction');
+        expect(Object.keys(DECLARATION_SNIPPETS).sort()).toEqual([...keywords].sort());
     });
 
     it('does not offer again a property that may appear once, and keeps offering a list', async () => {

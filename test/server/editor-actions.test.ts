@@ -42,7 +42,7 @@ beforeAll(async () => {
         writeFileSync(path.join(workspace, file), text);
         uris[file] = pathToFileURL(path.join(workspace, file)).href;
     }
-    sessions.push(await LanguageServerSession.start(workspace), await LanguageServerSession.start(workspace, CLIENT_COMMANDS));
+    sessions.push(await LanguageServerSession.start(workspace), await LanguageServerSession.start(workspace, { initializationOptions: CLIENT_COMMANDS }));
     await Promise.all(sessions.map(s => s.settle(2)));
 });
 

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { RelativePattern, Uri, workspace, type Disposable, type ExtensionContext } from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser.js';
+import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateWithClient } from '../activate.js';
 import { clientOptions } from '../client-options.js';
 
@@ -15,7 +15,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
     const worker = new Worker(Uri.joinPath(context.extensionUri, 'out/web/server.js').toString());
     // Any scheme: a browser workspace lives on vscode-vfs:, memfs: or similar, not file:.
-    client = new LanguageClient('joinery', 'Joinery', clientOptions(context, ['*']), worker);
+    client = new LanguageClient('joinery', 'Joinery', worker, clientOptions(context, ['*']));
     await activateWithClient(context, client);
     context.subscriptions.push(await openModelFiles());
 }

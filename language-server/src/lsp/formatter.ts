@@ -71,7 +71,7 @@ export class JoineryFormatter implements Formatter {
             const gap = text.slice(from, leaf.offset);
             if (!previous) {
                 replace(0, leaf.offset, '');
-                // A file that starts with a declaration: its keyword is the token the next one follows.
+                // A file may start with its first declaration: the tokens after it follow that keyword.
                 if (!leaf.hidden) previousToken = leaf;
             } else if (leaf.hidden) {
                 if (newlineCount(gap) === 0) {

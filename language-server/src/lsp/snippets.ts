@@ -18,5 +18,6 @@ export const DECLARATION_SNIPPETS: Record<string, { description: string; body: s
     referral: { description: "A referral route between actors or teams", body: "referral ${1:From} -> ${2:To}$0" },
     goal: { description: "A goal and the forum, team or actor that owns it", body: "goal ${1:Name} \"${2:Title}\" { owner ${3:Board} }$0" },
     indicator: { description: "An indicator: the goal it measures, its kind and who reports it", body: "indicator ${1:Name} \"${2:Title}\" { measures ${3:Goal} kind ${4|outcome,experience,output,efficiency|} reported by ${5:Actor} }$0" },
-    agreement: { description: "An agreement between actors, covering systems, teams or services", body: "agreement ${1:Name} \"${2:Title}\" { between ${3:ActorA}, ${4:ActorB} covers ${5:System} }$0" }
+    agreement: { description: "An agreement between actors, covering systems, teams or services", body: "agreement ${1:Name} \"${2:Title}\" { between ${3:ActorA}, ${4:ActorB} covers ${5:System} }$0" },
+    direction: { description: "A board's direction to a partner to deliver services with the money it allocates", body: "direction ${1:Name} \"${2:Title}\" { from ${3:Board} to ${4:Partner} for ${5:Service} }$0" }
 };

@@ -1,4 +1,5 @@
 import type { MapEdgeKind, MapNode } from './integration-graph.js';
+import { visibleText } from '../language/visible-text.js';
 import { GUTTER, type EdgeLine, type MapLayout, type NodeBox } from './map-layout.js';
 import { cardPaint, GAP_RED, LINE_PAINT, linePaint, SECTOR_COLOURS, TEXT_PAINT, type LineStyle, type Paint } from './map-paint.js';
 
@@ -28,11 +29,24 @@ const LEGEND_HEIGHT = 64;
 
 const LINE_STYLE: Record<MapEdgeKind, LineStyle> = {
     voting: 'vote', advisory: 'advisory', channel: 'channel', 'reports to': 'reports', referral: 'referral',
-    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money',
+    scrutinises: 'reports', 'has regard to': 'reports',
+    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money', directs: 'money',
     staffs: 'work', delivers: 'work', uses: 'work', owns: 'work', link: 'link', unlinked: 'unlinked'
 };
 
 export function drawMap(layout: MapLayout, idPrefix: string): Scene {
+    const scene = drawRaw(layout, idPrefix);
+    // Model text shown as it reads, in the SVG and in the editor's webview alike: controls and bidi controls visibly.
+    return { ...scene, title: visibleText(scene.title), items: scene.items.map(visibleItem) };
+}
+
+function visibleItem(item: SceneItem): SceneItem {
+    if (item.type === 'text') return { ...item, text: visibleText(item.text) };
+    if (item.type === 'group') return { ...item, items: item.items.map(visibleItem), ...(item.tooltip === undefined ? {} : { tooltip: visibleText(item.tooltip) }) };
+    return item;
+}
+
+function drawRaw(layout: MapLayout, idPrefix: string): Scene {
     const markerId = (style: LineStyle) => `${idPrefix}-arrow-${style}`;
     const items: SceneItem[] = [];
     layout.bands.forEach((band, index) => {
@@ -45,9 +59,10 @@ export function drawMap(layout: MapLayout, idPrefix: string): Scene {
         });
     });
     items.push({ type: 'rect', x: GUTTER - 8, y: 0, width: 1, height: layout.height, class: 'gutter-rule', paint: { fill: '#cbd5e1' } });
+    if (layout.notice) items.push({ type: 'group', class: 'notice', items: [{ type: 'text', x: GUTTER, y: 30, text: layout.notice, class: 'notice', paint: TEXT_PAINT['gap-label'] }] });
     for (const line of layout.lines) items.push(drawLine(line, markerId));
     for (const box of layout.boxes) items.push(drawBox(box));
-    items.push(...drawLegend(layout.height, markerId));
+    for (const item of drawLegend(layout.height, markerId)) items.push(item);
     return {
         width: Math.ceil(Math.max(layout.width, 900)),
         height: Math.ceil(layout.height + LEGEND_HEIGHT),

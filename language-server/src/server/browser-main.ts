@@ -3,8 +3,9 @@
 // same services and handlers as the Node server (main.ts), over the worker's
 // messages. No Node API on this path: the bundle is built for platform 'browser'.
 import { EmptyFileSystem } from 'langium';
-import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createJoineryServices } from '../joinery-module.js';
+import { layOutMapHere } from '../report/map-layout.js';
 import { setRuleDocsBase } from '../rules/rule-docs-location.js';
 import { startJoineryLanguageServer } from './start-server.js';
 
@@ -22,4 +23,5 @@ shared.lsp.LanguageServer.onInitialize(params => {
     const options = params.initializationOptions as BrowserServerOptions | undefined;
     setRuleDocsBase(typeof options?.ruleDocsBase === 'string' ? options.ruleDocsBase : undefined);
 });
-startJoineryLanguageServer(shared, Joinery);
+// The map is laid out on this worker, off the page's thread (bounded in size; no nested worker).
+startJoineryLanguageServer(shared, Joinery, layOutMapHere);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/lsp-client.js';
+import { neovimPath } from '../support/programs.js';
 
 // editors/vim (README, "Other editors") in Neovim itself: a .joinery file gets the
 // filetype and the colouring groups, and the syntax file knows every grammar keyword.
@@ -45,10 +46,11 @@ handle:write(vim.fn.json_encode(result))
 handle:close()
 vim.cmd('qall!')
 `);
-        const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '--cmd', `set runtimepath^=${RUNTIME}`,
+        const nvim = neovimPath();
+        const run = spawnSync(nvim, ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '--cmd', `set runtimepath^=${RUNTIME}`,
             '-c', 'filetype on', '-c', 'syntax enable', '-c', `edit ${file}`, '-c', `luafile ${lua}`],
         { encoding: 'utf-8', timeout: 30_000, env: { ...process.env, JOINERY_OUT: out, JOINERY_PROBES: JSON.stringify(PROBES) } });
-        if (run.error) throw new Error(`could not run nvim (Debian: apt-get install neovim): ${run.error.message}`);
+        if (run.error) throw new Error(`could not run ${nvim}: ${run.error.message}`);
         expect(run.status, run.stderr).toBe(0);
         const result = JSON.parse(readFileSync(out, 'utf-8')) as { filetype: string; syntax: string; groups: string[] };
         expect(result).toMatchObject({ filetype: 'joinery', syntax: 'joinery' });

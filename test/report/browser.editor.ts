@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrationMapPage } from '../../extension/src/integration-map-page.js';
 import { integrationMapView } from '../../language-server/src/server/integration-map.js';
 import { buildIntegrationGraph } from '../../language-server/src/report/integration-graph.js';
+import { layOutMapSafely } from '../../language-server/src/report/map-worker.js';
 import { joinery } from '../support/cli.js';
 import { ROOT } from '../support/lsp-client.js';
 import { checkWorkspace } from '../support/workspace.js';
@@ -26,8 +27,9 @@ beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {
+    // Guarded: when Chromium could not start, its one-line reason is the error shown, not this hook's.
     await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(file: string, width = 1440): Promise<{ page: Page; watch: PageWatch }> {
@@ -121,7 +123,7 @@ describe('the integration map webview page in a browser', () => {
     it('paints the map it is sent, highlights the gaps, and asks to reveal a clicked node', async () => {
         const { models, findings } = await loadExample('lanarkshire');
         const north = models.find(m => m.arrangement.name === 'NorthLanarkshire')!;
-        const view = await integrationMapView(north, models, findings);
+        const view = await integrationMapView(north, models, findings, layOutMapSafely);
         await page.evaluate(v => window.postMessage({ type: 'map', view: v }, '*'), view);
         const nodes = Object.keys(view.locations);
         await page.waitForFunction(count => document.querySelectorAll('svg g[data-node]').length === count, nodes.length);
@@ -146,7 +148,7 @@ describe('the integration map webview page in a browser', () => {
     it('puts titles with markup in as text', async () => {
         const { services, findings, arrangement } = await checkWorkspace(HOSTILE_MODEL);
         const analysis = services.analysis.IntegrationAnalysis;
-        const view = await integrationMapView(analysis.arrangementModel(arrangement('Evil')), analysis.allArrangementModels(), findings);
+        const view = await integrationMapView(analysis.arrangementModel(arrangement('Evil')), analysis.allArrangementModels(), findings, layOutMapSafely);
         await page.evaluate(v => window.postMessage({ type: 'map', view: v }, '*'), view);
         await page.waitForFunction(() => document.querySelector('.map-title')?.textContent?.startsWith('The "'));
         expect(await page.locator('.map-title').innerText()).toBe(HOSTILE_TITLES[2]);
