@@ -59,7 +59,7 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const arrangement = AstUtils.getContainerOfType(refInfo.container, isArrangement);
         const ownPrefix = arrangement?.name ? `${arrangement.name}.` : undefined;
-        const named = new Set([...namedInSameList(refInfo), ...namedBeforeInList(context)]);
+        const named = new Set([...namedInSameList(refInfo, context.offset), ...namedBeforeInList(context)]);
         return super.getReferenceCandidates(refInfo, context)
             .filter(candidate => (!ownPrefix || !candidate.name.startsWith(ownPrefix)) && !named.has(candidate.name));
     }
@@ -106,8 +106,12 @@ export class JoineryCompletionProvider extends DefaultCompletionProvider {
     }
 }
 
-/** The names other entries of the same list already give (`partners NHS, |` offers NHS no more; likewise a seat list's actors). */
-function namedInSameList(refInfo: ReferenceInfo): Set<string> {
+/**
+ * The names other entries of the same list already give (`partners NHS, |` offers
+ * NHS no more; likewise a seat list's actors). The entry under the cursor is the one
+ * being replaced: its own name is still offered.
+ */
+function namedInSameList(refInfo: ReferenceInfo, offset: number): Set<string> {
     const own = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
     // A seat or a contribution is one entry of its forum's or budget's list: the list is its container's.
     const entryOfList = isSeat(refInfo.container) || isContribution(refInfo.container);
@@ -117,8 +121,9 @@ function namedInSameList(refInfo: ReferenceInfo): Set<string> {
     const entries: unknown[] = Array.isArray(own) ? own : siblings.map(entry => (entry as Record<string, unknown>)[refInfo.property]);
     const names = new Set<string>();
     for (const entry of entries) {
-        const reference = entry as { $refText?: string } | undefined;
-        if (entry !== refInfo.reference && reference?.$refText) names.add(reference.$refText);
+        const reference = entry as { $refText?: string; $refNode?: { offset: number; end: number } } | undefined;
+        const underCursor = reference?.$refNode !== undefined && reference.$refNode.offset <= offset && offset <= reference.$refNode.end;
+        if (entry !== refInfo.reference && !underCursor && reference?.$refText) names.add(reference.$refText);
     }
     return names;
 }
