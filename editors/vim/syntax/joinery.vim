@@ -8,22 +8,26 @@ if exists('b:current_syntax')
 endif
 
 " Declarations: the keyword that starts each one.
-syntax keyword joineryDeclaration domain actor arrangement forum budget system link team service channel referral goal indicator agreement
+syntax keyword joineryDeclaration domain actor arrangement forum budget system link team service channel referral goal indicator agreement direction
 
 " Properties.
-syntax keyword joineryProperty level sector kind in logic represents partners stage governance lead leader voting advisory controls from funds owner shares staff uses area leads for function measures between covers
+syntax keyword joineryProperty level sector kind in logic represents partners stage governance lead leader voting advisory controls from funds owner shares staff uses area leads for function measures between covers chair scrutinises users term until review
+syntax match joineryProperty /\<vice-chair\>/
 syntax match joineryProperty /\<reports\s\+to\>/
 syntax match joineryProperty /\<held\s\+by\>/
 syntax match joineryProperty /\<delivered\s\+by\>/
 syntax match joineryProperty /\<reported\s\+by\>/
-" Words of two-word properties on their own (while being typed).
-syntax keyword joineryProperty reports to held by delivered reported
+syntax match joineryProperty /\<decides\s\+by\>/
+syntax match joineryProperty /\<has\s\+regard\s\+to\>/
+syntax match joineryProperty /\<advisory\s\+by\s\+law\>/
+" Words of properties of several words on their own (while being typed).
+syntax keyword joineryProperty reports to held by delivered reported decides has regard law
 
 " Flags.
-syntax keyword joineryFlag merged colocated
+syntax keyword joineryFlag merged colocated body
 syntax match joineryFlag /\<two-way\>/
 
-" Listed values: levels, sectors, kinds, logics, governance, channel and indicator kinds.
+" Listed values: levels, sectors, kinds, logics, governance, decision rules, budget terms, delivery bases, channel and indicator kinds.
 syntax keyword joineryValue macro meso micro
 syntax keyword joineryValue government statutory third independent community
 syntax keyword joineryValue organisation network role people
@@ -34,8 +38,12 @@ syntax keyword joineryValue board commissioning planning engagement learning ope
 syntax keyword joineryValue pooled aligned delegated separate grant
 syntax keyword joineryValue seat representation consultation reporting informal
 syntax keyword joineryValue output outcome experience
+syntax keyword joineryValue committee vote consensus recurrent fixed contracted
+syntax match joineryValue /\<fee-funded\>/
 
 syntax match joineryNumber /-\?\<\d\+\(\.\d\+\)\?[A-Za-z_]*\>/
+" A date (`until 2027-03-31`, `review 2026-03-31`): after the number, so it wins.
+syntax match joineryNumber /\<\d\{4}-\d\{2}-\d\{2}\>/
 syntax match joineryOperator /<->\|->/
 syntax region joineryString start=/"/ skip=/\\\\\|\\"/ end=/"/ oneline contains=joineryEscape
 syntax match joineryEscape /\\[\\"]/ contained
