@@ -12,8 +12,8 @@ import { kindWord, propertyKeyword } from '../language/user-words.js';
 const SINGLE_VALUED: Record<string, Array<[property: string, keyword: string]>> = {
     Domain: [['level', 'level']],
     Actor: [['sector', 'sector'], ['kind', 'kind'], ['domain', 'in']],
-    Arrangement: [['stage', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged']],
-    Forum: [['kind', 'kind'], ['reportsTo', 'reports']],
+    Arrangement: [['stage', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged'], ['profile', 'profile']],
+    Forum: [['kind', 'kind'], ['reportsTo', 'reports'], ['profile', 'profile']],
     Budget: [['kind', 'kind'], ['heldBy', 'held']],
     System: [['owner', 'owner']],
     Team: [['colocated', 'colocated'], ['area', 'area']],
