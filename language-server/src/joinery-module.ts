@@ -70,7 +70,7 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         RuleRunner: services => new RuleRunner(services)
     },
     findings: {
-        EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared),
+        EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared, services.profiles.ProfileRegistry),
         PublishedFindings: services => new PublishedFindings(services, services.findings.EditorRuleSettings)
     },
     lsp: {

@@ -29,6 +29,12 @@ export function configFileSchema(): object {
         title: 'Joinery configuration (joinery.json at the workspace root)',
         type: 'object',
         additionalProperties: false,
-        properties: { rules: { description: 'Severity per rule: off, info, warning or error.', ...ruleLevelsSchema() } }
+        properties: {
+            rules: { description: 'Severity per rule: off, info, warning or error.', ...ruleLevelsSchema() },
+            profiles: {
+                description: 'Folders (or files) of statutory profiles of this project, relative to joinery.json: every .json file in each is a profile (docs/profiles.md).',
+                type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 100
+            }
+        }
     };
 }

@@ -33,14 +33,20 @@ export function applyRuleSettings(findings: Finding[], settings: RuleSettings): 
     return result;
 }
 
+const CONFIG_KEYS = ['rules', 'profiles'];
+
 /**
- * The settings of a parsed `joinery.json` (`{"rules": {id: level}}`), or a message
- * saying which key is wrong. The CLI and the server read the file alike.
+ * The settings of a parsed `joinery.json` (`{"rules": {id: level}, "profiles": [folder]}`),
+ * or a message saying which key is wrong. The CLI and the server read the file alike.
  */
 export function parseConfig(parsed: unknown): RuleSettings | string {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'must be a JSON object like {"rules": {"isolated-forum": "off"}}';
     for (const key of Object.keys(parsed)) {
-        if (key !== 'rules') return `unknown key "${key}" (only "rules" is allowed)`;
+        if (!CONFIG_KEYS.includes(key)) return `unknown key "${key}" (only "rules" and "profiles" are allowed)`;
+    }
+    const profiles = (parsed as { profiles?: unknown }).profiles;
+    if (profiles !== undefined && (!Array.isArray(profiles) || profiles.length > 100 || !profiles.every(folder => typeof folder === 'string' && folder.length > 0 && folder.length < 1000))) {
+        return '"profiles" must be a list of folders (or profile files), relative to joinery.json, like ["profiles/"]';
     }
     const rules = (parsed as { rules?: unknown }).rules ?? {};
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return '"rules" must be an object of rule id to level';
@@ -51,4 +57,10 @@ export function parseConfig(parsed: unknown): RuleSettings | string {
         settings[id] = level as RuleLevel;
     }
     return settings;
+}
+
+/** The profile folders a parsed `joinery.json` names (after `parseConfig` accepted it). */
+export function configProfileFolders(parsed: unknown): string[] {
+    const profiles = (parsed as { profiles?: unknown } | null)?.profiles;
+    return Array.isArray(profiles) ? profiles.filter((folder): folder is string => typeof folder === 'string') : [];
 }

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'langium';
 import type { JoineryServices } from '../joinery-module.js';
 import { collectFindings } from '../checking/collect.js';
 import { compareFindings } from '../findings/finding.js';
-import { applyRuleSettings, checkRuleSetting, parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import { applyRuleSettings, checkRuleSetting, configProfileFolders, parseConfig, type RuleSettings } from '../checking/rule-settings.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
@@ -37,7 +38,9 @@ export interface CheckOutcome {
 export async function runCheck(services: JoineryServices, options: CheckOptions, cwd: string, readStdin: () => Buffer): Promise<CheckOutcome> {
     const format = FORMATS[options.format];
     if (!format) throw new UsageError(`unknown format '${options.format}': use ${Object.keys(FORMATS).join(', ')}`);
-    const settings = { ...readConfig(options.config, cwd), ...parseRuleOptions(options.rules) };
+    const config = readProjectConfig(options.config, cwd);
+    const settings = { ...config.settings, ...parseRuleOptions(options.rules) };
+    await loadProjectProfiles(services, config);
     const files = await findModelFiles(options.paths, cwd);
     const { unreadable } = await loadWorkspace(services, files, cwd, readStdin);
     let findings = [...collectFindings(services, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
@@ -61,10 +64,18 @@ export function parseRuleOptions(pairs: string[]): RuleSettings {
     return settings;
 }
 
+/** What `joinery.json` says: rule settings, and the folders of the project's statutory profiles. */
+export interface ProjectConfig {
+    settings: RuleSettings;
+    profiles: string[];
+    /** The file read, when there was one: profile folders are relative to it. */
+    file?: string;
+}
+
 /** `--config FILE`, else `joinery.json` in the current folder, else nothing. */
-export function readConfig(configPath: string | undefined, cwd: string): RuleSettings {
+export function readProjectConfig(configPath: string | undefined, cwd: string): ProjectConfig {
     const file = configPath ? path.resolve(cwd, configPath) : path.join(cwd, 'joinery.json');
-    if (!configPath && !existsSync(file)) return {};
+    if (!configPath && !existsSync(file)) return { settings: {}, profiles: [] };
     const shown = configPath ?? 'joinery.json';
     let parsed: unknown;
     try {
@@ -75,5 +86,16 @@ export function readConfig(configPath: string | undefined, cwd: string): RuleSet
     }
     const settings = parseConfig(parsed);
     if (typeof settings === 'string') throw new UsageError(`config ${shown}: ${settings}`);
-    return settings;
+    return { settings, profiles: configProfileFolders(parsed), file };
+}
+
+/**
+ * Loads the project's statutory profiles from the folders joinery.json names, as
+ * the server does (ProfileRegistry, through the services' file system): a broken
+ * profile file is a finding on that file, not a failure of the command.
+ */
+export async function loadProjectProfiles(services: JoineryServices, config: ProjectConfig): Promise<void> {
+    if (!config.file || config.profiles.length === 0) return;
+    const configUri = URI.file(config.file);
+    await services.profiles.ProfileRegistry.loadProject(URI.file(path.dirname(config.file)), config.profiles, configUri.toString());
 }

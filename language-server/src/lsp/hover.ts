@@ -7,6 +7,8 @@ import { kindWord } from '../language/user-words.js';
 import type { JoineryServices } from './joinery-services.js';
 import { declarationKind } from './declaration-kinds.js';
 import { elementSummary } from './element-summary.js';
+import { profileWordAt, profileWordHover } from './profile-hover.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
 
 /**
  * Hover on every declaration, named or not (from its name, a reference to it or
@@ -17,18 +19,26 @@ import { elementSummary } from './element-summary.js';
 export class JoineryHoverProvider extends AstNodeHoverProvider {
     private readonly documentation: DocumentationProvider;
     private readonly analysis: IntegrationAnalysis;
+    private readonly profiles: ProfileRegistry;
 
     constructor(services: LangiumServices) {
         super(services);
         this.documentation = services.documentation.DocumentationProvider;
         this.analysis = (services as JoineryServices).analysis.IntegrationAnalysis;
+        this.profiles = (services as JoineryServices).profiles.ProfileRegistry;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        const hover = await super.getHoverContent(document, params);
-        if (hover) return hover;
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        // A profile or role id: what the profile requires, and how this forum stands against it.
+        const word = profileWordAt(leaf);
+        if (word) {
+            const value = profileWordHover(word, this.profiles, this.analysis);
+            return value ? { contents: { kind: 'markdown', value }, range: word.cst.range } : undefined;
+        }
+        const hover = await super.getHoverContent(document, params);
+        if (hover) return hover;
         const node = leaf?.astNode;
         if (!leaf || !node || !declarationKind(node.$type)) return undefined;
         // Unnamed elements hover anywhere outside their references; named ones from their keyword too.

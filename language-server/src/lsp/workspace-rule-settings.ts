@@ -1,17 +1,22 @@
 import { Emitter, URI, UriUtils, type Event } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
-import { parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import { configProfileFolders, parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
 
 export const CONFIG_FILE = 'joinery.json';
 
 /**
  * The rule severities the editor applies: the `joinery.rules` setting, overridden
  * key by key by `joinery.json` at the workspace root (RULES.md, issue 4). A broken
- * `joinery.json` becomes a diagnostic on that file and is otherwise ignored.
+ * `joinery.json` becomes a diagnostic on that file and is otherwise ignored. The
+ * statutory profiles it names (`"profiles"`) are loaded with it, by the same
+ * registry the CLI uses.
  */
 export class WorkspaceRuleSettings {
     private readonly shared: LangiumSharedServices;
+    private readonly profiles: ProfileRegistry | undefined;
+    private profileFolders: string[] = [];
     private readonly changed = new Emitter<void>();
     private root: URI | undefined;
     private fileSettings: RuleSettings = {};
@@ -21,8 +26,9 @@ export class WorkspaceRuleSettings {
     /** The current problem with joinery.json, if any. */
     problem: { uri: string; diagnostic: Diagnostic } | undefined;
 
-    constructor(shared: LangiumSharedServices) {
+    constructor(shared: LangiumSharedServices, profiles?: ProfileRegistry) {
         this.shared = shared;
+        this.profiles = profiles;
         shared.lsp.LanguageServer.onInitialize(params => {
             const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
             this.root = folder ? URI.parse(folder) : undefined;
@@ -52,6 +58,7 @@ export class WorkspaceRuleSettings {
         const uri = this.configUri;
         this.fileSettings = {};
         this.problem = undefined;
+        this.profileFolders = [];
         if (uri) {
             let text: string | undefined;
             try {
@@ -61,8 +68,17 @@ export class WorkspaceRuleSettings {
             }
             if (text !== undefined) this.applyFile(uri, text);
         }
+        await this.reloadProfiles();
         this.loaded = true;
         this.changed.fire();
+    }
+
+    /** Reads the project's profiles again (after joinery.json, or a profile file, changed). */
+    async reloadProfiles(): Promise<void> {
+        if (!this.profiles) return;
+        // Findings wait for the profiles, as they wait for joinery.json.
+        await this.profiles.loadProject(this.root, this.profileFolders, this.configUri);
+        if (this.loaded) this.changed.fire();
     }
 
     private applyFile(uri: string, text: string): void {
@@ -83,6 +99,7 @@ export class WorkspaceRuleSettings {
             return;
         }
         this.fileSettings = settings;
+        this.profileFolders = configProfileFolders(parsed);
     }
 }
 
