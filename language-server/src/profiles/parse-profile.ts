@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { profileSchema, validateAgainst, pathText, type SchemaProblem } from './profile-schema.js';
 import type { Requirement, RoleDefinition } from './profile.js';
 
@@ -72,7 +72,8 @@ export function parseProfileText(text: string): ParsedProfileFile {
     if (problems.length > 0) return { problems, locate };
     const source = value as ProfileSource;
     problems.push(...crossChecks(source).map(at));
-    return { source, problems, locate };
+    // A profile with any problem is not loaded: a model naming it is told why instead.
+    return problems.length > 0 ? { problems, locate } : { source, problems, locate };
 }
 
 /** What the schema cannot say: a profile that extends nothing must be complete; ids unique. */
