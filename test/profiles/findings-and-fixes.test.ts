@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WorkspaceEdit } from 'vscode-languageserver';
 import { FuzzWorkspace } from '../fuzz/fuzz-workspace.js';
 import { quickFixInvariants } from '../fuzz/invariants.js';
 import { Random } from '../fuzz/random.js';
@@ -19,7 +20,7 @@ async function fixesFor(text: string, rule: string) {
     for (const finding of findings) {
         actions.push(...(await provider.getCodeActions(document, { textDocument: { uri: finding.uri }, range: finding.range, context: { diagnostics: [toDiagnostic(finding)] } }) ?? []));
     }
-    return { workspace, findings, actions: actions as Array<{ title: string; edit?: import('vscode-languageserver').WorkspaceEdit; isPreferred?: boolean }> };
+    return { workspace, findings, actions: actions as Array<{ title: string; edit?: WorkspaceEdit; isPreferred?: boolean }> };
 }
 
 describe('statutory findings', () => {
@@ -83,7 +84,7 @@ describe('profile and role ids that no profile defines', () => {
         const provider = workspace.services.lsp.CodeActionProvider!;
         let fixed = text;
         for (const finding of workspace.findings().filter(f => f.rule === 'semantic')) {
-            const [action] = await provider.getCodeActions(document, { textDocument: { uri: finding.uri }, range: finding.range, context: { diagnostics: [toDiagnostic(finding)] } }) as Array<{ edit: import('vscode-languageserver').WorkspaceEdit }>;
+            const [action] = await provider.getCodeActions(document, { textDocument: { uri: finding.uri }, range: finding.range, context: { diagnostics: [toDiagnostic(finding)] } }) as Array<{ edit: WorkspaceEdit }>;
             fixed = Object.values(applyWorkspaceEdit({ [document.uri.toString()]: fixed }, action.edit))[0];
         }
         expect((await checkWorkspace(fixed)).findings.filter(f => f.rule === 'semantic' || f.rule.startsWith('statutory-'))).toEqual([]);

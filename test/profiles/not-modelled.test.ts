@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Actor, Forum } from '../../language-server/src/generated/ast.js';
+import type * as DecisionRights from '../../language-server/src/analysis/decision-rights.js';
 import type { ModelFact } from '../../language-server/src/analysis/decision-rights.js';
 import { checkWorkspace } from '../support/workspace.js';
 import { FULL_ORDER_IJB } from './ijb-models.js';
@@ -16,7 +17,7 @@ const facts = vi.hoisted(() => ({
 }));
 
 vi.mock('../../language-server/src/analysis/decision-rights.js', async original => {
-    const actual = await original<typeof import('../../language-server/src/analysis/decision-rights.js')>();
+    const actual = await original<typeof DecisionRights>();
     return {
         ...actual,
         forumChair: (forum: Forum) => facts.chair?.(forum) ?? actual.forumChair(forum),

@@ -99,7 +99,7 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
         const forum = compliance.subject as Forum;
         return compliance.results
             .filter(r => r.status === 'unmet' && (r.requirement.type === 'member' || r.requirement.type === 'stakeholder')
-                && (r.requirement as MemberRequirement).seat !== 'voting' && finding.message.includes(`: ${r.requirement.title} (`))
+                && (r.requirement).seat !== 'voting' && finding.message.includes(`: ${r.requirement.title} (`))
             .flatMap(r => {
                 const requirement = r.requirement as MemberRequirement;
                 const role = requirement.roles[0];

@@ -1,4 +1,4 @@
-import { Emitter, URI, UriUtils, type Event, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices } from 'langium';
+import { Emitter, type URI, UriUtils, type Event, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { BUILT_IN_PROFILES } from './builtin-profiles.js';
 import { parseProfileText, type ParsedProfileFile } from './parse-profile.js';

@@ -150,7 +150,7 @@ function withDefaults(raw: RequirementSource): Requirement {
     switch (raw.type) {
         case 'voting-partners': return { min: 1, equal: false, ...raw } as Requirement;
         case 'member': case 'stakeholder': return { min: 1, seat: 'any', ...raw } as Requirement;
-        case 'chair': return { from: 'voting', vice: false, ...raw } as Requirement;
+        case 'chair': return { from: 'voting', vice: false, ...raw };
         case 'sub-forums': return { min: 1, ...raw } as Requirement;
         default: return { ...raw } as Requirement;
     }
