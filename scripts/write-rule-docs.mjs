@@ -3,6 +3,7 @@
 // rule settings' schema in the VS Code extension (`joinery.rules`, joinery.json), and
 // the published schema of statutory profile files (schemas/joinery-profile.schema.json).
 import * as esbuild from 'esbuild';
+import { resolveForNode } from './esbuild-node.mjs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,7 +19,7 @@ export const pages = { 'README.md': ruleIndexPage(GAP_RULES), ...Object.fromEntr
 `;
 const built = await esbuild.build({
     stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning',
+    ...resolveForNode, bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
 });
 const bundle = join(mkdtempSync(join(tmpdir(), 'joinery-docs-')), 'pages.mjs');

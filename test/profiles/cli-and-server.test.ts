@@ -62,10 +62,11 @@ describe('project profiles in the CLI and the server', () => {
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('<h3>Statutory compliance</h3>');
         expect(run.stdout).toContain('data-profile="kinbrae-ijb"');
-        expect(run.stdout).toMatch(/<strong>4 of 17 requirements met<\/strong>/);
+        expect(run.stdout).toMatch(/<strong>6 of 17 requirements met<\/strong>/);
         expect(run.stdout).toContain('✗ not met</td><th scope="row">five voting members from each partner</th>');
         expect(run.stdout).toContain('✓ met</td><th scope="row">a strategic planning group</th><td>Public Bodies (Joint Working) (Scotland) Act 2014, s.32</td><td>Met by Strategic planning group</td>');
-        expect(run.stdout).toContain('· not checked</td><th scope="row">a chair and a vice-chair');
+        expect(run.stdout).toContain('✓ met</td><th scope="row">a chair and a vice-chair');
+        expect(run.stdout).toContain('Met by NHS Kinbrae, Kinbrae Council');
     });
 
     it('are loaded by the server alike: the same findings, and the broken profile\'s problem on its file', async () => {

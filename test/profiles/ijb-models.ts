@@ -1,7 +1,8 @@
 /**
  * Scottish integration joint boards for the profile tests: one written with the
  * membership the Order prescribes, and the "six-to-two" board of issue 15, with
- * six health board votes to two council votes and every prescribed member gone.
+ * six health board votes to two council votes and every prescribed member gone
+ * (its chairs, structure and directions as the Order wants them).
  */
 export const IJB_ACTORS = `
 actor NHSK "NHS Kinbrae" { sector statutory role health-board }
@@ -20,12 +21,15 @@ actor Carer "Carer member" { sector community kind role role carer-representativ
 
 export const FULL_ADVISORY = 'CO, CFO, CSWO, GP, Nurse, Doctor, Staff, TSI, Users, Carer';
 
-/** The board with `voting` and `advisory` as given, and its planning structure. */
-export function ijb(voting: string, advisory: string, rest = STRUCTURE): string {
+/** A chair from the health board and a vice-chair from the council (art. 4). */
+export const CHAIRS = 'chair NHSK vice-chair KC';
+
+/** The board with `voting`, `advisory` and its chairs as given, and its planning structure and directions. */
+export function ijb(voting: string, advisory: string, rest = STRUCTURE, chairs = CHAIRS): string {
     return `${IJB_ACTORS}
 arrangement Kinbrae "Kinbrae Health and Social Care Partnership" {
   partners NHSK, KC
-  forum IJB "Kinbrae Integration Joint Board" { kind board profile scotland-ijb voting ${voting}${advisory ? ` advisory ${advisory}` : ''} }
+  forum IJB "Kinbrae Integration Joint Board" { kind board profile scotland-ijb voting ${voting}${advisory ? ` advisory ${advisory}` : ''}${chairs ? ` ${chairs}` : ''} }
 ${rest}
 }
 `;
@@ -34,7 +38,9 @@ ${rest}
 export const STRUCTURE = `  forum SPG "Strategic planning group" { kind planning role strategic-planning-group reports to IJB voting NHSK, KC advisory TSI, Users, Carer }
   forum North "North locality" { kind planning role locality reports to SPG advisory TSI }
   forum South "South locality" { kind planning role locality reports to SPG advisory TSI }
-  agreement Scheme "Kinbrae integration scheme" { between NHSK, KC }`;
+  agreement Scheme "Kinbrae integration scheme" { between NHSK, KC }
+  direction ToNHSK "Direction to NHS Kinbrae" { from IJB to NHSK }
+  direction ToKC "Direction to Kinbrae Council" { from IJB to KC }`;
 
 export const FULL_ORDER_IJB = ijb('NHSK 4, KC 4', FULL_ADVISORY);
 export const SIX_TO_TWO_IJB = ijb('NHSK 6, KC 2', '');

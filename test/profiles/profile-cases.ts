@@ -1,12 +1,10 @@
 import { statutoryMembership } from '../../language-server/src/rules/statutory-membership.js';
 import { statutoryStructure } from '../../language-server/src/rules/statutory-structure.js';
-import { FULL_ADVISORY, FULL_ORDER_IJB, ijb, STRUCTURE } from './ijb-models.js';
+import { CHAIRS, FULL_ADVISORY, FULL_ORDER_IJB, ijb, STRUCTURE } from './ijb-models.js';
 
 /**
  * For each built-in profile, a model that meets every requirement, and for each
- * requirement a change that breaks it alone. Requirements the model cannot show
- * yet (chair, directions) are tested against the derived-model facts in
- * not-modelled.test.ts.
+ * requirement a change that breaks it alone.
  */
 export interface ProfileCase {
     profile: string;
@@ -46,6 +44,8 @@ export const PROFILE_CASES: ProfileCase[] = [
         breakers: {
             'voting-members': () => ijb('NHSK 4, KC 2', FULL_ADVISORY),
             'only-partners-vote': () => ijb('NHSK 4, KC 4, TSI', without(FULL_ADVISORY, 'TSI')),
+            // Both chairs from the health board's side (the council's vice-chair moved to the health board).
+            chair: () => ijb('NHSK 4, KC 4', FULL_ADVISORY, STRUCTURE, 'chair NHSK vice-chair NHSK'),
             'chief-officer': () => ijb('NHSK 4, KC 4', without(FULL_ADVISORY, 'CO')),
             'chief-finance-officer': () => ijb('NHSK 4, KC 4', without(FULL_ADVISORY, 'CFO')),
             'chief-social-work-officer': () => ijb('NHSK 4, KC 4', without(FULL_ADVISORY, 'CSWO')),
@@ -58,7 +58,8 @@ export const PROFILE_CASES: ProfileCase[] = [
             carers: () => ijb('NHSK 4, KC 4', without(FULL_ADVISORY, 'Carer')),
             'strategic-planning-group': stripRole('strategic-planning-group'),
             localities: stripRole('locality'),
-            'integration-scheme': () => ijb('NHSK 4, KC 4', FULL_ADVISORY, STRUCTURE.replace(/\n.*agreement Scheme.*/, ''))
+            'integration-scheme': () => ijb('NHSK 4, KC 4', FULL_ADVISORY, STRUCTURE.replace(/\n.*agreement Scheme.*/, '')),
+            directions: () => ijb('NHSK 4, KC 4', FULL_ADVISORY, STRUCTURE.replace(/\n.*direction ToKC.*/, ''), CHAIRS)
         }
     },
     {

@@ -1,17 +1,15 @@
-import type { AstNode } from 'langium';
+import { MultiMap, type AstNode } from 'langium';
 import {
     isActor, isArrangement, isChannel, isForum,
-    type Actor, type Agreement, type Arrangement, type Forum, type Model, type Service
+    type Agreement, type Arrangement, type Channel, type Direction, type Forum, type Model, type Party, type Service
 } from '../generated/ast.js';
-import { seatsHeld } from '../language/quantities.js';
 import type {
     ChairRequirement, InstrumentRequirement, MayNotVoteRequirement, MemberRequirement, Requirement, StatutoryProfile,
     SubForumsRequirement, VotingPartnersRequirement
 } from '../profiles/profile.js';
 import type { ProfileRegistry } from '../profiles/profile-registry.js';
-import { directionsOf, forumChair, reportsFrom } from './decision-rights.js';
-import { ListIndex } from './list-index.js';
-import { isBoard, resolved, titleOf, unique } from './membership.js';
+import { decisionRights } from './decision-rights.js';
+import { deliveringActors, forumMembers, isBoard, isDefined, resolved, titleOf, unique } from './membership.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** A forum or an arrangement that names a profile (`profile scotland-ijb`). */
@@ -27,7 +25,7 @@ export interface RequirementResult {
     /** The members, forums or agreements that meet it (for the checklist). */
     meetsBy: AstNode[];
     /** For an unmet member requirement: actors of the workspace that carry the role but are not members. */
-    candidates: Actor[];
+    candidates: Party[];
 }
 
 /** How one profiled forum or arrangement stands against its profile. */
@@ -44,9 +42,9 @@ export interface ProfileCompliance {
 /** Who sits on the subject, as the requirements count them. */
 interface Membership {
     /** Voting seats by member. */
-    votes: Map<Actor, number>;
+    votes: Map<Party, number>;
     /** Every member, voting or not. */
-    members: Actor[];
+    members: Party[];
     /** The forums whose budgets fund services ("providers"): the forum itself, or the arrangement's boards. */
     deciding: Forum[];
 }
@@ -73,21 +71,6 @@ export function arrangementCompliance(arrangement: Arrangement, workspace: Works
     });
 }
 
-/**
- * Whether a profile forbids this actor a vote on this forum (a `may-not-vote`
- * requirement names it): what `power-asymmetry` must consult before it advises a
- * vote (issue 14).
- */
-export function profileForbidsVote(compliance: readonly ProfileCompliance[], forum: Forum, actor: Actor): boolean {
-    return compliance.some(c => c.subject === forum && c.profile?.requirements.some(r => r.type === 'may-not-vote' && forbids(r, actor)));
-}
-
-function forbids(requirement: MayNotVoteRequirement, actor: Actor): boolean {
-    const roles = new Set(actor.roles);
-    if (requirement.roles?.some(role => roles.has(role))) return true;
-    return requirement.onlyRoles !== undefined && !requirement.onlyRoles.some(role => roles.has(role));
-}
-
 function checkRequirement(requirement: Requirement, subject: ProfiledSubject, profile: StatutoryProfile, context: ComplianceContext): RequirementResult {
     const membership = membershipOf(subject);
     switch (requirement.type) {
@@ -96,11 +79,11 @@ function checkRequirement(requirement: Requirement, subject: ProfiledSubject, pr
         case 'may-not-vote': return mayNotVote(requirement, subject, profile, membership, context);
         case 'chair': return chair(requirement, subject, profile, membership);
         case 'sub-forums': return subForums(requirement, subject, profile, context);
-        case 'instrument': return instrument(requirement, subject);
+        case 'instrument': return instrument(requirement, subject, membership, context);
     }
 }
 
-function result(requirement: Requirement, status: RequirementStatus, detail: string, meetsBy: AstNode[] = [], candidates: Actor[] = []): RequirementResult {
+function result(requirement: Requirement, status: RequirementStatus, detail: string, meetsBy: AstNode[] = [], candidates: Party[] = []): RequirementResult {
     return { requirement, status, detail, meetsBy, candidates };
 }
 
@@ -137,7 +120,7 @@ function member(requirement: MemberRequirement, subject: ProfiledSubject, _profi
 
 function mayNotVote(requirement: MayNotVoteRequirement, subject: ProfiledSubject, _profile: StatutoryProfile, membership: Membership, context: ComplianceContext): RequirementResult {
     const voters = [...membership.votes].filter(([, seats]) => seats > 0).map(([actor]) => actor);
-    const reasons = new Map<Actor, string>();
+    const reasons = new Map<Party, string>();
     for (const actor of voters) {
         const carries = (roles: readonly string[] | undefined) => roles?.filter(role => actor.roles.includes(role)) ?? [];
         const forbidden = carries(requirement.roles);
@@ -154,28 +137,27 @@ function mayNotVote(requirement: MayNotVoteRequirement, subject: ProfiledSubject
 }
 
 function chair(requirement: ChairRequirement, subject: ProfiledSubject, profile: StatutoryProfile, membership: Membership): RequirementResult {
-    const fact = isForum(subject) ? forumChair(subject) : { known: false as const, why: 'an arrangement has no chair; put the profile on its board' };
-    if (!fact.known) return result(requirement, 'not-modelled', `not checked: ${fact.why}`);
-    const { chair: chairActor, viceChair } = fact.value;
-    const eligible = (actor: Actor) => requirement.from === 'voting' ? (membership.votes.get(actor) ?? 0) > 0 : membership.members.includes(actor);
+    if (!isForum(subject)) return result(requirement, 'not-modelled', 'not checked: an arrangement has no chair; put the profile on its board');
+    const { chair: chairParty, viceChair } = decisionRights(subject);
+    const eligible = (actor: Party) => requirement.from === 'voting' ? (membership.votes.get(actor) ?? 0) > 0 : membership.members.includes(actor);
     const problems: string[] = [];
-    if (!chairActor) problems.push(`the model does not say who chairs ${titleOf(subject)}`);
-    else if (!eligible(chairActor)) problems.push(`${titleOf(chairActor)} chairs ${titleOf(subject)} but is not one of its ${requirement.from === 'voting' ? 'voting members' : 'members'}`);
+    if (!chairParty) problems.push(`the model does not say who chairs ${titleOf(subject)}`);
+    else if (!eligible(chairParty)) problems.push(`${titleOf(chairParty)} chairs ${titleOf(subject)} but is not one of its ${requirement.from === 'voting' ? 'voting members' : 'members'}`);
     if (requirement.vice) {
         if (!viceChair) problems.push(`the model does not say who is vice-chair of ${titleOf(subject)}`);
         else if (!eligible(viceChair)) problems.push(`${titleOf(viceChair)} is vice-chair but not one of its ${requirement.from === 'voting' ? 'voting members' : 'members'}`);
     }
     const sides = requirement.alternate;
-    if (sides && chairActor && viceChair) {
-        const side = (actor: Actor) => sides.find(role => actor.roles.includes(role));
-        if (!side(chairActor) || side(chairActor) === side(viceChair)) {
+    if (sides && chairParty && viceChair) {
+        const side = (actor: Party) => sides.find(role => actor.roles.includes(role));
+        if (!side(chairParty) || side(chairParty) === side(viceChair)) {
             problems.push(`the chair and vice-chair must come one from each of ${sides.map(role => roleTitle(profile, role)).join(' and ')}`);
         }
     }
     if (problems.length) return result(requirement, 'unmet', problems.join('; '));
-    const held = [chairActor!, ...(viceChair ? [viceChair] : [])];
+    const held = [chairParty!, ...(viceChair ? [viceChair] : [])];
     // A model is one moment: who chaired before, and so the rotation, cannot be seen.
-    return result(requirement, 'met', `chair ${titleOf(chairActor!)}${viceChair ? `, vice-chair ${titleOf(viceChair)}` : ''} (the turn of the chair between partners is not something one model can show)`, held);
+    return result(requirement, 'met', `chair ${titleOf(chairParty!)}${viceChair ? `, vice-chair ${titleOf(viceChair)}` : ''} (the turn of the chair between partners is not something one model can show)`, held);
 }
 
 function subForums(requirement: SubForumsRequirement, subject: ProfiledSubject, profile: StatutoryProfile, context: ComplianceContext): RequirementResult {
@@ -191,10 +173,10 @@ function subForums(requirement: SubForumsRequirement, subject: ProfiledSubject, 
     return result(requirement, 'unmet', found + hint, matching);
 }
 
-function instrument(requirement: InstrumentRequirement, subject: ProfiledSubject): RequirementResult {
+function instrument(requirement: InstrumentRequirement, subject: ProfiledSubject, membership: Membership, context: ComplianceContext): RequirementResult {
     const arrangement = isArrangement(subject) ? subject : subject.$container;
     const between = requirement.between ?? [];
-    const carrying = (actors: readonly Actor[], role: string) => actors.some(actor => actor.roles.includes(role));
+    const carrying = (actors: readonly Party[], role: string) => actors.some(actor => actor.roles.includes(role));
     switch (requirement.kind) {
         case 'agreement': {
             const agreements = arrangement.elements.filter((e): e is Agreement => e.$type === 'Agreement')
@@ -203,73 +185,72 @@ function instrument(requirement: InstrumentRequirement, subject: ProfiledSubject
             return result(requirement, 'unmet', `no agreement of ${titleOf(arrangement)} is between ${between.length ? between.map(role => `an actor of role ${role}`).join(' and ') : 'its partners'}`);
         }
         case 'directions': {
-            const fact = isForum(subject) ? directionsOf(subject) : { known: false as const, why: 'directions are issued by a board; put the profile on it' };
-            if (!fact.known) return result(requirement, 'not-modelled', `not checked: ${fact.why}`);
-            const missing = between.filter(role => !fact.value.some(direction => direction.to.roles.includes(role)));
-            if (missing.length === 0 && fact.value.length > 0) return result(requirement, 'met', fact.value.map(d => `to ${titleOf(d.to)}`).join(', '), fact.value.map(d => d.to));
-            return result(requirement, 'unmet', missing.length ? `${titleOf(subject)} issues no directions to an actor of role ${missing.join(' or ')}` : `${titleOf(subject)} issues no directions`);
+            // A forum's own directions; an arrangement's are those its boards issue.
+            const directions = membership.deciding.flatMap(forum => context.directionsFrom(forum));
+            const directed = unique(directions.map(direction => direction.to?.ref).filter(isDefined));
+            const issuer = isForum(subject) ? titleOf(subject) : `no board of ${titleOf(subject)}`;
+            const missing = between.filter(role => !directed.some(party => party.roles.includes(role)));
+            if (missing.length === 0 && directed.length > 0) return result(requirement, 'met', directions.map(d => `${titleOf(d)}${d.to?.ref ? ` to ${titleOf(d.to.ref)}` : ''}`).join(', '), directions);
+            return result(requirement, 'unmet', missing.length ? `${issuer} issues no directions to an actor of role ${missing.join(' or ')}` : `${issuer} issues no directions`);
         }
         case 'annual-report': {
             const channels = arrangement.elements.filter(isChannel).filter(channel => channel.kind === 'reporting');
             if (requirement.by) {
-                const reports = channels.filter(channel => isActor(channel.from.ref) && requirement.by!.some(role => (channel.from.ref as Actor).roles.includes(role)));
-                if (reports.length) return result(requirement, 'met', reports.map(c => `${c.from.$refText} -> ${c.to.$refText}`).join(', '), reports);
+                const reports = channels.filter(channel => { const from = channel.from?.ref; return isActor(from) && requirement.by!.some(role => from.roles.includes(role)); });
+                if (reports.length) return result(requirement, 'met', reports.map(channelText).join(', '), reports);
                 return result(requirement, 'unmet', `no \`reporting\` channel of ${titleOf(arrangement)} starts at an actor of role ${requirement.by.join(' or ')}`);
             }
             if (isForum(subject)) {
-                const fact = reportsFrom(subject);
-                if (!fact.known) return result(requirement, 'not-modelled', `not checked: ${fact.why}`);
-                if (fact.value.length) return result(requirement, 'met', `${plural(fact.value.length, 'reporting channel')}`, fact.value);
+                const reports = channels.filter(channel => channel.from?.ref === subject);
+                if (reports.length) return result(requirement, 'met', reports.map(channelText).join(', '), reports);
                 return result(requirement, 'unmet', `no \`reporting\` channel starts at ${titleOf(subject)}`);
             }
             const partners = resolved(subject.partners);
-            const reports = channels.filter(channel => partners.includes(channel.from.ref as Actor));
-            if (reports.length) return result(requirement, 'met', reports.map(c => `${c.from.$refText} -> ${c.to.$refText}`).join(', '), reports);
+            const reports = channels.filter(channel => partners.includes(channel.from?.ref as Party));
+            if (reports.length) return result(requirement, 'met', reports.map(channelText).join(', '), reports);
             return result(requirement, 'unmet', `no \`reporting\` channel starts at a partner of ${titleOf(subject)}`);
         }
     }
 }
 
 /**
- * Who sits on the subject. A forum's members are its voting and advisory members.
+ * Who sits on the subject. A forum's members are its voting and advisory members (by choice or by law).
  * An arrangement's are its partners, the members of its forums, the parties to
  * its agreements and those with a channel to its forums (who "take part" or
  * "co-operate"); its votes are the seats on its boards.
  */
 function membershipOf(subject: ProfiledSubject): Membership {
-    const votes = new Map<Actor, number>();
+    const votes = new Map<Party, number>();
+    // Seats as decision rights count them: a member listed twice on one forum counts once.
     const addSeats = (forum: Forum) => {
-        for (const seat of forum.voting) {
-            const actor = seat.actor.ref;
-            if (actor) votes.set(actor, (votes.get(actor) ?? 0) + seatsHeld(seat.seats));
-        }
+        for (const { member, seats } of decisionRights(forum).seats) votes.set(member, (votes.get(member) ?? 0) + seats);
     };
     if (isForum(subject)) {
         addSeats(subject);
-        return { votes, members: unique([...votes.keys(), ...resolved(subject.advisory)]), deciding: [subject] };
+        return { votes, members: forumMembers(subject), deciding: [subject] };
     }
     const forums = subject.elements.filter(isForum);
     const boards = forums.filter(isBoard);
     boards.forEach(addSeats);
-    const members: Actor[] = [...resolved(subject.partners)];
-    for (const forum of forums) {
-        for (const seat of forum.voting) if (seat.actor.ref) members.push(seat.actor.ref);
-        members.push(...resolved(forum.advisory));
-    }
+    const members: Party[] = [...resolved(subject.partners), ...forums.flatMap(forumMembers)];
     for (const element of subject.elements) {
         if (element.$type === 'Agreement') members.push(...resolved(element.between));
-        else if (isChannel(element) && isForum(element.to.ref) && forums.includes(element.to.ref) && isActor(element.from.ref)) members.push(element.from.ref);
+        else if (isChannel(element)) {
+            const from = element.from?.ref, to = element.to?.ref;
+            if (isForum(to) && forums.includes(to) && isActor(from)) members.push(from);
+        }
     }
     return { votes, members: unique(members), deciding: boards };
 }
 
 /** Workspace-wide indexes the checks share, built once per workspace model. */
 interface ComplianceContext {
-    actorsWithRole: ListIndex<string, Actor>;
-    forumsWithRole: ListIndex<string, Forum>;
+    actorsWithRole: MultiMap<string, Party>;
+    forumsWithRole: MultiMap<string, Forum>;
     reportingInto(forum: Forum): Forum[];
     servicesFundedThrough(forums: readonly Forum[]): Array<Service>;
-    deliverers(service: Service): Actor[];
+    deliverers(service: Service): Party[];
+    directionsFrom(forum: Forum): readonly Direction[];
 }
 
 const contexts = new WeakMap<WorkspaceModel, ComplianceContext>();
@@ -277,9 +258,9 @@ const contexts = new WeakMap<WorkspaceModel, ComplianceContext>();
 function contextOf(workspace: WorkspaceModel): ComplianceContext {
     let context = contexts.get(workspace);
     if (context) return context;
-    const actorsWithRole = new ListIndex<string, Actor>();
-    const forumsWithRole = new ListIndex<string, Forum>();
-    const children = new ListIndex<Forum, Forum>();
+    const actorsWithRole = new MultiMap<string, Party>();
+    const forumsWithRole = new MultiMap<string, Forum>();
+    const children = new MultiMap<Forum, Forum>();
     for (const document of workspace.documents) {
         for (const declaration of (document.parseResult.value as Model).declarations ?? []) {
             if (isActor(declaration)) unique(declaration.roles).forEach(role => actorsWithRole.add(role, declaration));
@@ -314,12 +295,16 @@ function contextOf(workspace: WorkspaceModel): ComplianceContext {
             const budgets = unique(forums.flatMap(forum => [...resolved(forum.controls), ...workspace.budgetsHeldBy(forum)]));
             return unique(budgets.flatMap(budget => resolved(budget.funds)).filter((r): r is Service => r.$type === 'Service'));
         },
-        deliverers(service) {
-            return unique(resolved(service.deliveredBy).flatMap(d => isActor(d) ? [d] : resolved(d.staff)));
-        }
+        deliverers: deliveringActors,
+        directionsFrom: forum => workspace.money.directionsFrom(forum)
     };
     contexts.set(workspace, context);
     return context;
+}
+
+/** A channel as the checklist names it: its name, or its two ends. */
+function channelText(channel: Channel): string {
+    return channel.name ?? `${channel.from?.$refText ?? '?'} -> ${channel.to?.$refText ?? '?'}`;
 }
 
 function sameArrangement(forum: Forum, subject: ProfiledSubject): boolean {

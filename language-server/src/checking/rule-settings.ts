@@ -33,19 +33,38 @@ export function applyRuleSettings(findings: Finding[], settings: RuleSettings): 
     return result;
 }
 
-const CONFIG_KEYS = ['rules', 'profiles'];
+/** What `joinery.json` says: rule levels, the files that are not models of the workspace, and the project's profiles. */
+export interface ConfigFile {
+    rules: RuleSettings;
+    /** Glob patterns, relative to the folder of joinery.json (picomatch syntax; a folder's pattern covers what is under it). */
+    ignores: string[];
+    /** Folders (or files) of statutory profiles, relative to the folder of joinery.json (docs/profiles.md). */
+    profiles: string[];
+}
+
+const CONFIG_KEYS = ['rules', 'ignores', 'profiles'];
 
 /**
- * The settings of a parsed `joinery.json` (`{"rules": {id: level}, "profiles": [folder]}`),
- * or a message saying which key is wrong. The CLI and the server read the file alike.
+ * The rule settings of a parsed `joinery.json`, or a message saying which key is
+ * wrong. The CLI and the server read the file alike.
  */
 export function parseConfig(parsed: unknown): RuleSettings | string {
+    const config = parseConfigFile(parsed);
+    return typeof config === 'string' ? config : config.rules;
+}
+
+/** `{"rules": {id: level}, "ignores": [pattern, …], "profiles": [folder, …]}`, or a message saying which key is wrong. */
+export function parseConfigFile(parsed: unknown): ConfigFile | string {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'must be a JSON object like {"rules": {"isolated-forum": "off"}}';
     for (const key of Object.keys(parsed)) {
-        if (!CONFIG_KEYS.includes(key)) return `unknown key "${key}" (only "rules" and "profiles" are allowed)`;
+        if (!CONFIG_KEYS.includes(key)) return `unknown key "${key}" (only "rules", "ignores" and "profiles" are allowed)`;
     }
-    const profiles = (parsed as { profiles?: unknown }).profiles;
-    if (profiles !== undefined && (!Array.isArray(profiles) || profiles.length > 100 || !profiles.every(folder => typeof folder === 'string' && folder.length > 0 && folder.length < 1000))) {
+    const ignores = (parsed as { ignores?: unknown }).ignores ?? [];
+    if (!Array.isArray(ignores) || ignores.some(pattern => typeof pattern !== 'string' || pattern.trim() === '')) {
+        return '"ignores" must be an array of glob patterns such as ["drafts/**"]';
+    }
+    const profiles = (parsed as { profiles?: unknown }).profiles ?? [];
+    if (!Array.isArray(profiles) || profiles.length > 100 || !profiles.every(folder => typeof folder === 'string' && folder.length > 0 && folder.length < 1000)) {
         return '"profiles" must be a list of folders (or profile files), relative to joinery.json, like ["profiles/"]';
     }
     const rules = (parsed as { rules?: unknown }).rules ?? {};
@@ -56,11 +75,6 @@ export function parseConfig(parsed: unknown): RuleSettings | string {
         if (problem) return `"rules"."${id}": ${problem}`;
         settings[id] = level as RuleLevel;
     }
-    return settings;
+    return { rules: settings, ignores, profiles: profiles as string[] };
 }
 
-/** The profile folders a parsed `joinery.json` names (after `parseConfig` accepted it). */
-export function configProfileFolders(parsed: unknown): string[] {
-    const profiles = (parsed as { profiles?: unknown } | null)?.profiles;
-    return Array.isArray(profiles) ? profiles.filter((folder): folder is string => typeof folder === 'string') : [];
-}

@@ -49,7 +49,7 @@ export function profileWordHover(at: ProfileWordAt, registry: ProfileRegistry, a
         const status = compliance?.results.find(r => r.requirement === requirement)?.status;
         return `- ${status ? `${STATUS_MARK[status]} ` : ''}${requirement.title} — ${citationOf(profile, requirement)}`;
     });
-    const summary = compliance ? `${compliance.met} of ${compliance.results.length} requirements met${compliance.notModelled ? ` (${compliance.notModelled} not checked: the model cannot show them yet)` : ''}` : undefined;
+    const summary = compliance ? `${compliance.met} of ${compliance.results.length} requirements met${compliance.notModelled ? ` (${compliance.notModelled} not checked)` : ''}` : undefined;
     return [
         `**profile ${profile.id}** — ${profile.title}`,
         `${kind}: [${profile.instrument.citation}](${profile.instrument.url}) · version of ${profile.version}${profile.extends ? ` · extends \`${profile.extends}\`` : ''}`,

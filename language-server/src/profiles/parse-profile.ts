@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { profileSchema, validateAgainst, pathText, type SchemaProblem } from './profile-schema.js';
 import type { Requirement, RoleDefinition } from './profile.js';
 
@@ -6,6 +6,11 @@ import type { Requirement, RoleDefinition } from './profile.js';
 export const MAX_PROFILE_BYTES = 256 * 1024;
 /** Deeper nesting than any profile needs: past it the file is refused before parsing. */
 export const MAX_PROFILE_DEPTH = 32;
+
+/** Why a profile file of this many bytes is not read. */
+export function tooLargeMessage(bytes: number): string {
+    return `This profile file is ${formatSize(bytes)}; a profile may be at most ${formatSize(MAX_PROFILE_BYTES)}: it was not read`;
+}
 
 /** A profile as its file gives it, before `extends` is resolved. */
 export interface ProfileSource {
@@ -51,7 +56,7 @@ export function parseProfileText(text: string): ParsedProfileFile {
     const none = { problems: [] as ProfileFileProblem[], locate: () => ({ offset: 0, length: 0 }) };
     const bytes = Buffer.byteLength(text, 'utf-8');
     if (bytes > MAX_PROFILE_BYTES) {
-        return { ...none, problems: [{ offset: 0, length: 0, rule: 'syntax', message: `This profile file is ${formatSize(bytes)}; a profile may be at most ${formatSize(MAX_PROFILE_BYTES)}: it was not read` }] };
+        return { ...none, problems: [{ offset: 0, length: 0, rule: 'syntax', message: tooLargeMessage(bytes) }] };
     }
     const depth = nestingProblem(text);
     if (depth) return { ...none, problems: [{ ...depth, length: 1, rule: 'syntax' }] };

@@ -1,7 +1,9 @@
-import { Emitter, type URI, UriUtils, type Event, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices } from 'langium';
+import { readdirSync, statSync } from 'node:fs';
+import { Emitter, type URI, UriUtils, type Event, type FileSystemProvider, type LangiumCoreServices } from 'langium';
 import type { Range } from 'vscode-languageserver';
+import { readRegularFile } from '../workspace/model-text.js';
 import { BUILT_IN_PROFILES } from './builtin-profiles.js';
-import { parseProfileText, type ParsedProfileFile } from './parse-profile.js';
+import { MAX_PROFILE_BYTES, parseProfileText, tooLargeMessage, type ParsedProfileFile } from './parse-profile.js';
 import { resolveProfiles, type SourceEntry } from './resolve-profiles.js';
 import { pathText } from './profile-schema.js';
 import type { RoleDefinition, StatutoryProfile } from './profile.js';
@@ -27,9 +29,11 @@ export interface RoleEntry {
 /**
  * The statutory profiles a workspace can name: the built-in ones, always, and a
  * project's own, read from the folders `joinery.json` lists (`"profiles":
- * ["profiles/"]`) through Langium's file system provider, the one way the CLI and
- * the server both read them. A broken profile file is a finding on that file,
- * never a crash; the other profiles still load.
+ * ["profiles/"]`), the one way the CLI and the server both read them: on disk
+ * directly (the models' file system lists and reads models only), bounded and
+ * never blocking on a pipe, as joinery.json is read; elsewhere through Langium's
+ * file system provider. A broken profile file is a finding on that file, never a
+ * crash; the other profiles still load.
  */
 export class ProfileRegistry {
     private readonly fileSystem: FileSystemProvider;
@@ -108,13 +112,12 @@ export class ProfileRegistry {
                     problems.push(problemAt(file.toString(), '', 0, 0, 'semantic', `More than ${MAX_PROJECT_PROFILES} profile files: this one and those after it were not read`));
                     break;
                 }
-                let text: string;
-                try {
-                    text = await this.fileSystem.readFile(file);
-                } catch (error) {
-                    problems.push(problemAt(file.toString(), '', 0, 0, 'syntax', `Cannot read this profile file: ${reason(error)}`));
+                const read = await this.readProfile(file);
+                if ('problem' in read) {
+                    problems.push(problemAt(file.toString(), '', 0, 0, 'syntax', read.problem));
                     continue;
                 }
+                const text = read.text;
                 texts.set(file.toString(), text);
                 const parsed = parseProfileText(text);
                 for (const problem of parsed.problems) problems.push(problemAt(file.toString(), text, problem.offset, problem.length, problem.rule, problem.message));
@@ -146,17 +149,41 @@ export class ProfileRegistry {
     }
 
     private async profileFiles(folder: URI, written: string, problems: ProfileProblem[], configUri: string | undefined): Promise<URI[]> {
-        let nodes: FileSystemNode[];
+        let files: URI[];
         try {
-            nodes = await this.fileSystem.readDirectory(folder);
+            files = await this.listFiles(folder);
         } catch (error) {
             if (written.endsWith('.json')) return [folder];
             if (configUri) problems.push(problemAt(configUri, '', 0, 0, 'semantic', `joinery.json: "profiles" names '${written}', which cannot be read as a folder of profiles (${reason(error)})`));
             return [];
         }
-        return nodes.filter(node => node.isFile && UriUtils.basename(node.uri).endsWith('.json') && !UriUtils.basename(node.uri).startsWith('.'))
-            .map(node => node.uri)
+        return files.filter(uri => UriUtils.basename(uri).endsWith('.json') && !UriUtils.basename(uri).startsWith('.'))
             .sort((a, b) => a.toString() < b.toString() ? -1 : 1);
+    }
+
+    /** The files of a folder (links to files included; folders, pipes and devices left out). Throws when it cannot be listed. */
+    private async listFiles(folder: URI): Promise<URI[]> {
+        if (folder.scheme === 'file') {
+            return readdirSync(folder.fsPath, { withFileTypes: true })
+                .filter(entry => entry.isFile() || entry.isSymbolicLink())
+                .map(entry => UriUtils.joinPath(folder, entry.name));
+        }
+        return (await this.fileSystem.readDirectory(folder)).filter(node => node.isFile).map(node => node.uri);
+    }
+
+    /** A profile file's text, or why it cannot be read: looked at before it is read, so a pipe never blocks and a huge file is not read. */
+    private async readProfile(file: URI): Promise<{ text: string } | { problem: string }> {
+        try {
+            if (file.scheme !== 'file') return { text: await this.fileSystem.readFile(file) };
+            const stats = statSync(file.fsPath);
+            if (!stats.isFile()) return { problem: 'Cannot read this profile file: it is not a regular file (a folder, pipe, socket or device)' };
+            if (stats.size > MAX_PROFILE_BYTES) return { problem: tooLargeMessage(stats.size) };
+            const bytes = readRegularFile(file.fsPath, MAX_PROFILE_BYTES);
+            if (bytes.length > MAX_PROFILE_BYTES) return { problem: tooLargeMessage(bytes.length) };
+            return { text: new TextDecoder('utf-8').decode(bytes) };
+        } catch (error) {
+            return { problem: `Cannot read this profile file: ${reason(error)}` };
+        }
     }
 }
 

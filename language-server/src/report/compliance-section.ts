@@ -66,7 +66,7 @@ export function complianceSection(checklists: readonly ComplianceChecklist[]): s
         if (!profile) return `${heading}<p class="gap">No profile has the id <code>${esc(checklist.profileId)}</code>: nothing was checked.</p>`;
         const source = `<p>${esc(profile.title)}: ${profile.kind === 'standard' ? 'a standard, not law' : 'law'} — <a href="${esc(profile.url)}">${esc(profile.citation)}</a>, as at ${esc(profile.version)}.`
             + ` <strong>${checklist.met} of ${checklist.items.length} requirements met</strong>${checklist.unmet ? `, <span class="gap">${checklist.unmet} not met</span>` : ''}`
-            + `${checklist.notModelled ? `, <span class="muted">${checklist.notModelled} not checked (the model cannot show ${checklist.notModelled === 1 ? 'it' : 'them'} yet)</span>` : ''}.`
+            + `${checklist.notModelled ? `, <span class="muted">${checklist.notModelled} not checked</span>` : ''}.`
             + `${profile.unconfirmed ? ` <span class="muted">The profile lists ${profile.unconfirmed} point${profile.unconfirmed === 1 ? '' : 's'} it could not confirm from the instrument's text.</span>` : ''}</p>`;
         const rows = checklist.items.map(item => {
             const status = STATUS[item.status];

@@ -6,7 +6,7 @@ import type { RuleReport } from './rule.js';
 /**
  * One finding per unmet requirement of a profile, for the rule that owns it
  * (`statutory-membership` or `statutory-structure`), on the profiled forum or
- * arrangement. A requirement the model cannot show yet is never a finding.
+ * arrangement. A requirement the model cannot show (a chair asked of an arrangement) is never a finding.
  */
 export function reportUnmetRequirements(rule: string, model: ArrangementModel, report: (finding: RuleReport) => void): void {
     for (const compliance of model.compliance) {

@@ -13,8 +13,8 @@ export const statutoryMembership: GapRule = {
             + 'members by role, stakeholder members, who may not vote, and the chair. One finding per unmet requirement, on the '
             + 'forum, naming the requirement and the section of the instrument. Members are recognised by `role`: an actor carries '
             + 'the roles of the profiles\' vocabulary (`role chief-officer`), and the partners\' `voting` counts are their seats. '
-            + 'A requirement the language cannot show yet (the chair) is listed as not checked, never reported. The profiles and '
-            + 'their roles are described in docs/profiles.md.',
+            + 'The chair and vice-chair are read from `chair` and `vice-chair`; the turn of the chair between partners is not '
+            + 'something one model can show, and is never reported. The profiles and their roles are described in docs/profiles.md.',
         why: 'No assessment of an arrangement in this field checks it against the instrument that constitutes it; reviewers do '
             + 'it by hand, from the legislation. In the Lanarkshire study the integration joint board was where the third sector '
             + 'said it had no say; its statutory membership is what guarantees the stakeholder members a seat. A board with six '

@@ -11,9 +11,8 @@ export const statutoryStructure: GapRule = {
         what: 'A forum (or an arrangement) that names a profile is checked for the structure its instrument requires: sub-forums '
             + '(forums carrying a forum role, such as `role strategic-planning-group` or `role locality`, that report to it '
             + 'directly or through others) and instruments (an `agreement` between actors of named roles, such as an integration '
-            + 'scheme; a `channel` of kind reporting for an annual report; directions to the partners). One finding per unmet '
-            + 'requirement, on the forum, naming the requirement and its section. Directions cannot be written in the language yet: '
-            + 'that requirement is listed as not checked, never reported.',
+            + 'scheme; a `channel` of kind reporting for an annual report; a `direction` from the board to each partner). One '
+            + 'finding per unmet requirement, on the forum, naming the requirement and its section.',
         why: 'The law that constitutes a board also gives it the structures through which it plans and answers: an integration '
             + 'joint board plans with a strategic planning group and by locality, under an integration scheme between the Health '
             + 'Board and the council (the Lanarkshire study\'s partnership among them). A model that leaves them out describes a '
