@@ -163,11 +163,11 @@ describe('--workspace DIR', () => {
 
 describe('--print-config FILE', () => {
     it('prints every rule\'s level after joinery.json and --rule, and the ignore patterns', () => {
-        const root = folder('print-config', { 'm.joinery': ACTORS, 'joinery.json': JSON.stringify({ rules: { 'isolated-forum': 'off' }, ignores: ['drafts/**'] }) });
+        const root = folder('print-config', { 'm.joinery': ACTORS, 'joinery.json': JSON.stringify({ rules: { 'isolated-forum': 'off' }, ignores: ['drafts/**'], profiles: ['profiles/'] }) });
         const run = joinery(['check', '--print-config', 'm.joinery', '--rule', 'unmeasured-goal=error'], { cwd: root });
         expect(run.status).toBe(0);
         const config = JSON.parse(run.stdout);
-        expect(config).toMatchObject({ file: 'm.joinery', config: 'joinery.json', ignored: false, ignores: ['drafts/**'] });
+        expect(config).toMatchObject({ file: 'm.joinery', config: 'joinery.json', ignored: false, ignores: ['drafts/**'], profiles: ['profiles/'] });
         expect(Object.keys(config.rules)).toEqual([...GAP_RULES.map(rule => rule.id), 'unused-suppression', 'suppression-without-reason']);
         expect(config.rules['isolated-forum']).toBe('off');
         expect(config.rules['unmeasured-goal']).toBe('error');

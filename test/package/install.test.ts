@@ -41,7 +41,7 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the npm package', () => {
-    it('holds the programs, their bundles, the rule docs, README and LICENSE, and nothing else', () => {
+    it('holds the programs, their bundles, the rule docs, the profile schema, README and LICENSE, and nothing else', () => {
         const files = packed.files.map(file => file.path).sort();
         const ruleDocs = readFileSync(path.join(ROOT, 'docs/rules/README.md'), 'utf-8').match(/\(([a-z-]+)\.md\)/g)!.map(link => `docs/rules/${link.slice(1, -1)}`);
         expect(files).toEqual([
@@ -49,7 +49,7 @@ describe('the npm package', () => {
             'bin/joinery-language-server.cjs', 'bin/joinery.cjs',
             ...ruleDocs, 'docs/rules/README.md',
             'out/cli.cjs', 'out/elk.cjs', 'out/server.cjs',
-            'package.json'
+            'package.json', 'schemas/joinery-profile.schema.json'
         ].sort());
         expect(readFileSync(path.join(ROOT, 'LICENSE'), 'utf-8')).toMatch(/^MIT License/);
     });

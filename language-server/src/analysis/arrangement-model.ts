@@ -11,6 +11,8 @@ import { computePowerMap, type PowerMap } from './power-map.js';
 import type { RouteNode } from './routes.js';
 import { computeStageSupport, type StageSupport } from './stage-support.js';
 import type { WorkspaceModel } from './workspace-model.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
+import { arrangementCompliance, type ProfileCompliance } from './compliance.js';
 
 /**
  * The integration model of one arrangement, derived once from the AST: what the
@@ -47,10 +49,12 @@ export interface ArrangementModel {
     budgetsFunding(recipient: Fundable): readonly Budget[];
     powerMap: PowerMap;
     stageSupport: StageSupport;
+    /** Each profiled forum (and the arrangement, when it names a profile) against its statutory profile. */
+    compliance: ProfileCompliance[];
     workspace: WorkspaceModel;
 }
 
-export function buildArrangementModel(arrangement: Arrangement, workspace: WorkspaceModel): ArrangementModel {
+export function buildArrangementModel(arrangement: Arrangement, workspace: WorkspaceModel, profiles?: ProfileRegistry): ArrangementModel {
     const elements = arrangement.elements;
     const forums = elements.filter(isForum);
     const boards = forums.filter(isBoard);
@@ -103,6 +107,7 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
         budgetsFunding: recipient => funding.get(recipient),
         powerMap: computePowerMap(forums, budgets, services, workspace.money),
         stageSupport: computeStageSupport({ arrangement, partners, forums, teams, goals, links, budgets, systems: elements.filter(isSystem), workspace }),
+        compliance: profiles ? arrangementCompliance(arrangement, workspace, profiles) : [],
         workspace
     };
 }

@@ -6,7 +6,7 @@ import { createJoineryServices } from '../joinery-module.js';
 import type { Finding } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
 import { ruleDocsWebUri } from '../rules/rule-docs-location.js';
-import { checkedFindings, ignorePatterns, parseRuleOptions, readConfig } from './check.js';
+import { checkedFindings, ignorePatterns, loadProjectProfiles, parseRuleOptions, readConfig } from './check.js';
 import { useColor } from './color.js';
 import { displayPaths } from './display-path.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish, type DiffFinding, type DiffResult } from './formats/diff-formats.js';
@@ -102,6 +102,7 @@ async function checkSide(given: string, cwd: string, configFile: string | undefi
     const config = readConfig(configFile, folder);
     const { files } = await findModelFiles(['.'], folder, ignorePatterns(config, patterns, folder));
     const { Joinery } = createJoineryServices(NodeFileSystem);
+    await loadProjectProfiles(Joinery, config);
     const findings = files.length === 0 ? [] : await checkedFindings(Joinery, files, { ...config.rules, ...rules }, folder, () => ({ text: '' }));
     return { folder, files, findings };
 }

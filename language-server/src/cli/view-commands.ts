@@ -14,7 +14,7 @@ import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
 import { renderSvgDocument } from '../report/svg.js';
-import { ignorePatterns, parseRuleOptions, readConfig } from './check.js';
+import { ignorePatterns, loadProjectProfiles, parseRuleOptions, readConfig } from './check.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
@@ -61,6 +61,7 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     const config = readConfig(values.config, cwd);
     const settings = { ...config.rules, ...parseRuleOptions(values.rule) };
     const { Joinery } = createJoineryServices(JoineryFileSystem);
+    await loadProjectProfiles(Joinery, config);
     const selection = await findModelFiles(positionals, cwd, ignorePatterns(config, values['ignore-pattern'], cwd));
     requireModelFiles(selection, positionals);
     const files = selection.files;

@@ -7,6 +7,7 @@ import { isArrangement, type Model } from '../generated/ast.js';
 import type { JoineryServices } from './joinery-services.js';
 import { findRule } from '../rules/registry.js';
 import type { IntegrationType } from '../rules/rule.js';
+import { complianceLenses } from './compliance-lens.js';
 
 /** The editor command the lens runs; the VS Code client implements it (extension/). */
 export const CHECK_WORKSPACE_COMMAND = 'joinery.checkWorkspace';
@@ -38,8 +39,9 @@ export class ArrangementCodeLensProvider implements CodeLensProvider {
         return arrangements.flatMap(arrangement => {
             const at = GrammarUtils.findNodeForProperty(arrangement.$cstNode, 'name') ?? arrangement.$cstNode;
             if (!at || !arrangement.name) return [];
-            const summary = profileLine(analysis.arrangementModel(arrangement), findings.filter(f => f.arrangement === arrangement.name));
-            return [{ range: at.range, command: { title: summary, command: CHECK_WORKSPACE_COMMAND } }];
+            const model = analysis.arrangementModel(arrangement);
+            const summary = profileLine(model, findings.filter(f => f.arrangement === arrangement.name));
+            return [{ range: at.range, command: { title: summary, command: CHECK_WORKSPACE_COMMAND } }, ...complianceLenses(model, CHECK_WORKSPACE_COMMAND)];
         });
     }
 

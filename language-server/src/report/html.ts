@@ -9,6 +9,7 @@ import { escapeMarkup as esc } from './markup.js';
 import { powerChartSvg } from './power-chart.js';
 import { REPORT_CSS } from './report-style.js';
 import { sceneToSvg } from './svg.js';
+import { complianceSection } from './compliance-section.js';
 
 export interface HtmlReportInput {
     arrangements: Array<{ profile: IntegrationProfile; scene: Scene }>;
@@ -78,6 +79,7 @@ ${findingsCard(profile)}
 ${voiceTable(profile.voices)}
 <h3>Who holds the money</h3>
 ${budgetTable(profile)}
+${complianceSection(profile.compliance)}
 <h3>Findings by integration type</h3>
 ${findingGroups(profile.findings, input)}
 </section>`;

@@ -10,6 +10,7 @@ import type { Finding, Severity } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
 import type { IntegrationType } from '../rules/rule.js';
 import { budgetTotal, buildIntegrationGraph, type IntegrationGraph } from './integration-graph.js';
+import { complianceChecklists, type ComplianceChecklist } from './compliance-section.js';
 
 /** Seed 001's Table 3 types, then maturity and power (RULES.md); model errors last. */
 export type FindingGroupType = IntegrationType | 'model';
@@ -91,6 +92,8 @@ export interface IntegrationProfile {
     budgets: BudgetLine[];
     findings: ProfileFinding[];
     graph: IntegrationGraph;
+    /** Each profiled forum against its statutory profile (compliance-section.ts). */
+    compliance: ComplianceChecklist[];
 }
 
 /**
@@ -141,7 +144,8 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
         budgets,
         findings: own.map(finding => ({ ...finding, type: groupOf(finding.rule), place: placeOf(finding) }))
             .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
-        graph: buildIntegrationGraph(model, findings)
+        graph: buildIntegrationGraph(model, findings),
+        compliance: complianceChecklists(model)
     };
 }
 

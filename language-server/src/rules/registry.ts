@@ -15,12 +15,14 @@ import { separateBudgetsInTeam } from './separate-budgets-in-team.js';
 import { sharedSystemWithoutAgreement } from './shared-system-without-agreement.js';
 import { stageClaimUnsupported } from './stage-claim-unsupported.js';
 import { statutoryOnlyMeasurement } from './statutory-only-measurement.js';
+import { statutoryMembership } from './statutory-membership.js';
+import { statutoryStructure } from './statutory-structure.js';
 import { teamWithoutSharedSystem } from './team-without-shared-system.js';
 import { unfundedProvider } from './unfunded-provider.js';
 import { unlinkedSystems } from './unlinked-systems.js';
 import { unmeasuredGoal } from './unmeasured-goal.js';
 
-/** Every gap rule, in RULES.md's order; the CLI, the server, SARIF and the docs all read this list. */
+/** Every gap rule, in RULES.md's order (then the statutory rules of issue 15); the CLI, the server, SARIF and the docs all read this list. */
 export const GAP_RULES: readonly GapRule[] = [
     noBoardVoice,
     teamWithoutSharedSystem,
@@ -41,7 +43,9 @@ export const GAP_RULES: readonly GapRule[] = [
     noSharedGoal,
     stageClaimUnsupported,
     commandWithoutSharedUnderstanding,
-    powerAsymmetry
+    powerAsymmetry,
+    statutoryMembership,
+    statutoryStructure
 ];
 
 export const MODEL_ERROR_RULES = ['syntax', 'reference', 'semantic'] as const;

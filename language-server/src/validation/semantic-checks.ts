@@ -13,9 +13,9 @@ import { checkBudget, checkDirection, checkForum, checkNamedChannel } from './el
 const SINGLE_VALUED: Record<string, Array<[property: string, keyword: string]>> = {
     Domain: [['level', 'level']],
     Actor: [['sector', 'sector'], ['kind', 'kind'], ['domain', 'in']],
-    Arrangement: [['stages', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged']],
+    Arrangement: [['stages', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged'], ['profile', 'profile']],
     Forum: [['kind', 'kind'], ['reportsTo', 'reports'], ['body', 'body'], ['sector', 'sector'], ['chair', 'chair'],
-        ['viceChair', 'vice-chair'], ['decidesBy', 'decides']],
+        ['viceChair', 'vice-chair'], ['decidesBy', 'decides'], ['profile', 'profile']],
     Budget: [['kind', 'kind'], ['heldBy', 'held'], ['term', 'term']],
     System: [['owner', 'owner']],
     Team: [['colocated', 'colocated'], ['area', 'area']],
