@@ -1,5 +1,5 @@
 import {
-    isActor, isAgreement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
+    isAgreement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
     type Actor, type Agreement, type Arrangement, type Budget, type Channel, type Forum, type Goal, type Indicator,
     type Fundable, type Link, type Referral, type Service, type System, type Team
 } from '../generated/ast.js';
@@ -54,7 +54,7 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
     const goals = elements.filter(isGoal);
     const links = elements.filter(isLink);
     const partners = arrangementPartners(arrangement);
-    const involved = involvedActors(arrangement);
+    const involved = [...workspace.involvement.involvedIn(arrangement)];
     const funding = new ListIndex<Fundable, Budget>();
     for (const budget of budgets) unique(resolved(budget.funds)).forEach(recipient => funding.add(recipient, budget));
     return {
@@ -68,65 +68,11 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
         indicators: elements.filter(isIndicator),
         agreements: elements.filter(isAgreement),
         involvedActors: involved,
-        routesToBoard: workspace.routes.reaching(boards),
+        routesToBoard: workspace.reachingBoardsOf(arrangement),
         partOf: buildParticipation(elements, involved),
         budgetsFunding: recipient => funding.get(recipient),
         powerMap: computePowerMap(forums, budgets, services),
         stageSupport: computeStageSupport({ arrangement, partners, forums, teams, goals, links, budgets }),
         workspace
     };
-}
-
-/** Actors referenced anywhere in the arrangement, then, repeatedly, those they represent. */
-function involvedActors(arrangement: Arrangement): Actor[] {
-    const found = new Set<Actor>();
-    const note = (target: unknown) => { if (isActor(target)) found.add(target); };
-    resolved(arrangement.partners).forEach(note);
-    note(arrangement.lead?.ref);
-    note(arrangement.leader?.ref);
-    for (const element of arrangement.elements) {
-        switch (element.$type) {
-            case 'Forum':
-                element.voting.forEach(seat => note(seat.actor.ref));
-                resolved(element.advisory).forEach(note);
-                break;
-            case 'Team':
-                resolved(element.staff).forEach(note);
-                resolved(element.leads).forEach(note);
-                break;
-            case 'Service':
-                resolved(element.deliveredBy).forEach(note);
-                break;
-            case 'Budget':
-                element.contributions.forEach(c => note(c.actor.ref));
-                note(element.heldBy?.ref);
-                resolved(element.funds).forEach(note);
-                break;
-            case 'System':
-            case 'Goal':
-                note(element.owner?.ref);
-                break;
-            case 'Indicator':
-                note(element.reportedBy?.ref);
-                break;
-            case 'Channel':
-            case 'Referral':
-                note(element.from.ref);
-                note(element.to.ref);
-                break;
-            case 'Agreement':
-                resolved(element.between).forEach(note);
-                break;
-        }
-    }
-    const queue = [...found];
-    for (let i = 0; i < queue.length; i++) {
-        for (const represented of resolved(queue[i].represents)) {
-            if (!found.has(represented)) {
-                found.add(represented);
-                queue.push(represented);
-            }
-        }
-    }
-    return queue;
 }

@@ -1,10 +1,11 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import {
-    isAgreement, isArrangement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isSystem, isTeam,
+    isActor, isAgreement, isArrangement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isSystem, isTeam,
     type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Forum, type Goal, type Holder,
     type Indicator, type Link, type Model, type Steward, type System, type Team
 } from '../generated/ast.js';
+import { Involvement } from './involvement.js';
 import { ListIndex } from './list-index.js';
 import { forumMembers, isBoard, isMultiOrganisationTeam, resolved, systemsOf, unique } from './membership.js';
 import { RoutesGraph, type RouteNode } from './routes.js';
@@ -23,6 +24,10 @@ export interface WorkspaceModel {
     routes: RoutesGraph;
     /** Every node with a route to some board anywhere in the workspace. */
     reachesAnyBoard: ReadonlySet<RouteNode>;
+    /** Every node with a route to a board of this arrangement (computed once per arrangement). */
+    reachingBoardsOf(arrangement: Arrangement): ReadonlySet<RouteNode>;
+    /** Which actors each arrangement involves, and which no arrangement does. */
+    involvement: Involvement;
     /** Whether a chain of links (direction ignored) joins two systems. */
     linked(a: System, b: System): boolean;
     /**
@@ -54,6 +59,7 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
     const documents = [...unsorted].sort((a, b) => compareText(a.uri.path, b.uri.path));
     const documentIndex = new Map(documents.map((document, index) => [document, index]));
     const arrangements: Arrangement[] = [];
+    const actors: Actor[] = [];
     const routes = new RoutesGraph();
     const boards: Forum[] = [];
     const systemGroups = new SystemGroups();
@@ -62,6 +68,7 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
     for (const document of documents) {
         const model = document.parseResult.value as Model;
         for (const declaration of model.declarations ?? []) {
+            if (isActor(declaration)) actors.push(declaration);
             if (!isArrangement(declaration)) continue;
             arrangements.push(declaration);
             for (const element of declaration.elements) {
@@ -78,11 +85,21 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
         }
     }
     const lacking = new Map<Team, boolean>();
+    const reachingBoards = new Map<Arrangement, ReadonlySet<RouteNode>>();
     return {
         documents,
         arrangements,
         routes,
         reachesAnyBoard: routes.reaching(boards),
+        reachingBoardsOf: arrangement => {
+            let reaching = reachingBoards.get(arrangement);
+            if (!reaching) {
+                reaching = routes.reaching(arrangement.elements.filter(isForum).filter(isBoard));
+                reachingBoards.set(arrangement, reaching);
+            }
+            return reaching;
+        },
+        involvement: new Involvement(arrangements, actors),
         linked: (a, b) => systemGroups.sameGroup(a, b),
         lacksSharedSystem: team => {
             let lacks = lacking.get(team);
