@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GAP_RULES, findRule } from '../../language-server/src/rules/registry.js';
 
-// RULES.md's table: id, default severity, integration type, in its order.
+// RULES.md's table: id, default severity, integration type, in its order; then the rules added since.
 const TABLE = [
     ['no-board-voice', 'error', 'structural'],
     ['team-without-shared-system', 'error', 'structural'],
@@ -22,7 +22,8 @@ const TABLE = [
     ['no-shared-goal', 'warning', 'institutional'],
     ['stage-claim-unsupported', 'warning', 'maturity'],
     ['command-without-shared-understanding', 'info', 'maturity'],
-    ['power-asymmetry', 'warning', 'power']
+    ['power-asymmetry', 'warning', 'power'],
+    ['uninvolved-actor', 'info', 'structural']
 ];
 
 describe('gap rule registry', () => {

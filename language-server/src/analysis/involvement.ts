@@ -32,7 +32,8 @@ export class Involvement {
     /**
      * The top-level actors that no arrangement involves, each filed with one
      * arrangement so that a finding about it is made once: the first arrangement
-     * of the actor's own file, or else the first of the workspace.
+     * of the actor's own file, else of its folder (a model split over files, like
+     * a file of shared actors), else of the workspace.
      */
     uninvolvedFiledWith(arrangement: Arrangement): readonly Actor[] {
         return this.acrossWorkspace().uninvolved.get(arrangement);
@@ -46,19 +47,26 @@ export class Involvement {
             }
             const uninvolved = new ListIndex<Arrangement, Actor>();
             const firstInFile = new Map<LangiumDocument, Arrangement>();
+            const firstInFolder = new Map<string, Arrangement>();
             for (const arrangement of this.arrangements) {
                 const document = AstUtils.getDocument(arrangement);
                 if (!firstInFile.has(document)) firstInFile.set(document, arrangement);
+                if (!firstInFolder.has(folderOf(document))) firstInFolder.set(folderOf(document), arrangement);
             }
             for (const actor of this.declaredActors) {
                 if (arrangementsOf.get(actor).length > 0) continue;
-                const home = firstInFile.get(AstUtils.getDocument(actor)) ?? this.arrangements[0];
+                const document = AstUtils.getDocument(actor);
+                const home = firstInFile.get(document) ?? firstInFolder.get(folderOf(document)) ?? this.arrangements[0];
                 if (home) uninvolved.add(home, actor);
             }
             this.everywhere = { arrangementsOf, uninvolved };
         }
         return this.everywhere;
     }
+}
+
+function folderOf(document: LangiumDocument): string {
+    return document.uri.path.slice(0, document.uri.path.lastIndexOf('/'));
 }
 
 function involvedActors(arrangement: Arrangement): Actor[] {

@@ -17,10 +17,14 @@ import { stageClaimUnsupported } from './stage-claim-unsupported.js';
 import { statutoryOnlyMeasurement } from './statutory-only-measurement.js';
 import { teamWithoutSharedSystem } from './team-without-shared-system.js';
 import { unfundedProvider } from './unfunded-provider.js';
+import { uninvolvedActor } from './uninvolved-actor.js';
 import { unlinkedSystems } from './unlinked-systems.js';
 import { unmeasuredGoal } from './unmeasured-goal.js';
 
-/** Every gap rule, in RULES.md's order; the CLI, the server, SARIF and the docs all read this list. */
+/**
+ * Every gap rule: v1's in RULES.md's order, then those added since (issue 14). The
+ * CLI, the server, SARIF and the docs all read this list.
+ */
 export const GAP_RULES: readonly GapRule[] = [
     noBoardVoice,
     teamWithoutSharedSystem,
@@ -41,7 +45,8 @@ export const GAP_RULES: readonly GapRule[] = [
     noSharedGoal,
     stageClaimUnsupported,
     commandWithoutSharedUnderstanding,
-    powerAsymmetry
+    powerAsymmetry,
+    uninvolvedActor
 ];
 
 export const MODEL_ERROR_RULES = ['syntax', 'reference', 'semantic'] as const;
