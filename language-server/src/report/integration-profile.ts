@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import type { Actor } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { isNonStatutory, resolved, titleOf } from '../analysis/membership.js';
-import type { SectorPower } from '../analysis/power-map.js';
+import { SECTORS, type PowerShare, type SectorPower } from '../analysis/power-map.js';
 import type { RouteNode } from '../analysis/routes.js';
 import { seatsHeld, STAGES, type Stage } from '../language/quantities.js';
 import { BUILDS_ON, STAGE_NAMES, type StageRequirement } from '../analysis/stage-support.js';
@@ -65,6 +65,13 @@ export interface ActorVoice {
     servicesDelivered: number;
 }
 
+/** One actor's row of the power map: a sector's figures can hide a member with no seat and no money. */
+export interface ActorPowerLine extends PowerShare {
+    name: string;
+    title: string;
+    sector?: string;
+}
+
 export interface BudgetLine {
     title: string;
     kind?: string;
@@ -85,6 +92,8 @@ export interface IntegrationProfile {
     /** What the model lacks for the claimed stage (empty when the claim holds). */
     missingForClaim: StageRequirement[];
     power: SectorPower[];
+    /** The power map per actor, in the sectors' order. */
+    actorPower: ActorPowerLine[];
     budgetsWeighted: boolean;
     totals: { votingSeats: number; budget?: number; budgets: number; services: number };
     voices: ActorVoice[];
@@ -130,6 +139,7 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
         }),
         missingForClaim: claimedStage ? stageSupport.missingFor(claimedStage) : [],
         power: powerMap.sectors,
+        actorPower: actorPowerLines(model),
         budgetsWeighted: powerMap.budgetsWeighted,
         totals: {
             votingSeats: powerMap.sectors.reduce((sum, p) => sum + p.votingSeats, 0),
@@ -151,6 +161,18 @@ export function groupOf(rule: string): FindingGroupType {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const VOICE_ORDER: Record<VoiceKind, number> = { votes: 0, sits: 1, channel: 2, route: 3, none: 4 };
+
+function actorPowerLines(model: ArrangementModel): ActorPowerLine[] {
+    const order = new Map(SECTORS.map((sector, index) => [sector as string, index]));
+    const rank = (sector: string | undefined) => order.get(sector ?? '') ?? SECTORS.length;
+    return model.powerMap.actors
+        .map(({ actor, votingSeats, budgetShare, servicesDelivered, serviceShare }) => ({
+            name: actor.name, title: titleOf(actor), ...(actor.sector ? { sector: actor.sector } : {}),
+            votingSeats, budgetShare, servicesDelivered, serviceShare
+        }))
+        // Stable: within a sector, the power map's first-seen order.
+        .sort((a, b) => rank(a.sector) - rank(b.sector));
+}
 
 function voicesOf(model: ArrangementModel): ActorVoice[] {
     const votes = new Map<Actor, number>();

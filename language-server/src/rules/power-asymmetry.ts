@@ -1,5 +1,6 @@
+import { titleOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
-import { count, percent } from './wording.js';
+import { count, percent, titles } from './wording.js';
 
 export const powerAsymmetry: GapRule = {
     id: 'power-asymmetry',
@@ -9,7 +10,8 @@ export const powerAsymmetry: GapRule = {
     docs: {
         what: 'Reported once per sector that delivers at least one service of the arrangement (a delivering team '
             + 'counts as the sectors of its staff) yet holds no voting seat on any board of the arrangement and '
-            + 'controls a zero share of its budget, as the power map computes them.',
+            + 'controls a zero share of its budget, as the power map computes them. The message names the actors of the '
+            + 'sector that deliver, with the services each delivers; the report and hover give the power map per actor.',
         why: 'Seed 000 reads the governance of integration through political theory as a question of distribution: '
             + 'who gets what, and who decides it. A sector that does the work but has neither a vote nor money has no '
             + 'say in that distribution.',
@@ -40,13 +42,19 @@ arrangement North "North partnership" {
         const { powerMap, services } = model;
         for (const power of powerMap.sectors) {
             if (power.servicesDelivered === 0 || power.votingSeats > 0 || power.budgetShare > 0) continue;
+            const deliverers = powerMap.actors.filter(p => p.actor.sector === power.sector && p.servicesDelivered > 0);
             report({
                 node: model.arrangement,
                 message: `The ${power.sector} sector delivers services in ${model.title} but holds no voting seat on its boards `
                     + `and controls none of its budget (power map for ${power.sector}: ${count(power.votingSeats, 'voting seat')}, `
                     + `budget share ${percent(power.budgetShare)}${powerMap.budgetsWeighted ? ' by amount' : ''}, `
                     + `${power.servicesDelivered} of ${count(services.length, 'service')} delivered (${percent(power.serviceShare)})). `
-                    + 'Give it a voting seat on a board, or a share of the budget.'
+                    + `Its deliverers: ${titles(deliverers.map(p => p.actor))}. `
+                    + 'Give it a voting seat on a board, or a share of the budget.',
+                related: deliverers.map(p => ({
+                    node: p.actor,
+                    message: `${titleOf(p.actor)} delivers ${p.servicesDelivered} of ${count(services.length, 'service')} with no voting seat and no budget`
+                }))
             });
         }
     }
