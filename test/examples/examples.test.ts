@@ -49,6 +49,8 @@ const EXPECTED = [
     'lanarkshire/actors.joinery: referral-only-partner NLThirdSector @NorthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider NLThirdSector @NorthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider SLThirdSector @SouthLanarkshire',
+    // The Act makes the IJB direct both partners; the model shows no direction (issue 14: needs the syntax).
+    'lanarkshire/north.joinery: budget-without-directions IntegratedBudget @NorthLanarkshire',
     'lanarkshire/north.joinery: efficiency-only-indicators NorthLanarkshire',
     'lanarkshire/north.joinery: isolated-forum LocalityPlanning @NorthLanarkshire',
     'lanarkshire/north.joinery: no-cross-sector-learning NorthLanarkshire',
@@ -59,6 +61,7 @@ const EXPECTED = [
     'lanarkshire/north.joinery: statutory-only-measurement NorthLanarkshire',
     'lanarkshire/north.joinery: team-without-shared-system IRT @NorthLanarkshire',
     'lanarkshire/north.joinery: unmeasured-goal AssetsBased @NorthLanarkshire',
+    'lanarkshire/south.joinery: budget-without-directions IntegratedBudget @SouthLanarkshire',
     'lanarkshire/south.joinery: duplicate-provision HomeFirst @SouthLanarkshire',
     'lanarkshire/south.joinery: efficiency-only-indicators SouthLanarkshire',
     'lanarkshire/south.joinery: isolated-forum CommunityBoards @SouthLanarkshire',

@@ -23,7 +23,8 @@ const TABLE = [
     ['stage-claim-unsupported', 'warning', 'maturity'],
     ['command-without-shared-understanding', 'info', 'maturity'],
     ['power-asymmetry', 'warning', 'power'],
-    ['uninvolved-actor', 'info', 'structural']
+    ['uninvolved-actor', 'info', 'structural'],
+    ['budget-without-directions', 'info', 'structural']
 ];
 
 describe('gap rule registry', () => {

@@ -1,4 +1,5 @@
 import { budgetWithoutBoard } from './budget-without-board.js';
+import { budgetWithoutDirections } from './budget-without-directions.js';
 import { commandWithoutSharedUnderstanding } from './command-without-shared-understanding.js';
 import { conflictingLogics } from './conflicting-logics.js';
 import { duplicateProvision } from './duplicate-provision.js';
@@ -46,7 +47,8 @@ export const GAP_RULES: readonly GapRule[] = [
     stageClaimUnsupported,
     commandWithoutSharedUnderstanding,
     powerAsymmetry,
-    uninvolvedActor
+    uninvolvedActor,
+    budgetWithoutDirections
 ];
 
 export const MODEL_ERROR_RULES = ['syntax', 'reference', 'semantic'] as const;
