@@ -47,6 +47,8 @@ const EXPECTED = [
     'lanarkshire/actors.joinery: one-way-representation VANL @NorthLanarkshire',
     'lanarkshire/actors.joinery: one-way-representation VASLan @SouthLanarkshire',
     'lanarkshire/actors.joinery: referral-only-partner NLThirdSector @NorthLanarkshire',
+    // The community support teams refer on to the local third sector, which shares no record or protocol with them.
+    'lanarkshire/actors.joinery: referral-without-shared-information SLThirdSector @SouthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider NLThirdSector @NorthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider SLThirdSector @SouthLanarkshire',
     // The Act makes the IJB direct both partners; the model shows no direction (issue 14: needs the syntax).
@@ -76,6 +78,8 @@ const EXPECTED = [
     'locality/locality.joinery: duplicate-provision ParentingCourses @TotalPlaceLocality',
     'locality/locality.joinery: isolated-forum NeighbourhoodPanel @TotalPlaceLocality',
     'locality/locality.joinery: no-board-voice Families @TotalPlaceLocality',
+    // The police refer families to early help but are no party to its information sharing protocol.
+    'locality/locality.joinery: referral-without-shared-information EarlyHelpTeam @TotalPlaceLocality',
     'locality/locality.joinery: stage-claim-unsupported TotalPlaceLocality'
 ];
 

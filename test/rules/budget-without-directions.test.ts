@@ -52,10 +52,13 @@ describe('budget-without-directions', () => {
         expect(await findingsOf(RULE, model('budget Pool { kind pooled from NHS 40m held by IJB }'))).toEqual([]);
     });
 
-    it('is silent when a partner hosts the budget, a forum that is not a board holds it, or it is not pooled or delegated', async () => {
+    it('is silent when a partner hosts the budget, a forum that is not a board holds it, the partners merged or a lead agency delivers, or it is not pooled or delegated', async () => {
         expect(await findingsOf(RULE, model('budget Pool { kind pooled from NHS 40m, Council 20m held by Council funds HomeCare }'))).toEqual([]);
         expect(await findingsOf(RULE, model('budget Pool { kind pooled from NHS 40m held by Plan funds HomeCare }',
             'forum Plan { kind planning voting NHS reports to IJB }'))).toEqual([]);
+        for (const flag of ['merged', 'lead Council']) {
+            expect(await findingsOf(RULE, model(`${flag}\n  budget Pool { kind pooled from NHS 40m, Council 20m held by IJB funds Rehab }`)), flag).toEqual([]);
+        }
         for (const kind of ['aligned', 'separate', 'grant']) {
             expect(await findingsOf(RULE, model(`budget Pool { kind ${kind} from NHS 40m held by IJB funds HomeCare }`)), kind).toEqual([]);
         }

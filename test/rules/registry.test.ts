@@ -24,7 +24,8 @@ const TABLE = [
     ['command-without-shared-understanding', 'info', 'maturity'],
     ['power-asymmetry', 'warning', 'power'],
     ['uninvolved-actor', 'info', 'structural'],
-    ['budget-without-directions', 'info', 'structural']
+    ['budget-without-directions', 'info', 'structural'],
+    ['referral-without-shared-information', 'warning', 'structural']
 ];
 
 describe('gap rule registry', () => {

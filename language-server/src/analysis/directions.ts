@@ -46,13 +46,16 @@ export interface DirectedAllocation {
 
 /**
  * Every pooled or delegated budget of the arrangement held by a board that funds
- * something its own contributors deliver. Linear in the budgets, what they fund
+ * something its own contributors deliver, unless the partners are merged or a
+ * lead agency delivers. Linear in the budgets, what they fund
  * and the agreements. needs (v2): a board declared `body` that itself contributes
  * is spending its own money and needs no directions; a profile may expect them
  * whatever agreements say.
  */
 export function allocationsToContributors(model: ArrangementModel): DirectedAllocation[] {
     const allocations: DirectedAllocation[] = [];
+    // A merged organisation spends its own money; a lead agency delivers under its partnership agreement (seed 004, 6a and 7).
+    if (model.arrangement.merged || model.arrangement.lead) return allocations;
     for (const budget of model.budgets) {
         if (budget.kind !== 'pooled' && budget.kind !== 'delegated') continue;
         const board = budget.heldBy?.ref;

@@ -32,6 +32,12 @@ export interface ActorPart {
 
 export type Participation = (actor: Actor) => ActorPart;
 
+/** Its only part is to take referrals: it receives some, yet sits on no forum, staffs no team, is party to no agreement and has no channel to a forum. */
+export function takesOnlyReferrals(part: ActorPart): boolean {
+    return part.referralsReceived.length > 0 && part.forums.length === 0 && part.teams.length === 0
+        && part.agreements.length === 0 && part.channelsToForums.length === 0;
+}
+
 /** One pass over the arrangement's elements; then each actor's part is a look-up. */
 export function buildParticipation(elements: readonly Element[], involvedActors: readonly Actor[]): Participation {
     const forums = new ListIndex<Actor, Forum>();

@@ -30,6 +30,8 @@ export interface WorkspaceModel {
     involvement: Involvement;
     /** Whether a chain of links (direction ignored) joins two systems. */
     linked(a: System, b: System): boolean;
+    /** One system standing for every system a chain of links joins to this one: equal for linked systems. */
+    linkGroup(system: System): System;
     /**
      * Whether a team with staff from two or more organisations uses no system, or
      * systems that no chain of links joins into one group.
@@ -101,6 +103,7 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
         },
         involvement: new Involvement(arrangements, actors),
         linked: (a, b) => systemGroups.sameGroup(a, b),
+        linkGroup: system => systemGroups.root(system),
         lacksSharedSystem: team => {
             let lacks = lacking.get(team);
             if (lacks === undefined) {
@@ -188,7 +191,7 @@ class SystemGroups {
         return a === b || this.root(a) === this.root(b);
     }
 
-    private root(system: System): System {
+    root(system: System): System {
         let root = system;
         for (let next = this.parent.get(root); next; next = this.parent.get(root)) root = next;
         for (let node = system; node !== root;) {

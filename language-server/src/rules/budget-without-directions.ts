@@ -15,7 +15,9 @@ export const budgetWithoutDirections: GapRule = {
             + 'the budget or what it funds for them (a section 75 agreement in England, an inter-authority agreement '
             + 'between councils: the instruments where the law uses no directions), unless the board gives directions '
             + 'for its other budgets, which says the model expects them for this one too. Money the board passes to '
-            + 'others than its contributors (providers, charities) is not checked.',
+            + 'others than its contributors (providers, charities) is not checked, nor are arrangements that are '
+            + '`merged` (one organisation spends its own money) or name a `lead` agency (which delivers under its '
+            + 'partnership agreement).',
         why: 'An integration joint board in Scotland employs almost no one: it must give each partner directions saying '
             + 'what to deliver with the money it pays them (Public Bodies (Joint Working) (Scotland) Act 2014, '
             + 'sections 26 to 28). Without them the pooled budget stays, in practice, the partners\' own money, funnelled '

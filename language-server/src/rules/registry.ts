@@ -11,6 +11,7 @@ import { noSharedGoal } from './no-shared-goal.js';
 import { oneWayRepresentation } from './one-way-representation.js';
 import { powerAsymmetry } from './power-asymmetry.js';
 import { referralOnlyPartner } from './referral-only-partner.js';
+import { referralWithoutSharedInformation } from './referral-without-shared-information.js';
 import type { GapRule } from './rule.js';
 import { separateBudgetsInTeam } from './separate-budgets-in-team.js';
 import { sharedSystemWithoutAgreement } from './shared-system-without-agreement.js';
@@ -48,7 +49,8 @@ export const GAP_RULES: readonly GapRule[] = [
     commandWithoutSharedUnderstanding,
     powerAsymmetry,
     uninvolvedActor,
-    budgetWithoutDirections
+    budgetWithoutDirections,
+    referralWithoutSharedInformation
 ];
 
 export const MODEL_ERROR_RULES = ['syntax', 'reference', 'semantic'] as const;
