@@ -25,7 +25,8 @@ const TABLE = [
     ['power-asymmetry', 'warning', 'power'],
     ['uninvolved-actor', 'info', 'structural'],
     ['budget-without-directions', 'info', 'structural'],
-    ['referral-without-shared-information', 'warning', 'structural']
+    ['referral-without-shared-information', 'warning', 'structural'],
+    ['funder-without-voice', 'warning', 'power']
 ];
 
 describe('gap rule registry', () => {

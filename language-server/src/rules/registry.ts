@@ -4,6 +4,7 @@ import { commandWithoutSharedUnderstanding } from './command-without-shared-unde
 import { conflictingLogics } from './conflicting-logics.js';
 import { duplicateProvision } from './duplicate-provision.js';
 import { efficiencyOnlyIndicators } from './efficiency-only-indicators.js';
+import { funderWithoutVoice } from './funder-without-voice.js';
 import { isolatedForum } from './isolated-forum.js';
 import { noBoardVoice } from './no-board-voice.js';
 import { noCrossSectorLearning } from './no-cross-sector-learning.js';
@@ -50,7 +51,8 @@ export const GAP_RULES: readonly GapRule[] = [
     powerAsymmetry,
     uninvolvedActor,
     budgetWithoutDirections,
-    referralWithoutSharedInformation
+    referralWithoutSharedInformation,
+    funderWithoutVoice
 ];
 
 export const MODEL_ERROR_RULES = ['syntax', 'reference', 'semantic'] as const;
