@@ -26,7 +26,8 @@ const TABLE = [
     ['uninvolved-actor', 'info', 'structural'],
     ['budget-without-directions', 'info', 'structural'],
     ['referral-without-shared-information', 'warning', 'structural'],
-    ['funder-without-voice', 'warning', 'power']
+    ['funder-without-voice', 'warning', 'power'],
+    ['fixed-term-core-service', 'info', 'structural']
 ];
 
 describe('gap rule registry', () => {

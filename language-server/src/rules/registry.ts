@@ -4,6 +4,7 @@ import { commandWithoutSharedUnderstanding } from './command-without-shared-unde
 import { conflictingLogics } from './conflicting-logics.js';
 import { duplicateProvision } from './duplicate-provision.js';
 import { efficiencyOnlyIndicators } from './efficiency-only-indicators.js';
+import { fixedTermCoreService } from './fixed-term-core-service.js';
 import { funderWithoutVoice } from './funder-without-voice.js';
 import { isolatedForum } from './isolated-forum.js';
 import { noBoardVoice } from './no-board-voice.js';
@@ -52,7 +53,8 @@ export const GAP_RULES: readonly GapRule[] = [
     uninvolvedActor,
     budgetWithoutDirections,
     referralWithoutSharedInformation,
-    funderWithoutVoice
+    funderWithoutVoice,
+    fixedTermCoreService
 ];
 
 export const MODEL_ERROR_RULES = ['syntax', 'reference', 'semantic'] as const;
