@@ -1,4 +1,4 @@
-import { isActor, isForum, isService, isTeam, type Actor, type Budget, type Forum, type Fundable } from '../generated/ast.js';
+import { isActor, isForum, isService, isTeam, type Actor, type Agreement, type Budget, type Forum, type Fundable } from '../generated/ast.js';
 import type { ArrangementModel } from './arrangement-model.js';
 import { deliveringActors, isBoard, resolved, staffOf, unique } from './membership.js';
 
@@ -40,15 +40,15 @@ export interface DirectedAllocation {
     directions: readonly Direction[];
     /** Whether the board gives directions for any other budget: then the model expects them for this one too. */
     boardUsesDirections: boolean;
-    /** Agreements that cover the budget or what it funds for its contributors, with a contributor among the parties. */
-    agreements: ArrangementModel['agreements'];
+    /** Agreements that cover what it funds for its contributors, with a contributor among the parties. */
+    agreements: Agreement[];
 }
 
 /**
  * Every pooled or delegated budget of the arrangement held by a board that funds
  * something its own contributors deliver, unless the partners are merged or a
- * lead agency delivers. Linear in the budgets, what they fund
- * and the agreements. needs (v2): a board declared `body` that itself contributes
+ * lead agency delivers. Linear in the budgets, what they fund and the agreements
+ * that cover it. needs (v2): a board declared `body` that itself contributes
  * is spending its own money and needs no directions; a profile may expect them
  * whatever agreements say.
  */
@@ -70,10 +70,9 @@ export function allocationsToContributors(model: ArrangementModel): DirectedAllo
             hands.forEach(actor => receiving.add(actor));
         }
         if (toContributors.length === 0) continue;
-        const covered = new Set<unknown>([budget, ...toContributors]);
-        const agreements = model.agreements.filter(agreement =>
-            resolved(agreement.covers).some(element => covered.has(element))
-            && resolved(agreement.between).some(party => contributors.has(party)));
+        // needs (v2): agreements that cover the budget itself (`covers` takes budgets).
+        const agreements = unique(toContributors.flatMap(funded => isActor(funded) ? [] : model.workspace.agreementsCovering(funded)))
+            .filter(agreement => resolved(agreement.between).some(party => contributors.has(party)));
         const given = directionsFrom(board);
         allocations.push({
             budget, board, toContributors, contributors: [...receiving],

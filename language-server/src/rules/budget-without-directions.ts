@@ -12,7 +12,7 @@ export const budgetWithoutDirections: GapRule = {
         what: 'A budget of kind `pooled` or `delegated`, `held by` a board, that `funds` something its own contributors '
             + 'deliver, staff or are (the board hands the partners\' money back to them to spend), while the board gives '
             + 'no direction for it. The rule stays silent when an agreement with a contributor among its parties covers '
-            + 'the budget or what it funds for them (a section 75 agreement in England, an inter-authority agreement '
+            + 'what the budget funds for them (or, once `covers` takes budgets, the budget itself) (a section 75 agreement in England, an inter-authority agreement '
             + 'between councils: the instruments where the law uses no directions), unless the board gives directions '
             + 'for its other budgets, which says the model expects them for this one too. Money the board passes to '
             + 'others than its contributors (providers, charities) is not checked, nor are arrangements that are '
@@ -47,7 +47,7 @@ arrangement North "North partnership" {
 `,
         fix: 'Give the board\'s directions to each partner for the services the budget pays for (needs the `direction` '
             + 'declaration), or, where the law uses no directions, an agreement between the contributors that covers '
-            + 'the budget or what it funds. If the directions are given outside the model, suppress with '
+            + 'what it funds. If the directions are given outside the model, suppress with '
             + '`// joinery-ignore budget-without-directions: <reason>` on the line before the budget.'
     },
     check(model, report) {
