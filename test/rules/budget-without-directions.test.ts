@@ -41,8 +41,9 @@ describe('budget-without-directions', () => {
     it('is silent when an agreement with a contributor among its parties covers what the money funds for them', async () => {
         const budget = 'budget Pool { kind pooled from NHS 40m, Council 20m held by IJB funds HomeCare, Rehab }';
         expect(await findingsOf(RULE, model(budget, 'agreement S75 "Section 75 agreement" { between NHS, Council covers Rehab }'))).toEqual([]);
-        // An agreement that names no contributor, or covers nothing the money funds for them, says nothing of it.
+        // An agreement that is not between the partners (a supplier's contract), or covers nothing the money funds for them, says nothing of it.
         expect(elements(await findingsOf(RULE, model(budget, 'agreement Other { between Trust, Care covers HomeCare }')))).toEqual(['Pool']);
+        expect(elements(await findingsOf(RULE, model(budget, 'agreement Contract { between Council, Care covers HomeCare, Rehab }')))).toEqual(['Pool']);
         expect(elements(await findingsOf(RULE, model(budget, 'agreement Other { between NHS, Council covers Nursing }')))).toEqual(['Pool']);
     });
 

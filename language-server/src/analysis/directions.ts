@@ -40,7 +40,7 @@ export interface DirectedAllocation {
     directions: readonly Direction[];
     /** Whether the board gives directions for any other budget: then the model expects them for this one too. */
     boardUsesDirections: boolean;
-    /** Agreements that cover what it funds for its contributors, with a contributor among the parties. */
+    /** Partnership agreements that cover what it funds for its contributors: every contributor it returns to, and at least two, are parties. */
     agreements: Agreement[];
 }
 
@@ -70,9 +70,14 @@ export function allocationsToContributors(model: ArrangementModel): DirectedAllo
             hands.forEach(actor => receiving.add(actor));
         }
         if (toContributors.length === 0) continue;
-        // needs (v2): agreements that cover the budget itself (`covers` takes budgets).
+        // A partnership agreement, not a supplier's contract: every contributor the money returns to is a party,
+        // and so are at least two contributors. needs (v2): agreements that cover the budget itself.
+        const needed = Math.min(2, contributors.size);
         const agreements = unique(toContributors.flatMap(funded => isActor(funded) ? [] : model.workspace.agreementsCovering(funded)))
-            .filter(agreement => resolved(agreement.between).some(party => contributors.has(party)));
+            .filter(agreement => {
+                const parties = new Set(resolved(agreement.between));
+                return [...receiving].every(actor => parties.has(actor)) && [...contributors].filter(actor => parties.has(actor)).length >= needed;
+            });
         const given = directionsFrom(board);
         allocations.push({
             budget, board, toContributors, contributors: [...receiving],

@@ -11,8 +11,9 @@ export const budgetWithoutDirections: GapRule = {
     docs: {
         what: 'A budget of kind `pooled` or `delegated`, `held by` a board, that `funds` something its own contributors '
             + 'deliver, staff or are (the board hands the partners\' money back to them to spend), while the board gives '
-            + 'no direction for it. The rule stays silent when an agreement with a contributor among its parties covers '
-            + 'what the budget funds for them (or, once `covers` takes budgets, the budget itself) (a section 75 agreement in England, an inter-authority agreement '
+            + 'no direction for it. The rule stays silent when a partnership agreement covers what the budget funds for '
+            + 'them (or, once `covers` takes budgets, the budget itself): its parties include every contributor the '
+            + 'money returns to and at least two contributors, so that a supplier\'s contract does not count (a section 75 agreement in England, an inter-authority agreement '
             + 'between councils: the instruments where the law uses no directions), unless the board gives directions '
             + 'for its other budgets, which says the model expects them for this one too. Money the board passes to '
             + 'others than its contributors (providers, charities) is not checked, nor are arrangements that are '
