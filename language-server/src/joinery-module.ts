@@ -18,7 +18,7 @@ import { IntegrationAnalysis } from './analysis/integration-analysis.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import type { JoineryAddedServices, JoineryServices } from './lsp/joinery-services.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
-import { JoineryWorkspaceManager } from './workspace/workspace-manager.js';
+import { JoineryLangiumDocuments, JoineryWorkspaceManager } from './workspace/workspace-manager.js';
 import { JoineryDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { WorkspaceRuleSettings } from './lsp/workspace-rule-settings.js';
 import { PublishedFindings } from './lsp/published-findings.js';
@@ -85,6 +85,7 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
 export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         WorkspaceManager: services => new JoineryWorkspaceManager(services),
+        LangiumDocuments: services => new JoineryLangiumDocuments(services),
         IndexManager: services => new DeferredReferenceIndexManager(services)
     },
     lsp: {

@@ -139,7 +139,7 @@ function hidesTopLevelName(workspace: FuzzWorkspace): boolean {
     const documents = workspace.services.shared.workspace.LangiumDocuments.all.toArray();
     const declarations = documents.flatMap(d => (d.parseResult.value as Model).declarations ?? []);
     const topLevel = new Set(declarations.map(d => d.name));
-    return declarations.some(d => isArrangement(d) && d.elements.some(e => 'name' in e && topLevel.has(e.name)));
+    return declarations.some(d => isArrangement(d) && d.elements.some(e => 'name' in e && e.name !== undefined && topLevel.has(e.name)));
 }
 
 /** Renaming a declaration keeps every reference that resolved resolved, and adds no error. */

@@ -118,6 +118,15 @@ export class FuzzServer {
             for (const text of texts) {
                 await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: text.uri, languageId: 'joinery', version: 1, text: text.document.getText() } });
             }
+            // Watched-file events an editor's watcher may send: for paths that are already gone, or are folders.
+            if (random.chance(0.3)) {
+                const base = path.join(this.folder, `c${input.index}`);
+                await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [
+                    { uri: pathToFileURL(path.join(base, 'gone.joinery')).href, type: random.pick([1, 2, 3]) },
+                    { uri: pathToFileURL(base).href, type: random.pick([1, 2]) },
+                    ...texts.map(t => ({ uri: t.uri, type: random.pick([1, 2]) }))
+                ] });
+            }
             for (const text of texts) {
                 for (const call of this.calls(random, text, options.positions)) {
                     if (!await this.send(call, result, options, text)) return result;
@@ -271,6 +280,8 @@ export class FuzzServer {
         }
         if (caps.inlayHintProvider) calls.push({ method: 'textDocument/inlayHint', params: { textDocument, range: randomRange(random, content) } });
         if (caps.workspaceSymbolProvider) calls.push({ method: 'workspace/symbol', params: { query: random.pick(['', 'a', 'Board', 'ß', '.']) } });
+        // Joinery's own request: the integration map of the arrangement at a position (laid out off the request thread).
+        if (random.chance(0.3)) calls.push({ method: 'joinery/integrationMap', params: at() });
         return calls;
     }
 

@@ -37,7 +37,7 @@ describe('the deferred reference index', () => {
         };
         await edit(files['actors.joinery'].replace('actor NHS', 'actor Health'));
         expect(collectFindings(services).filter(f => f.rule === 'reference').map(f => f.message)).toEqual([
-            "Cannot find actor 'NHS' (in `partners`)", "Cannot find actor 'NHS' (in `voting`)"
+            "Cannot find actor or body 'NHS' (in `partners`)", "Cannot find actor or body 'NHS' (in `voting`)"
         ]);
         await edit(files['actors.joinery']);
         expect(collectFindings(services).filter(f => f.rule === 'reference')).toEqual([]);

@@ -37,7 +37,8 @@ const broken: Array<[string, string]> = [
     ['an arrangement of 300 broken elements, never closed', 'actor H { sector third }\narrangement A { partners H\n' + '  forum F “x” { voting H }\n  system S owner\n'.repeat(150)],
     ['a partners list of 500 names and commas gone wrong', 'arrangement A { partners ' + 'A, , B C, '.repeat(125) + '}'],
     ...readCorpus(path.join(ROOT, 'test/fuzz/corpus')).flatMap(entry => Object.entries(entry.files))
-        .filter(([, text]) => text.length < 60_000).map(([name, text]): [string, string] => [`corpus file ${name} (${text.length} chars)`, text])
+        // A text with a NUL is not a model (workspace/model-text.ts): the parser reads none of it, by design.
+        .filter(([, text]) => text.length < 60_000 && !text.includes('\0')).map(([name, text]): [string, string] => [`corpus file ${name} (${text.length} chars)`, text])
 ];
 
 describe('linear error recovery', () => {

@@ -1,23 +1,23 @@
-import { isActor, type Actor, type Budget, type Referral, type Service } from '../generated/ast.js';
+import { isTeam, type Budget, type Party, type Referral, type Service } from '../generated/ast.js';
 import type { ArrangementModel } from './arrangement-model.js';
-import { deliveringActors, deliveringTeams, isNonStatutory, resolved, staffOf, unique } from './membership.js';
+import { deliverersOf, deliveringActors, deliveringTeams, isNonStatutory, staffOf, unique } from './membership.js';
+import { termOf, type Term } from './money.js';
 
-/** How long a budget's money lasts: every year, or until an end date. */
-export interface BudgetTerm {
-    term: 'recurrent' | 'fixed';
-    /** Whether the model says so, or the tools read it from the budget's kind. */
+/** How long a budget's money lasts, as the model states it or as the tools read it from the budget's kind. */
+export interface FundingTerm extends Term {
+    /** Whether the model says so (`term`), or the tools read it from the budget's kind. */
     stated: boolean;
-    until?: string;
 }
 
 /**
- * A budget's term. needs: the `term` property (issue 14, item 4; docs/language.md:
- * `term recurrent`, `term fixed until 2026-03-31`), which, when given, wins. Until
- * then, and whenever it is not given, a grant counts as fixed-term money (grants
+ * A budget's term: its `term` (docs/language.md: `term recurrent`, `term fixed
+ * until 2026-03-31`) when given; else a grant counts as fixed-term money (grants
  * are awarded for a period and renewed, or not) and any other kind as unknown.
  */
-export function budgetTerm(budget: Budget): BudgetTerm | undefined {
-    return budget.kind === 'grant' ? { term: 'fixed', stated: false } : undefined;
+export function fundingTerm(budget: Budget): FundingTerm | undefined {
+    const stated = termOf(budget);
+    if (stated) return { ...stated, stated: true };
+    return budget.kind === 'grant' ? { kind: 'fixed', stated: false } : undefined;
 }
 
 /**
@@ -28,7 +28,7 @@ export function budgetTerm(budget: Budget): BudgetTerm | undefined {
 export interface CoreService {
     service: Service;
     /** Its third-sector, independent or community deliverers (a delivering team as its staff). */
-    deliverers: Actor[];
+    deliverers: Party[];
     referrals: Referral[];
     /** The budgets that fund it, its non-statutory deliverers or its delivering teams. */
     budgets: Budget[];
@@ -38,7 +38,7 @@ export interface CoreService {
 export function coreServicesOfNonStatutory(model: ArrangementModel): CoreService[] {
     const referralsTo = new Map<unknown, Referral[]>();
     for (const referral of model.referrals) {
-        const to = referral.to.ref;
+        const to = referral.to?.ref;
         if (!to) continue;
         const list = referralsTo.get(to);
         if (list) list.push(referral); else referralsTo.set(to, [referral]);
@@ -48,8 +48,8 @@ export function coreServicesOfNonStatutory(model: ArrangementModel): CoreService
         const deliverers = deliveringActors(service).filter(isNonStatutory);
         if (deliverers.length === 0) continue;
         // Referred to a non-statutory deliverer, or to a delivering team one of them staffs.
-        const ends = unique(resolved(service.deliveredBy))
-            .filter(end => isActor(end) ? isNonStatutory(end) : staffOf(end).some(isNonStatutory));
+        const ends = unique(deliverersOf(service))
+            .filter(end => isTeam(end) ? staffOf(end).some(isNonStatutory) : isNonStatutory(end));
         const referrals = unique(ends.flatMap(end => referralsTo.get(end) ?? []));
         if (referrals.length === 0) continue;
         const budgets = unique([

@@ -1,6 +1,5 @@
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, MultiMap, type LangiumDocument } from 'langium';
 import { isActor, type Actor, type Arrangement } from '../generated/ast.js';
-import { ListIndex } from './list-index.js';
 import { resolved } from './membership.js';
 
 /**
@@ -10,7 +9,7 @@ import { resolved } from './membership.js';
  */
 export class Involvement {
     private readonly byArrangement = new Map<Arrangement, Actor[]>();
-    private everywhere?: { arrangementsOf: ListIndex<Actor, Arrangement>; uninvolved: ListIndex<Arrangement, Actor> };
+    private everywhere?: { arrangementsOf: MultiMap<Actor, Arrangement>; uninvolved: MultiMap<Arrangement, Actor> };
 
     constructor(private readonly arrangements: readonly Arrangement[], private readonly declaredActors: readonly Actor[]) {}
 
@@ -41,11 +40,11 @@ export class Involvement {
 
     private acrossWorkspace() {
         if (!this.everywhere) {
-            const arrangementsOf = new ListIndex<Actor, Arrangement>();
+            const arrangementsOf = new MultiMap<Actor, Arrangement>();
             for (const arrangement of this.arrangements) {
                 for (const actor of this.involvedIn(arrangement)) arrangementsOf.add(actor, arrangement);
             }
-            const uninvolved = new ListIndex<Arrangement, Actor>();
+            const uninvolved = new MultiMap<Arrangement, Actor>();
             const firstInFile = new Map<LangiumDocument, Arrangement>();
             const firstInFolder = new Map<string, Arrangement>();
             for (const arrangement of this.arrangements) {
@@ -80,20 +79,27 @@ function involvedActors(arrangement: Arrangement): Actor[] {
             case 'Forum':
                 element.voting.forEach(seat => note(seat.actor.ref));
                 resolved(element.advisory).forEach(note);
+                resolved(element.advisoryByLaw).forEach(note);
+                note(element.chair?.ref);
+                note(element.viceChair?.ref);
+                resolved(element.scrutinises).forEach(note);
                 break;
             case 'Team':
                 resolved(element.staff).forEach(note);
                 resolved(element.leads).forEach(note);
                 break;
             case 'Service':
-                resolved(element.deliveredBy).forEach(note);
+                element.deliveredBy.forEach(delivery => note(delivery.deliverer.ref));
                 break;
             case 'Budget':
-                element.contributions.forEach(c => note(c.actor.ref));
+                element.contributions.forEach(c => note(c.source.ref));
                 note(element.heldBy?.ref);
                 resolved(element.funds).forEach(note);
                 break;
             case 'System':
+                note(element.owner?.ref);
+                resolved(element.users).forEach(note);
+                break;
             case 'Goal':
                 note(element.owner?.ref);
                 break;
@@ -102,11 +108,14 @@ function involvedActors(arrangement: Arrangement): Actor[] {
                 break;
             case 'Channel':
             case 'Referral':
-                note(element.from.ref);
-                note(element.to.ref);
+                note(element.from?.ref);
+                note(element.to?.ref);
                 break;
             case 'Agreement':
                 resolved(element.between).forEach(note);
+                break;
+            case 'Direction':
+                note(element.to?.ref);
                 break;
         }
     }

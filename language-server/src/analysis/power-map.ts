@@ -1,6 +1,8 @@
-import { isActor, isForum, type Actor, type Budget, type Forum, type Sector, type Service } from '../generated/ast.js';
-import { deliveringActors, isBoard } from './membership.js';
-import { parseAmount, seatsHeld } from '../language/quantities.js';
+import { isActor, isForum, type Budget, type Forum, type Party, type Sector, type Service } from '../generated/ast.js';
+import { sayOverDecisions } from './decision-rights.js';
+import { deliveringActors, isBoard, partnerDeliverers, sectorOf } from './membership.js';
+import { retainedAmount, type MoneyFlows } from './money.js';
+import { seatsHeld } from '../language/quantities.js';
 
 /** What one sector, or one actor, gets of "who gets what" (seed 000) in an arrangement. */
 export interface PowerShare {
@@ -10,6 +12,8 @@ export interface PowerShare {
     budgetShare: number;
     /** The services it delivers (a service counts once per delivering sector, or actor). */
     servicesDelivered: number;
+    /** Of those, the services it delivers as a partner, not only under contract or for fees. */
+    servicesAsPartner: number;
     /** servicesDelivered over the number of services in the arrangement (0–1). */
     serviceShare: number;
 }
@@ -19,80 +23,86 @@ export interface SectorPower extends PowerShare {
 }
 
 /**
- * One actor's share. A sector's figures can hide its members: one charity with a
- * statutory function and a vote (Healthwatch) makes the third sector look heard
- * while the charities that deliver have none.
+ * One actor's share (or one body's: a board that is also a party). A sector's
+ * figures can hide its members: one charity with a statutory function and a vote
+ * (Healthwatch) makes the third sector look heard while the charities that deliver
+ * have none.
  */
 export interface ActorPower extends PowerShare {
-    actor: Actor;
+    actor: Party;
 }
 
 export interface PowerMap {
     sectors: SectorPower[];
     get(sector: Sector): SectorPower;
-    /** Every actor with a seat, a share of the budget or a service, in first-seen order. */
+    /** Every actor or body with a seat, a share of the budget or a service, in first-seen order. */
     actors: ActorPower[];
     /** An actor's share; all zero for one with none. */
-    ofActor(actor: Actor): PowerShare;
+    ofActor(actor: Party): PowerShare;
     /** Whether budgets were weighted by their amounts or counted equally. */
     budgetsWeighted: boolean;
 }
 
 export const SECTORS: Sector[] = ['government', 'statutory', 'third', 'independent', 'community'];
 
-const none = (): PowerShare => ({ votingSeats: 0, budgetShare: 0, servicesDelivered: 0, serviceShare: 0 });
+const none = (): PowerShare => ({ votingSeats: 0, budgetShare: 0, servicesDelivered: 0, servicesAsPartner: 0, serviceShare: 0 });
 
-/** One pass over boards, budgets and services per actor; a sector's figures are its actors' (services counted once per sector). */
-export function computePowerMap(forums: Forum[], budgets: Budget[], services: Service[]): PowerMap {
-    const byActor = new Map<Actor, ActorPower>();
-    const actorShare = (actor: Actor) => {
+/**
+ * Seats by the voting members of boards; each budget's share by who holds it (an
+ * actor all of it, a forum split by seats, or equally among its voters when it
+ * decides by consensus), weighted by the money it keeps when every budget states an
+ * amount; services by those that deliver them. One pass per actor; a sector's
+ * figures are its actors' (a service counted once per sector).
+ */
+export function computePowerMap(forums: Forum[], budgets: Budget[], services: Service[], money: MoneyFlows): PowerMap {
+    const byActor = new Map<Party, ActorPower>();
+    const bySector = new Map<Sector, SectorPower>(SECTORS.map(sector => [sector, { sector, ...none() }]));
+    const ofActor = (actor: Party) => {
         let entry = byActor.get(actor);
         if (!entry) byActor.set(actor, entry = { actor, ...none() });
         return entry;
     };
-    const bySector = new Map<Sector, SectorPower>(SECTORS.map(sector => [sector, { sector, ...none() }]));
-    const sectorShare = (actor: Actor) => actor.sector ? bySector.get(actor.sector) : undefined;
+    const add = (actor: Party, apply: (p: PowerShare) => void) => {
+        apply(ofActor(actor));
+        const sector = sectorOf(actor);
+        const entry = sector && bySector.get(sector);
+        if (entry) apply(entry);
+    };
+    /** Once per actor, and once per sector however many of its actors. */
+    const addOnce = (actors: readonly Party[], apply: (p: PowerShare) => void) => {
+        actors.forEach(actor => apply(ofActor(actor)));
+        for (const sector of new Set(actors.map(sectorOf))) {
+            const entry = sector && bySector.get(sector);
+            if (entry) apply(entry);
+        }
+    };
 
     for (const forum of forums.filter(isBoard)) {
         for (const seat of forum.voting) {
-            const actor = seat.actor.ref;
-            if (!actor) continue;
-            const seats = seatsHeld(seat.seats);
-            actorShare(actor).votingSeats += seats;
-            const sector = sectorShare(actor);
-            if (sector) sector.votingSeats += seats;
+            const member = seat.actor.ref;
+            if (member) add(member, p => p.votingSeats += seatsHeld(seat.seats));
         }
     }
 
-    const amounts = budgets.map(budgetAmount);
+    // Money allocated on to another budget of the arrangement counts once, where it is decided.
+    const own = new Set(budgets);
+    const amounts = budgets.map(budget => retainedAmount(budget, money, own));
     const budgetsWeighted = amounts.length > 0 && amounts.every(a => a !== undefined);
     const weights = budgetsWeighted ? amounts : budgets.map(() => 1);
     const total = weights.reduce((sum, w) => sum + w, 0);
-    const control = (actor: Actor, share: number) => {
-        actorShare(actor).budgetShare += share;
-        const sector = sectorShare(actor);
-        if (sector) sector.budgetShare += share;
-    };
     budgets.forEach((budget, index) => {
         if (total <= 0) return;
         const share = weights[index] / total;
         const holder = budget.heldBy?.ref;
-        if (isActor(holder)) control(holder, share);
+        if (isActor(holder)) add(holder, p => p.budgetShare += share);
         else if (isForum(holder)) {
-            // A forum splits what it holds by its voting seats.
-            const seats = holder.voting.flatMap(seat => seat.actor.ref ? [{ actor: seat.actor.ref, seats: seatsHeld(seat.seats) }] : []);
-            const allSeats = seats.reduce((sum, s) => sum + s.seats, 0);
-            if (allSeats > 0) for (const s of seats) control(s.actor, share * s.seats / allSeats);
+            for (const say of sayOverDecisions(holder)) add(say.member, p => p.budgetShare += share * say.share);
         }
     });
 
     for (const service of services) {
-        const deliverers = deliveringActors(service);
-        for (const actor of deliverers) actorShare(actor).servicesDelivered += 1;
-        for (const sector of new Set(deliverers.map(actor => actor.sector))) {
-            const entry = sector && bySector.get(sector);
-            if (entry) entry.servicesDelivered += 1;
-        }
+        addOnce(deliveringActors(service), p => p.servicesDelivered += 1);
+        addOnce(partnerDeliverers(service), p => p.servicesAsPartner += 1);
     }
     const shareOfServices = (entry: PowerShare) => entry.serviceShare = services.length > 0 ? entry.servicesDelivered / services.length : 0;
     bySector.forEach(shareOfServices);
@@ -103,10 +113,4 @@ export function computePowerMap(forums: Forum[], budgets: Budget[], services: Se
         actors: [...byActor.values()], ofActor: actor => byActor.get(actor) ?? none(),
         budgetsWeighted
     };
-}
-
-/** The sum of a budget's contributed amounts, or undefined when it states none. */
-function budgetAmount(budget: Budget): number | undefined {
-    const amounts = budget.contributions.map(c => c.amount === undefined ? undefined : parseAmount(c.amount)).filter(a => a !== undefined);
-    return amounts.length > 0 ? amounts.reduce((sum, a) => sum + a, 0) : undefined;
 }

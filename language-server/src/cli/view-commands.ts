@@ -1,10 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../checking/collect.js';
-import { compareFindings, type Finding } from '../findings/finding.js';
-import { applyRuleSettings } from '../checking/rule-settings.js';
+import type { Finding } from '../findings/finding.js';
 import { createJoineryServices, type JoineryServices } from '../joinery-module.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
@@ -12,16 +9,19 @@ import { renderDot } from '../report/dot.js';
 import { renderHtmlReport } from '../report/html.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
 import { buildIntegrationProfile, groupOf } from '../report/integration-profile.js';
-import { layOutMap } from '../report/map-layout.js';
+import { layOutMapSafely } from '../report/map-worker.js';
 import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
 import { renderSvgDocument } from '../report/svg.js';
-import { parseRuleOptions, readConfig } from './check.js';
+import { ignorePatterns, parseRuleOptions, readConfig } from './check.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
 import { UsageError } from './usage-error.js';
-import { findModelFiles } from './workspace-files.js';
+import { writeOutputFile } from './output-file.js';
+import { findModelFiles, requireModelFiles } from './workspace-files.js';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import type { ModelText } from '../workspace/model-text.js';
 
 declare const JOINERY_VERSION: string;
 
@@ -32,17 +32,18 @@ const FORMATS = { report: ['html', 'md'], graph: ['dot', 'mermaid', 'svg'] } as 
  * arrangement's graph, of every arrangement under the paths. Both always exit 0
  * once they have run; findings are content here, not failure.
  */
-export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => Buffer): Promise<number> {
+export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => ModelText): Promise<number> {
     let parsed;
     try {
         parsed = parseArgs({
             args, allowPositionals: true, strict: true,
             options: {
-                format: { type: 'string', default: FORMATS[command][0] },
+                format: { type: 'string', short: 'f', default: FORMATS[command][0] },
                 arrangement: { type: 'string' },
                 rule: { type: 'string', multiple: true, default: [] },
-                config: { type: 'string' },
-                output: { type: 'string' },
+                config: { type: 'string', short: 'c' },
+                'ignore-pattern': { type: 'string', multiple: true, default: [] },
+                output: { type: 'string', short: 'o' },
                 help: { type: 'boolean', short: 'h', default: false }
             }
         });
@@ -51,27 +52,26 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     }
     const { values, positionals } = parsed;
     if (values.help) {
-        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [--config FILE] [--output FILE]\n`);
+        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [-c, --config FILE] [--ignore-pattern GLOB] [-o, --output FILE]\n`);
         return 0;
     }
     const format = values.format;
     if (!(FORMATS[command] as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
     const cwd = process.cwd();
-    const settings = { ...readConfig(values.config, cwd), ...parseRuleOptions(values.rule) };
-    const { Joinery } = createJoineryServices(NodeFileSystem);
-    const files = await findModelFiles(positionals, cwd);
-    const { unreadable } = await loadWorkspace(Joinery, files, cwd, readStdin);
-    const findings = [...collectFindings(Joinery, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
+    const config = readConfig(values.config, cwd);
+    const settings = { ...config.rules, ...parseRuleOptions(values.rule) };
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
+    const selection = await findModelFiles(positionals, cwd, ignorePatterns(config, values['ignore-pattern'], cwd));
+    requireModelFiles(selection, positionals);
+    const files = selection.files;
+    await loadWorkspace(Joinery, files, cwd, readStdin);
+    const findings = collectFindings(Joinery, settings);
     const models = selectArrangements(Joinery, values.arrangement);
     const output = command === 'report'
         ? await report(format, models, findings, files.length, cwd)
         : await graph(format, models, findings);
     if (values.output) {
-        try {
-            writeFileSync(values.output, output);
-        } catch (error) {
-            throw new UsageError(`cannot write '${values.output}': ${(error as { code?: string }).code ?? error}`);
-        }
+        writeOutputFile(values.output, output, cwd, files);
     } else {
         process.stdout.write(output);
     }
@@ -98,7 +98,7 @@ async function report(format: string, models: ArrangementModel[], findings: Find
     if (format === 'md') return renderMarkdownReport({ profiles, otherFindings, fileCount, version, docsUri });
     const arrangements = [];
     for (const [index, profile] of profiles.entries()) {
-        arrangements.push({ profile, scene: drawMap(await layOutMap(profile.graph), `map${index + 1}`) });
+        arrangements.push({ profile, scene: drawMap(await layOutMapSafely(profile.graph), `map${index + 1}`) });
     }
     return renderHtmlReport({ arrangements, otherFindings, fileCount, version, docsUri });
 }
@@ -109,6 +109,6 @@ async function graph(format: string, models: ArrangementModel[], findings: Findi
     if (format === 'dot') return renderDot(graphs);
     if (format === 'mermaid') return renderMermaid(graphs);
     const scenes = [];
-    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMap(integrationGraph), `map${index + 1}`));
+    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMapSafely(integrationGraph), `map${index + 1}`));
     return renderSvgDocument(scenes);
 }

@@ -1,6 +1,6 @@
-import type { LangiumDocument } from 'langium';
+import { DocumentState, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { toDiagnostic } from './diagnostic.js';
 import type { Finding } from '../findings/finding.js';
@@ -23,7 +23,9 @@ export class JoineryCodeActionProvider implements CodeActionProvider {
         this.analysis = services.analysis.IntegrationAnalysis;
     }
 
-    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+    async getCodeActions(document: LangiumDocument, params: CodeActionParams, cancelToken?: CancellationToken): Promise<CodeAction[]> {
+        // Findings come from every file: wait until an edit elsewhere is checked too.
+        await this.services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
         const uri = document.uri.toString();

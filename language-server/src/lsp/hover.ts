@@ -1,12 +1,13 @@
-import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, DocumentState, type AstNode, type DocumentBuilder, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { isChannel, isLink, isReferral } from '../generated/ast.js';
 import { kindWord } from '../language/user-words.js';
 import type { JoineryServices } from './joinery-services.js';
 import { declarationKind } from './declaration-kinds.js';
 import { elementSummary } from './element-summary.js';
+import { keywordHover } from './keyword-hover.js';
 
 /**
  * Hover on every declaration, named or not (from its name, a reference to it or
@@ -17,20 +18,29 @@ import { elementSummary } from './element-summary.js';
 export class JoineryHoverProvider extends AstNodeHoverProvider {
     private readonly documentation: DocumentationProvider;
     private readonly analysis: IntegrationAnalysis;
+    private readonly documentBuilder: DocumentBuilder;
 
     constructor(services: LangiumServices) {
         super(services);
+        this.documentBuilder = services.shared.workspace.DocumentBuilder;
         this.documentation = services.documentation.DocumentationProvider;
         this.analysis = (services as JoineryServices).analysis.IntegrationAnalysis;
     }
 
-    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+    override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken?: CancellationToken): Promise<Hover | undefined> {
+        // The summary reads the derived model of every file: wait until an edit elsewhere is linked too.
+        await this.documentBuilder.waitUntil(DocumentState.Linked, cancelToken);
         const hover = await super.getHoverContent(document, params);
         if (hover) return hover;
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const node = leaf?.astNode;
-        if (!leaf || !node || !declarationKind(node.$type)) return undefined;
+        if (!leaf || !node) return undefined;
+        // A keyword or listed value says what it means; a declaration's own keyword gives the declaration.
+        const startsDeclaration = !!declarationKind(node.$type) && leaf.offset === node.$cstNode?.offset;
+        const guide = startsDeclaration ? undefined : keywordHover(leaf);
+        if (guide) return { contents: { kind: 'markdown', value: guide } };
+        if (!declarationKind(node.$type)) return undefined;
         // Unnamed elements hover anywhere outside their references; named ones from their keyword too.
         const unnamed = isChannel(node) || isLink(node) || isReferral(node);
         return unnamed || leaf.offset === node.$cstNode?.offset ? this.getAstNodeHoverContent(node) : undefined;

@@ -53,7 +53,7 @@ function classify(leaf: LeafCstNode, references: Map<CstNode, Reference>): Token
         return kind ? { type: kind.token, modifier: SemanticTokenModifiers.declaration } : undefined;
     }
     if (leaf.tokenType.name === 'STRING') return { type: SemanticTokenTypes.string };
-    if (leaf.tokenType.name === 'NUMBER') return { type: SemanticTokenTypes.number };
+    if (leaf.tokenType.name === 'NUMBER' || leaf.tokenType.name === 'DATE') return { type: SemanticTokenTypes.number };
     if (!GrammarAST.isKeyword(source)) return undefined;
     // Listed values (sectors, kinds, levels, logics) are keywords of data-type rules such as `Sector`.
     if (AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.dataType) return { type: SemanticTokenTypes.enumMember };

@@ -3,7 +3,7 @@ import {
     type LangiumParser, type ParseResult, type ParserOptions, type Reference
 } from 'langium';
 import type { IToken } from 'chevrotain';
-import { MAX_MODEL_BYTES, structureProblem, tooLargeMessage, utf8Length } from './input-limits.js';
+import { MAX_MODEL_BYTES, NOT_TEXT_MESSAGE, structureProblem, tooLargeMessage, utf8Length } from './input-limits.js';
 import { makeRecoveryLinear } from './parser-recovery.js';
 
 type ParserError = ParseResult['parserErrors'][number];
@@ -27,6 +27,8 @@ export class JoineryParser {
     parse<T extends AstNode = AstNode>(text: string, options?: ParserOptions): ParseResult<T> {
         const bytes = utf8Length(text);
         if (bytes > MAX_MODEL_BYTES) return failedParse<T>(tooLargeMessage(bytes));
+        // The same decision as for a file's bytes (workspace/model-text.ts): not parsed, so nothing in it is analysed.
+        if (text.includes('\0')) return failedParse<T>(NOT_TEXT_MESSAGE);
         const problem = structureProblem(text);
         if (problem) return failedParse<T>(problem.message, text, problem.offset);
         let result: ParseResult<T>;

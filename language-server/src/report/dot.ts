@@ -4,7 +4,8 @@ import { DOMAIN_LEVELS, kindLine, type IntegrationGraph, type MapEdge, type MapN
 const EDGE_ATTRIBUTES: Record<MapEdge['kind'], string> = {
     voting: 'color="#0f172a" penwidth=2', advisory: 'color="#64748b"', channel: 'color="#2563eb"',
     'reports to': 'color="#334155"', referral: 'color="#7c3aed"', represents: 'color="#94a3b8" style=dotted',
-    contributes: 'color="#a16207"', holds: 'color="#a16207"', controls: 'color="#a16207"', funds: 'color="#a16207"',
+    scrutinises: 'color="#334155"', 'has regard to': 'color="#334155" style=dashed',
+    contributes: 'color="#a16207"', holds: 'color="#a16207"', controls: 'color="#a16207"', funds: 'color="#a16207"', directs: 'color="#a16207"',
     staffs: 'color="#cbd5e1"', delivers: 'color="#cbd5e1"', uses: 'color="#cbd5e1"', owns: 'color="#cbd5e1"',
     link: 'color="#0f766e" penwidth=2', unlinked: 'color="#dc2626" style=dashed penwidth=2 arrowhead=none'
 };

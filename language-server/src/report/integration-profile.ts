@@ -1,7 +1,7 @@
 import { AstUtils } from 'langium';
-import type { Actor } from '../generated/ast.js';
+import type { Actor, Party } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { isNonStatutory, resolved, titleOf } from '../analysis/membership.js';
+import { isNonStatutory, resolved, sectorOf, titleOf } from '../analysis/membership.js';
 import { SECTORS, type PowerShare, type SectorPower } from '../analysis/power-map.js';
 import type { RouteNode } from '../analysis/routes.js';
 import { seatsHeld, STAGES, type Stage } from '../language/quantities.js';
@@ -109,7 +109,7 @@ export interface IntegrationProfile {
 export function buildIntegrationProfile(model: ArrangementModel, findings: readonly Finding[], placeOf: (finding: Finding) => string, fileOf: (uri: string) => string): IntegrationProfile {
     const own = findings.filter(f => f.arrangement === model.arrangement.name);
     const { stageSupport, powerMap } = model;
-    const claimedStage = stageSupport.claimed && (STAGES as readonly string[]).includes(stageSupport.claimed) ? stageSupport.claimed : undefined;
+    const claimedStages = stageSupport.claims.filter(claim => (STAGES as readonly string[]).includes(claim));
     const budgets = model.budgets.map(budget => {
         const amount = budgetTotal(budget);
         const holder = budget.heldBy?.ref;
@@ -133,11 +133,11 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
             const supported = stageSupport.isSupported(stage);
             const base = BUILDS_ON[stage].find(s => !stageSupport.isSupported(s));
             return {
-                stage, name: STAGE_NAMES[stage], supported, claimed: stage === stageSupport.claimed, requirements,
-                ...(!supported && base && requirements.every(r => r.met) ? { blockedBy: base } : {})
+                stage, name: STAGE_NAMES[stage], supported, claimed: stageSupport.claims.includes(stage), requirements,
+                ...(!supported && base && requirements.filter(r => !r.skipping).every(r => r.met) ? { blockedBy: base } : {})
             };
         }),
-        missingForClaim: claimedStage ? stageSupport.missingFor(claimedStage) : [],
+        missingForClaim: [...new Set(claimedStages.flatMap(claim => stageSupport.missingFor(claim)))],
         power: powerMap.sectors,
         actorPower: actorPowerLines(model),
         budgetsWeighted: powerMap.budgetsWeighted,
@@ -166,16 +166,19 @@ function actorPowerLines(model: ArrangementModel): ActorPowerLine[] {
     const order = new Map(SECTORS.map((sector, index) => [sector as string, index]));
     const rank = (sector: string | undefined) => order.get(sector ?? '') ?? SECTORS.length;
     return model.powerMap.actors
-        .map(({ actor, votingSeats, budgetShare, servicesDelivered, serviceShare }) => ({
-            name: actor.name, title: titleOf(actor), ...(actor.sector ? { sector: actor.sector } : {}),
-            votingSeats, budgetShare, servicesDelivered, serviceShare
-        }))
+        .map(({ actor, votingSeats, budgetShare, servicesDelivered, servicesAsPartner, serviceShare }) => {
+            const sector = sectorOf(actor);
+            return {
+                name: actor.name, title: titleOf(actor), ...(sector ? { sector } : {}),
+                votingSeats, budgetShare, servicesDelivered, servicesAsPartner, serviceShare
+            };
+        })
         // Stable: within a sector, the power map's first-seen order.
         .sort((a, b) => rank(a.sector) - rank(b.sector));
 }
 
 function voicesOf(model: ArrangementModel): ActorVoice[] {
-    const votes = new Map<Actor, number>();
+    const votes = new Map<Party, number>();
     for (const board of model.boards) {
         for (const seat of board.voting) {
             const actor = seat.actor.ref;

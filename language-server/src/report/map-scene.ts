@@ -28,7 +28,8 @@ const LEGEND_HEIGHT = 64;
 
 const LINE_STYLE: Record<MapEdgeKind, LineStyle> = {
     voting: 'vote', advisory: 'advisory', channel: 'channel', 'reports to': 'reports', referral: 'referral',
-    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money',
+    scrutinises: 'reports', 'has regard to': 'reports',
+    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money', directs: 'money',
     staffs: 'work', delivers: 'work', uses: 'work', owns: 'work', link: 'link', unlinked: 'unlinked'
 };
 
@@ -45,9 +46,10 @@ export function drawMap(layout: MapLayout, idPrefix: string): Scene {
         });
     });
     items.push({ type: 'rect', x: GUTTER - 8, y: 0, width: 1, height: layout.height, paint: { fill: '#cbd5e1' } });
+    if (layout.notice) items.push({ type: 'group', class: 'notice', items: [{ type: 'text', x: GUTTER, y: 30, text: layout.notice, class: 'notice', paint: TEXT_PAINT['gap-label'] }] });
     for (const line of layout.lines) items.push(drawLine(line, markerId));
     for (const box of layout.boxes) items.push(drawBox(box));
-    items.push(...drawLegend(layout.height, markerId));
+    for (const item of drawLegend(layout.height, markerId)) items.push(item);
     return {
         width: Math.ceil(Math.max(layout.width, 900)),
         height: Math.ceil(layout.height + LEGEND_HEIGHT),

@@ -2,7 +2,8 @@ import { kindLine, type IntegrationGraph, type MapEdge } from './integration-gra
 
 const ARROWS: Record<MapEdge['kind'], string> = {
     voting: '==>', advisory: '-->', channel: '-->', 'reports to': '-->', referral: '-->', represents: '-.->',
-    contributes: '-->', holds: '-->', controls: '-->', funds: '-->', staffs: '-->', delivers: '-->', uses: '-->', owns: '-->',
+    scrutinises: '-->', 'has regard to': '-.->',
+    contributes: '-->', holds: '-->', controls: '-->', funds: '-->', directs: '-->', staffs: '-->', delivers: '-->', uses: '-->', owns: '-->',
     link: '---', unlinked: '-.-'
 };
 

@@ -12,7 +12,7 @@ export const budgetWithoutDirections: GapRule = {
         what: 'A budget of kind `pooled` or `delegated`, `held by` a board, that `funds` something its own contributors '
             + 'deliver, staff or are (the board hands the partners\' money back to them to spend), while the board gives '
             + 'no direction for it. The rule stays silent when a partnership agreement covers what the budget funds for '
-            + 'them (or, once `covers` takes budgets, the budget itself): its parties include every contributor the '
+            + 'them, or covers the budget itself: its parties include every contributor the '
             + 'money returns to and at least two contributors, so that a supplier\'s contract does not count (a section 75 agreement in England, an inter-authority agreement '
             + 'between councils: the instruments where the law uses no directions), unless the board gives directions '
             + 'for its other budgets, which says the model expects them for this one too. Money the board passes to '
@@ -46,8 +46,8 @@ arrangement North "North partnership" {
   agreement Scheme "Integration scheme" { between NHS, Council covers HomeCare, Nursing }
 }
 `,
-        fix: 'Give the board\'s directions to each partner for the services the budget pays for (needs the `direction` '
-            + 'declaration), or, where the law uses no directions, an agreement between the contributors that covers '
+        fix: 'Give the board\'s directions to each partner for the services the budget pays for (a `direction` '
+            + 'with `budget` naming it), or, where the law uses no directions, an agreement between the contributors that covers '
             + 'what it funds. If the directions are given outside the model, suppress with '
             + '`// joinery-ignore budget-without-directions: <reason>` on the line before the budget.'
     },

@@ -1,4 +1,4 @@
-import { budgetTerm, coreServicesOfNonStatutory } from '../analysis/funding-term.js';
+import { coreServicesOfNonStatutory, fundingTerm } from '../analysis/funding-term.js';
 import { titleOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
@@ -13,7 +13,7 @@ export const fixedTermCoreService: GapRule = {
             + 'staff) is core to the arrangement when people are referred to it: a `referral` goes to one of those '
             + 'deliverers, or to a delivering team one of them staffs. The rule fires when every budget that funds the '
             + 'service, those deliverers or its delivering teams is fixed-term money. A budget is fixed-term when its '
-            + '`term` says so (`term fixed until …`, once the language has it) or, with no term given, when it is a '
+            + '`term` says so (`term fixed until …`) or, with no term given, when it is a '
             + '`grant`. A core service that no budget funds is left to `unfunded-provider`.',
         why: 'The Lanarkshire study heard that third-sector organisations relied upon to deliver prevention were not '
             + 'invested in, that time for the relationships the work needs was not covered by their funding agreements, '
@@ -47,8 +47,8 @@ arrangement North "North partnership" {
     check(model, report) {
         for (const core of coreServicesOfNonStatutory(model)) {
             if (core.budgets.length === 0) continue;
-            const terms = core.budgets.map(budgetTerm);
-            if (!terms.every(term => term?.term === 'fixed')) continue;
+            const terms = core.budgets.map(fundingTerm);
+            if (!terms.every(term => term?.kind === 'fixed')) continue;
             const name = titleOf(core.service);
             const read = terms.some(term => term && !term.stated) ? ' (a grant with no `term` counts as fixed-term)' : '';
             report({

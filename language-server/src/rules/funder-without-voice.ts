@@ -1,5 +1,5 @@
 import { hostedFunding } from '../analysis/hosted-funding.js';
-import { titleOf } from '../analysis/membership.js';
+import { sectorOf, titleOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
 
@@ -58,7 +58,7 @@ arrangement EastIJB "East partnership" {
             const reaching = model.workspace.reachingBoardsOf(funding.host);
             const hostTitle = titleOf(funding.host);
             for (const funder of funding.funders) {
-                if (funder.sector === 'government' || reaching.has(funder)) continue;
+                if (sectorOf(funder) === 'government' || reaching.has(funder)) continue;
                 const name = titleOf(funder);
                 report({
                     node: funder,

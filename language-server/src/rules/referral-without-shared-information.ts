@@ -11,14 +11,15 @@ export const referralWithoutSharedInformation: GapRule = {
     defaultSeverity: 'warning',
     description: 'A referral passes people between organisations that share no system, link or agreement.',
     docs: {
-        what: 'A `referral` between organisations (an actor of kind `organisation` or `network`, or a team, which counts '
-            + 'as the organisations that staff it) where nothing lets the person\'s information follow them: no '
-            + 'organisation is at both ends; no system is used at both ends (a team\'s systems, the systems of the teams '
-            + 'an actor staffs, and the systems each end\'s organisations own); no chain of links joins a system of one '
-            + 'end to one of the other; and no agreement names, or covers, both ends (a party among each end\'s '
-            + 'organisations, or the team itself in `covers`). Reported on the receiving end, once per referral. A '
-            + 'referral to a non-statutory actor whose only part is to take referrals is left to `referral-only-partner`, '
-            + 'which already says it is party to no agreement.',
+        what: 'A `referral` between organisations (an actor of kind `organisation` or `network` or a body; a team, which '
+            + 'counts as the organisations that staff it; a forum such as a MARAC, which counts as its member organisations) '
+            + 'where nothing lets the person\'s information follow them: no organisation is at both ends; no system is used '
+            + 'at both ends (a team\'s systems, the systems of the teams an actor staffs, and the systems each end\'s '
+            + 'organisations own or use: a system\'s `users`, or the staff of the teams that use it); no chain of links '
+            + 'joins a system of one end to one of the other; and no agreement names, or covers, both ends (a party among '
+            + 'each end\'s organisations, or the team or forum itself in `covers`). Reported on the receiving end, once per '
+            + 'referral. A referral to a non-statutory actor whose only part is to take referrals is left to '
+            + '`referral-only-partner`, which already says it is party to no agreement.',
         why: 'The multi-agency hub of seed 002 brings agencies into one office so that they share information and '
             + 'follow common assessment pathways; a referral across organisations that share neither a record nor an '
             + 'agreement to share one is where people are asked to tell their story again (seed 001).',

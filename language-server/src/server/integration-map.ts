@@ -8,7 +8,7 @@ import type { RuleSettings } from '../checking/rule-settings.js';
 import { isActor, type Model } from '../generated/ast.js';
 import type { JoineryServices } from '../joinery-module.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
-import { layOutMap } from '../report/map-layout.js';
+import { layOutMapSafely } from '../report/map-worker.js';
 import { drawMap } from '../report/map-scene.js';
 import { INTEGRATION_MAP_REQUEST, type IntegrationMapParams, type IntegrationMapView } from './integration-map-protocol.js';
 
@@ -33,7 +33,7 @@ export function addIntegrationMapHandler(connection: Connection, shared: Langium
 /** The map of one arrangement, laid out and drawn, with what the view says beside it. */
 export async function integrationMapView(model: ArrangementModel, models: ArrangementModel[], findings: readonly Finding[]): Promise<IntegrationMapView> {
     const graph = buildIntegrationGraph(model, findings);
-    const scene = drawMap(await layOutMap(graph), 'map');
+    const scene = drawMap(await layOutMapSafely(graph), 'map');
     const counts = { error: 0, warning: 0, info: 0 };
     for (const finding of findings) if (finding.arrangement === model.arrangement.name) counts[finding.severity]++;
     const titleOfNode = new Map(graph.nodes.map(node => [node.id, node.title]));

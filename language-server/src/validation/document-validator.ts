@@ -7,8 +7,14 @@ import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { NameIndex } from './closest-name.js';
+import { DROP, SyntaxHints } from './syntax-hints.js';
 import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input-limits.js';
-import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from '../language/user-words.js';
+import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
+import { JoineryFileSystemProvider } from '../workspace/file-system.js';
+import { textProblem } from '../workspace/model-text.js';
+
+/** What a syntax error was about, kept for the hints that explain it once the document's text is at hand. */
+const SYNTAX_HINT_INPUT = new WeakMap<Diagnostic, { lexer: boolean; found?: string }>();
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
 export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';
@@ -32,6 +38,8 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     private readonly astReflection: AstReflection;
     private readonly indexManager: IndexManager;
     private readonly namesInWorkspace: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    private readonly shared: LangiumServices['shared'];
+    private readonly hints: SyntaxHints;
 
     constructor(services: LangiumServices) {
         super(services);
@@ -39,14 +47,34 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         this.astReflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
         this.namesInWorkspace = new WorkspaceCache(services.shared);
+        this.shared = services.shared;
+        this.hints = new SyntaxHints(services.Grammar);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const problem = this.readingProblem(document);
+        if (problem) {
+            // One finding at the start of the file, in the CLI and the editor alike (workspace/model-text.ts).
+            const origin = { line: 0, character: 0 };
+            return [{ severity: 1, range: { start: origin, end: origin }, code: 'syntax', source: 'joinery', message: problem, data: { rule: 'syntax' } satisfies FindingData }];
+        }
+        const diagnostics = this.explainSyntax(document, await super.validateDocument(document, options, cancelToken));
         this.checkStringEscapes(document, diagnostics);
         const shown = capDiagnostics(diagnostics);
         for (const diagnostic of shown) this.attribute(document, diagnostic);
         return shown;
+    }
+
+    /**
+     * Why the document is not a model at all: its file could not be read as one (as
+     * the file system provider last found, unless the editor holds the file open and
+     * its text stands instead), or its text has a NUL character.
+     */
+    private readingProblem(document: LangiumDocument): string | undefined {
+        const files = this.shared.workspace.FileSystemProvider;
+        const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
+        const fromDisk = !open && files instanceof JoineryFileSystemProvider ? files.problemOf(document.uri) : undefined;
+        return fromDisk ?? textProblem(document.textDocument.getText());
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -58,6 +86,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             diagnostic.message = found === '"'
                 ? 'Unterminated string: a string must close with " on the same line'
                 : `Unexpected character ${describeChar(found)}`;
+            SYNTAX_HINT_INPUT.set(diagnostic, { lexer: true, found });
         }
     }
 
@@ -66,8 +95,34 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = 'syntax';
+            const found = /but found: '([^']*)'/.exec(diagnostic.message)?.[1] ?? /but found `([^`]*)`/.exec(diagnostic.message)?.[1];
             diagnostic.message = shortenParserMessage(diagnostic.message);
+            if (found) SYNTAX_HINT_INPUT.set(diagnostic, { lexer: false, found });
         }
+    }
+
+    /** Syntax errors for what analysts actually type, said in their words (syntax-hints.ts). */
+    private explainSyntax(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+        if (!diagnostics.some(d => SYNTAX_HINT_INPUT.has(d))) return diagnostics;
+        const text = document.textDocument.getText();
+        const root = document.parseResult.value.$cstNode;
+        const splitNames = new Set<AstNode>();
+        const explained = diagnostics.filter(diagnostic => {
+            const input = SYNTAX_HINT_INPUT.get(diagnostic);
+            if (!input) return true;
+            const offset = document.textDocument.offsetAt(diagnostic.range.start);
+            const hint = input.lexer ? this.hints.lexing(text, offset, input.found) : this.hints.parsing(text, offset, input.found ?? '', root, diagnostic.message);
+            if (hint === DROP) return false;
+            if (typeof hint === 'string') diagnostic.message = hint;
+            else if (hint) {
+                diagnostic.message = hint.message;
+                splitNames.add(hint.splitName);
+            }
+            return true;
+        });
+        if (splitNames.size === 0) return explained;
+        // A declaration whose body was lost after a split name has no properties to check.
+        return explained.filter(diagnostic => diagnostic.code !== 'semantic' || !splitNames.has(nodeAt(document, diagnostic) as AstNode));
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -84,11 +139,15 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
             const keyword = propertyKeyword(error.container, error.property);
             const referenceType = this.astReflection.getReferenceType(info);
             const accepted = acceptedTypes(referenceType);
-            const wrongKind = this.declarationsNamed(error.container, refText).find(d => !accepted.includes(d.type));
+            const named = this.declarationsNamed(error.container, refText);
+            const wrongKind = named.find(d => !accepted.includes(d.type));
+            const notABody = acceptsOnlyBodies(referenceType) ? named.find(d => isForum(d.node) && !d.node.body) : undefined;
             // The reference's own range: looking it up by property is linear in the list, quadratic overall.
             const diagnosticInfo = { node: error.container, property: error.property, index: error.index, range: error.reference.$refNode?.range };
-            if (wrongKind) {
-                const message = `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`;
+            if (wrongKind || notABody) {
+                const message = wrongKind
+                    ? `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`
+                    : `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is a forum that is not a body (add \`body\` to it if it is a legal body, such as an IJB or a joint committee)`;
                 diagnostics.push({ ...this.toDiagnostic('error', message, diagnosticInfo), code: 'semantic' });
                 continue;
             }
@@ -108,7 +167,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
                 suggestion = names.closest(refText, candidate => makesNewError(error.container, error.property, candidate, scope));
                 compared += names.compared - before;
             }
-            const wanted = listWithOr(accepted.map(t => kindWord(t)));
+            const wanted = acceptedKindWords(referenceType);
             const message = `Cannot find ${wanted} '${refText}' (in \`${keyword}\`)` + (suggestion ? `; did you mean '${suggestion}'?` : '');
             const diagnostic = { ...this.toDiagnostic('error', message, diagnosticInfo), code: 'reference' };
             diagnostic.data = { ...(diagnostic.data ?? {}), suggestion };
@@ -117,11 +176,11 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Declarations of any kind that the name could mean from where it is written. */
-    private declarationsNamed(from: AstNode, name: string): Array<{ type: string }> {
+    private declarationsNamed(from: AstNode, name: string): Array<{ type: string; node?: AstNode }> {
         const arrangement = AstUtils.getContainerOfType(from, isArrangement);
         const local = arrangement?.elements.filter(e => 'name' in e && e.name === name) ?? [];
         const global = this.globalNames().get(name) ?? [];
-        return [...local.map(e => ({ type: e.$type })), ...global];
+        return [...local.map(e => ({ type: e.$type, node: e })), ...global];
     }
 
     private globalNames(): Map<string, AstNodeDescription[]> {

@@ -2,11 +2,11 @@ import type { CheckResult } from './report-input.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`. */
+/** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`, the file from the repository root (`--root`). */
 export function formatGithub(result: CheckResult): string {
     return result.findings.map(f => {
         const properties = [
-            `file=${escapeProperty(result.displayPath(f.uri))}`,
+            `file=${escapeProperty(result.rootedPath(f.uri).path)}`,
             `line=${f.range.start.line + 1}`, `col=${f.range.start.character + 1}`,
             `endLine=${f.range.end.line + 1}`, `endColumn=${f.range.end.character + 1}`,
             `title=${escapeProperty(f.rule)}`
