@@ -64,4 +64,21 @@ describe('budget-without-directions', () => {
             expect(await findingsOf(RULE, model(`budget Pool { kind ${kind} from NHS 40m held by IJB funds HomeCare }`)), kind).toEqual([]);
         }
     });
+
+    it('is silent when the board directs the partners with the budget, and expects directions once it gives any', async () => {
+        const pool = 'budget Pool "Integrated budget" { kind pooled from NHS 40m, Council 20m held by IJB funds HomeCare, Rehab }';
+        const direction = 'direction Social "Adult social care" { from IJB to Council for HomeCare budget Pool 20m }';
+        expect(await findingsOf(RULE, model(pool, direction))).toEqual([]);
+        // A direction for another budget says the board directs: an agreement no longer stands in for directions here.
+        const other = 'budget Other { kind delegated from NHS 5m held by IJB }\n  direction Health { from IJB to NHS for Nursing budget Other }';
+        const found = await findingsOf(RULE, model(pool, `${other}\n  agreement S75 { between NHS, Council covers Rehab }`));
+        expect(elements(found)).toEqual(['Pool']);
+        expect(found[0].message).toContain('although it directs the partners for its other budgets');
+    });
+
+    it('is silent when a partnership agreement covers the budget itself (a section 75 agreement)', async () => {
+        const pool = 'budget Pool { kind pooled from NHS 40m, Council 20m held by IJB funds HomeCare, Rehab }';
+        expect(await findingsOf(RULE, model(pool, 'agreement S75 { between NHS, Council covers Pool }'))).toEqual([]);
+        expect(elements(await findingsOf(RULE, model(pool, 'agreement Contract { between Council, Care covers Pool }')))).toEqual(['Pool']);
+    });
 });

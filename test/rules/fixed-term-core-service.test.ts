@@ -53,4 +53,23 @@ describe('fixed-term-core-service', () => {
         // Referred to the statutory co-deliverer, not to the charity.
         expect(await findingsOf(RULE, funded('service IDVA { delivered by Council, Refuge } referral Police -> Council'))).toEqual([]);
     });
+
+    it('reads a stated term before the kind: a recurrent grant is not fixed-term, a fixed-term pooled budget is', async () => {
+        const referred = `
+  service IDVA { delivered by Refuge }
+  referral Police -> Refuge`;
+        expect(await findingsOf(RULE, model(referred).replace('held by PCC }', 'held by PCC funds IDVA term recurrent }'))).toEqual([]);
+        const found = await findingsOf(RULE, model(referred).replace('held by Board }', 'held by Board funds IDVA term fixed until 2026-03-31 }'));
+        expect(elements(found)).toEqual(['IDVA']);
+        // Stated, so the message does not say it was read from the kind.
+        expect(found[0].message).not.toContain('a grant with no `term`');
+    });
+
+    it('counts money a direction spends on the service', async () => {
+        const found = await findingsOf(RULE, model(`
+  service IDVA { delivered by Refuge }
+  referral Police -> Refuge
+  direction Advice { from Board to Refuge for IDVA budget Grant }`).replace('held by PCC }', 'held by Board }'));
+        expect(elements(found)).toEqual(['IDVA']);
+    });
 });

@@ -26,6 +26,12 @@ arrangement WestIJB "West partnership" {
     };
 }
 
+/** The east board declared a body, so that it can put in money of its own. */
+function workspaceWithBody(east: string): Record<string, string> {
+    const files = workspace(BOARD, east);
+    return { ...files, 'east.joinery': files['east.joinery'].replace('controls Pool }', 'body }') };
+}
+
 const BOARD = 'forum Board "West integration joint board" { kind board voting NHS, West }';
 const POOL = 'budget Pool "East integrated budget" { kind pooled from NHS 30m, East 10m held by Board funds WestIJB.OutOfHours, WestIJB.Physio }';
 
@@ -55,5 +61,14 @@ describe('funder-without-voice', () => {
         expect(await findingsOf(RULE, workspace(BOARD, `${POOL.replace('WestIJB.OutOfHours, WestIJB.Physio', 'Local')}
   service Local { delivered by East }`))).toEqual([]);
         expect(await findingsOf(RULE, workspace('', POOL))).toEqual([]);
+    });
+
+    it('counts a hosted service a direction pays for, and a body that puts in its own money', async () => {
+        const directed = 'budget Pool { kind pooled from NHS 30m, East 10m held by Board }\n'
+            + '  direction Hosted { from Board to NHS for WestIJB.OutOfHours budget Pool }';
+        expect(elements(await findingsOf(RULE, workspace(BOARD, directed)))).toEqual(['East']);
+        const own = 'budget Reserve { kind delegated from Board 2m held by Board funds WestIJB.Physio }';
+        const found = await findingsOf(RULE, workspaceWithBody(own));
+        expect(elements(found)).toEqual(['Board']);
     });
 });

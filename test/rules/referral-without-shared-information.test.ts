@@ -69,4 +69,18 @@ describe('referral-without-shared-information', () => {
         expect(await findingsOf(RULE, text)).toEqual([]);
         expect(elements(await findingsOf('referral-only-partner', text))).toEqual(['Refuge']);
     });
+
+    it('counts a forum at either end as its member organisations, and an agreement that covers the forum', async () => {
+        const marac = 'forum MARAC "Risk conference" { kind operational voting Police, Council advisory Refuge }';
+        // Refuge sits on the MARAC, so a referral from it to the MARAC stays within one organisation.
+        expect(await findingsOf(RULE, model(`${marac}\n  referral Refuge -> MARAC`))).toEqual([]);
+        const found = await findingsOf(RULE, model('forum Panel "Police panel" { kind operational voting Police }\n  referral Panel -> Refuge'));
+        expect(elements(found)).toEqual(['Refuge']);
+        expect(await findingsOf(RULE, model('forum Panel { kind operational voting Police }\n  referral Panel -> Refuge\n'
+            + '  agreement Protocol { between Refuge covers Panel }'))).toEqual([]);
+    });
+
+    it('counts the stated users of a system as using it', async () => {
+        expect(await findingsOf(RULE, model('system Shared { owner Council users Police, Refuge }\n  referral Police -> Refuge'))).toEqual([]);
+    });
 });
