@@ -35,10 +35,9 @@ const EXPECTED = [
     'back-office/back-office.joinery: efficiency-only-indicators SharedBackOffice',
     'back-office/back-office.joinery: shared-system-without-agreement JobsSystem @SharedBackOffice',
     'back-office/back-office.joinery: unlinked-systems MunicipalSystem @SharedBackOffice',
-    // community-safety: the IDVAs and the refuge rest on grants (a grant counts as fixed-term until `term`);
+    // community-safety: the IDVAs rest on a grant that ends (`term fixed until`; the refuge's money is recurrent);
     // the charity delivers with no vote or money; GP practices refer to it with no protocol or shared record.
     'community-safety/community-safety.joinery: fixed-term-core-service IDVA @SaferAshbridge',
-    'community-safety/community-safety.joinery: fixed-term-core-service Refuge @SaferAshbridge',
     'community-safety/community-safety.joinery: power-asymmetry SaferAshbridge',
     'community-safety/community-safety.joinery: referral-without-shared-information DACharity @SaferAshbridge',
     'hub/hub.joinery: conflicting-logics HubTeam @VictimHub',
@@ -46,13 +45,12 @@ const EXPECTED = [
     'hub/hub.joinery: shared-system-without-agreement PoliceRecords @VictimHub',
     'hub/hub.joinery: shared-system-without-agreement VictimCaseSystem @VictimHub',
     'hub/hub.joinery: stage-claim-unsupported VictimHub',
-    // ijb: no direction can be written yet; the east council pays for the hosted out-of-hours service with no
-    // seat on the west board; the third and independent sectors deliver with no vote or money; referrals to
-    // local groups carry no information; only statutory reporters; no cross-sector learning.
-    'ijb/west-glenmore.joinery: budget-without-directions IntegratedBudget @WestGlenmore',
+    // ijb: both boards direct their partners, so no budget-without-directions; the east council pays for the
+    // hosted out-of-hours service with no seat on the west board; the third sector delivers with no vote or money
+    // (the contracted providers are not a sector that needs one); referrals to local groups carry no information;
+    // only statutory reporters; no cross-sector learning.
     'ijb/west-glenmore.joinery: funder-without-voice EastCouncil @EastGlenmore',
     'ijb/west-glenmore.joinery: no-cross-sector-learning WestGlenmore',
-    'ijb/west-glenmore.joinery: power-asymmetry WestGlenmore',
     'ijb/west-glenmore.joinery: power-asymmetry WestGlenmore',
     'ijb/west-glenmore.joinery: referral-without-shared-information LocalThirdSector @WestGlenmore',
     'ijb/west-glenmore.joinery: statutory-only-measurement WestGlenmore',
@@ -66,7 +64,7 @@ const EXPECTED = [
     'lanarkshire/actors.joinery: referral-without-shared-information SLThirdSector @SouthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider NLThirdSector @NorthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider SLThirdSector @SouthLanarkshire',
-    // The Act makes the IJB direct both partners; the model shows no direction (issue 14: needs the syntax).
+    // The Act makes the IJB direct both partners; this v1 model shows no direction (the examples of ijb/ write them).
     'lanarkshire/north.joinery: budget-without-directions IntegratedBudget @NorthLanarkshire',
     'lanarkshire/north.joinery: efficiency-only-indicators NorthLanarkshire',
     'lanarkshire/north.joinery: isolated-forum LocalityPlanning @NorthLanarkshire',
@@ -148,8 +146,11 @@ describe('the examples', () => {
         expect([vcse.votingSeats, vcse.budgetShare, vcse.servicesDelivered]).toEqual([0, 0, 1]);
         // The shared back office: its pooled budget raises no direction question, its lead authority delivers.
         expect(findings.filter(f => f.arrangement === 'ThreeVales' && f.rule === 'budget-without-directions')).toEqual([]);
-        // The community safety partnership's IDVAs: a grant is read as fixed-term until the model can say otherwise.
-        expect(message('fixed-term-core-service', 'IDVA')).toContain('a grant with no `term` counts as fixed-term');
+        // The community safety partnership's IDVAs: their grant states its end, so the message does not read it from the kind.
+        expect(message('fixed-term-core-service', 'IDVA')).toContain('funded only by fixed-term money: Commissioner\'s victim services grant.');
+        // The west board directs both partners and the law gives the third sector no vote there: the message says so.
+        expect(findings.filter(f => f.rule === 'budget-without-directions' && f.arrangement?.endsWith('Glenmore'))).toEqual([]);
+        expect(message('power-asymmetry', 'WestGlenmore')).toContain('By law it sits on West Glenmore Integration Joint Board without a vote');
     });
 
     it('surface the Lanarkshire paper\'s own themes (seed 001)', async () => {
