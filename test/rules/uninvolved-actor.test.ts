@@ -64,4 +64,13 @@ arrangement North { partners NHS channel TSI -> NHS ${way} }`);
             'south.joinery': 'arrangement S { partners NHS referral NHS -> Carers }'
         })).toEqual([]);
     });
+
+    it('leaves a duplicate of an involved actor to the duplicate-name error', async () => {
+        const { findings } = await checkWorkspace({
+            'a.joinery': 'actor NHS "Health board" { sector statutory }\narrangement North { partners NHS }',
+            'b.joinery': 'actor NHS "Health board" { sector statutory }\nactor Idle { sector third }'
+        });
+        expect(findings.filter(f => f.rule === 'uninvolved-actor').map(f => f.element)).toEqual(['Idle']);
+        expect(findings.some(f => f.message.startsWith("Duplicate name 'NHS'"))).toBe(true);
+    });
 });

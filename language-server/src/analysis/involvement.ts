@@ -52,8 +52,10 @@ export class Involvement {
                 if (!firstInFile.has(document)) firstInFile.set(document, arrangement);
                 if (!firstInFolder.has(folderOf(document))) firstInFolder.set(folderOf(document), arrangement);
             }
+            // A duplicate declaration is a model error already, and references bind to the other one.
+            const involvedNames = new Set(this.declaredActors.filter(actor => arrangementsOf.has(actor)).map(actor => actor.name));
             for (const actor of this.declaredActors) {
-                if (arrangementsOf.get(actor).length > 0) continue;
+                if (arrangementsOf.has(actor) || involvedNames.has(actor.name)) continue;
                 const document = AstUtils.getDocument(actor);
                 const home = firstInFile.get(document) ?? firstInFolder.get(folderOf(document)) ?? this.arrangements[0];
                 if (home) uninvolved.add(home, actor);
