@@ -59,7 +59,7 @@ export interface ActorVoice {
     through: string[];
     /** A third-sector, independent or community actor. */
     nonStatutory: boolean;
-    /** A non-statutory actor without a route to a board (rule no-board-voice). */
+    /** A non-statutory actor, not a contractor, without a route to a board (rule no-board-voice). */
     withoutVoice: boolean;
     budgetsHeld: string[];
     servicesDelivered: number;
@@ -208,7 +208,7 @@ function voicesOf(model: ArrangementModel): ActorVoice[] {
             ...(board ? { board: titleOf(board) } : {}),
             through,
             nonStatutory: isNonStatutory(actor),
-            withoutVoice: board === undefined && isNonStatutory(actor),
+            withoutVoice: board === undefined && isNonStatutory(actor) && !model.partOf(actor).isContractor,
             budgetsHeld: model.workspace.budgetsHeldBy(actor).filter(b => ownBudgets.has(b)).map(titleOf),
             servicesDelivered: model.partOf(actor).servicesDelivered.length
         };
