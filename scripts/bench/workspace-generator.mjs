@@ -48,14 +48,15 @@ export function arrangementFile(index, actorCount, next) {
     const shop = actorOf(4, next(), actorCount), people = actorOf(5, next(), actorCount);
     const stage = ['4', '5', '6a', '6b', '7'][index % 5];
     const otherBoard = index > 0 && index % 7 === 0 ? `\n  channel ${vol} -> Arr${index - 1}.Board { kind consultation }` : '';
+    // Now and then the pool also pays for a service the previous partnership hosts.
+    const hosted = index > 1 && index % 7 === 3 ? `, Arr${index - 1}.Reablement` : '';
     return `// Synthetic arrangement ${index}.
 /// Partnership number ${index}.
 arrangement ${name} "Partnership ${index}" {
   partners ${h}, ${c}
   stage ${stage}
   governance ${index % 3 === 0 ? 'command' : 'process'}
-  lead ${h}
-  leader Chief
+${stage === '6a' ? `  lead ${h}\n` : ''}  leader Chief
 
   forum Board "Joint board ${index}" {
     kind board
@@ -77,10 +78,11 @@ arrangement ${name} "Partnership ${index}" {
     kind pooled
     from ${h} ${10 + index % 50}m, ${c} ${5 + index % 20}m
     held by Board
-    funds Rehab
+    funds Rehab${hosted}
   }
   budget HealthOnly "Health budget ${index}" { kind separate from ${h} 20m held by ${h} funds Nursing }
   budget Fund "Programme fund ${index}" { kind delegated from ${c} 1m }
+  budget LunchGrant "Lunch club grant ${index}" { kind grant from ${c} 50k held by ${c} funds Lunch }
 
   system Records "Health records ${index}" { owner ${h} }
   system Cases "Care cases ${index}" { owner ${c} }

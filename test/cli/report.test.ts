@@ -76,6 +76,12 @@ describe('joinery report --format html', () => {
                 const cells = [...row!.matchAll(/<td>(.*?)<\/td>/g)].map(m => visibleText(m[1]));
                 expect(cells).toEqual([String(power.votingSeats), share(power.budgetShare), `${power.servicesDelivered} (${share(power.serviceShare)})`]);
             }
+            for (const power of model.powerMap.actors) {
+                const row = new RegExp(`<tr data-actor="${power.actor.name}">(.*?)</tr>`).exec(section)?.[1];
+                expect(row, `${model.arrangement.name} ${power.actor.name}`).toBeDefined();
+                const cells = [...row!.matchAll(/<td>(.*?)<\/td>/g)].map(m => visibleText(m[1]));
+                expect(cells).toEqual([power.actor.sector ?? '', String(power.votingSeats), share(power.budgetShare), `${power.servicesDelivered} (${share(power.serviceShare)})`]);
+            }
         }
     });
 
@@ -86,7 +92,8 @@ describe('joinery report --format html', () => {
             expect((section.match(/data-edge="/g) ?? []).length).toBe(graphs[index].edges.length);
             const support = model.stageSupport;
             expect(section).toMatch(new RegExp(`class="rung supported[^"]*reached" data-stage="${support.supportedStage}"`));
-            if (support.claimed) expect(section).toMatch(new RegExp(`class="rung [a-z]+ claimed[^"]*" data-stage="${support.claimed}"`));
+            // Each claimed stage is its own rung (several may be claimed among 6a, 6b and 6c).
+            for (const claim of support.claims) expect(section).toMatch(new RegExp(`class="rung [a-z]+ claimed[^"]*" data-stage="${claim}"`));
         }
     });
 
@@ -112,6 +119,9 @@ describe('joinery report --format md', () => {
             for (const rule of new Set(own.map(f => f.rule))) expect(part).toContain(`[${rule}](`);
             for (const power of model.powerMap.sectors) {
                 expect(part).toContain(`| ${power.sector} | ${power.votingSeats} | ${share(power.budgetShare)} | ${power.servicesDelivered} (${share(power.serviceShare)}) |`);
+            }
+            for (const power of model.powerMap.actors) {
+                expect(part).toContain(`| ${power.actor.sector ?? ''} | ${power.votingSeats} | ${share(power.budgetShare)} | ${power.servicesDelivered} (${share(power.serviceShare)}) |`);
             }
             expect(part).toContain(`(reached) | `);
             expect(part).toContain('```mermaid\nflowchart TB');

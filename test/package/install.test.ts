@@ -69,7 +69,7 @@ describe('the npm package', () => {
         const stylish = installed('joinery', ['check', '.']);
         expect(stylish.stderr).toBe('');
         expect(stylish.status).toBe(1);
-        expect(stylish.stdout).toMatch(/✖ \d+ findings \(\d+ errors, \d+ warnings, \d+ info\) in 7 files/);
+        expect(stylish.stdout).toMatch(/✖ \d+ findings \(\d+ errors, \d+ warnings, \d+ info\) in 12 files/);
         const json = JSON.parse(installed('joinery', ['check', 'lanarkshire', '--format', 'json']).stdout);
         expect(json.files).toBe(3);
         expect(json.findings.some((f: { rule: string }) => f.rule === 'no-board-voice')).toBe(true);

@@ -156,7 +156,18 @@ function powerTable(profile: IntegrationProfile): string {
     const { totals } = profile;
     return `<table class="power-table"><thead><tr><th>Sector</th><th>Voting seats on boards</th><th>Budget control</th><th>Services delivered</th></tr></thead>
 <tbody>${rows}</tbody><tfoot><tr><th scope="row">All</th><td>${totals.votingSeats}</td><td>${totals.budget === undefined ? count(totals.budgets, 'budget') : esc(formatAmount(totals.budget))}</td><td>${count(totals.services, 'service')}</td></tr></tfoot></table>
-<p class="muted">A board's budget is split by its voting seats${profile.budgetsWeighted ? '; budgets weighted by amount' : '; budgets counted equally (not every budget states an amount)'}. A service counts once for each sector that delivers it.</p>`;
+<p class="muted">A board's budget is split by its voting seats${profile.budgetsWeighted ? '; budgets weighted by amount' : '; budgets counted equally (not every budget states an amount)'}. A service counts once for each sector that delivers it.</p>
+${actorPowerTable(profile)}`;
+}
+
+/** The same figures per actor, so that one member with a vote does not stand for a sector whose deliverers have none. */
+function actorPowerTable(profile: IntegrationProfile): string {
+    if (profile.actorPower.length === 0) return '';
+    const rows = profile.actorPower.map(p => `<tr data-actor="${esc(p.name)}"><th scope="row">${esc(p.title)}</th><td>${esc(p.sector ?? '')}</td>`
+        + `<td>${p.votingSeats}</td><td>${share(p.budgetShare)}</td><td>${p.servicesDelivered} <span class="muted">(${share(p.serviceShare)})</span></td></tr>`).join('');
+    return `<table class="power-table power-actors"><thead><tr><th>Actor</th><th>Sector</th><th>Voting seats on boards</th><th>Budget control</th><th>Services delivered</th></tr></thead>
+<tbody>${rows}</tbody></table>
+<p class="muted">Per actor: a service counts once for each actor that delivers it, a delivering team as its staff.</p>`;
 }
 
 function voiceTable(voices: ActorVoice[]): string {

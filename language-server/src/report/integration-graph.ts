@@ -290,7 +290,8 @@ function markVoice(model: ArrangementModel, nodes: Map<AstNode, MapNode>): void 
     for (const actor of model.involvedActors) {
         const mapped = nodes.get(actor)!;
         mapped.hasVoice = model.routesToBoard.has(actor);
-        if (!mapped.hasVoice && isNonStatutory(actor)) mapped.withoutVoice = true;
+        // As no-board-voice: a contractor is paid to deliver, not a partner that needs a say.
+        if (!mapped.hasVoice && isNonStatutory(actor) && !model.partOf(actor).isContractor) mapped.withoutVoice = true;
     }
 }
 

@@ -1,8 +1,8 @@
 import { AstUtils } from 'langium';
 import type { Actor, Party } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { isNonStatutory, resolved, titleOf } from '../analysis/membership.js';
-import type { SectorPower } from '../analysis/power-map.js';
+import { isNonStatutory, resolved, sectorOf, titleOf } from '../analysis/membership.js';
+import { SECTORS, type PowerShare, type SectorPower } from '../analysis/power-map.js';
 import type { RouteNode } from '../analysis/routes.js';
 import { seatsHeld, STAGES, type Stage } from '../language/quantities.js';
 import { BUILDS_ON, STAGE_NAMES, type StageRequirement } from '../analysis/stage-support.js';
@@ -60,10 +60,17 @@ export interface ActorVoice {
     through: string[];
     /** A third-sector, independent or community actor. */
     nonStatutory: boolean;
-    /** A non-statutory actor without a route to a board (rule no-board-voice). */
+    /** A non-statutory actor, not a contractor, without a route to a board (rule no-board-voice). */
     withoutVoice: boolean;
     budgetsHeld: string[];
     servicesDelivered: number;
+}
+
+/** One actor's row of the power map: a sector's figures can hide a member with no seat and no money. */
+export interface ActorPowerLine extends PowerShare {
+    name: string;
+    title: string;
+    sector?: string;
 }
 
 export interface BudgetLine {
@@ -86,6 +93,8 @@ export interface IntegrationProfile {
     /** What the model lacks for the claimed stage (empty when the claim holds). */
     missingForClaim: StageRequirement[];
     power: SectorPower[];
+    /** The power map per actor, in the sectors' order. */
+    actorPower: ActorPowerLine[];
     budgetsWeighted: boolean;
     totals: { votingSeats: number; budget?: number; budgets: number; services: number };
     voices: ActorVoice[];
@@ -133,6 +142,7 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
         }),
         missingForClaim: [...new Set(claimedStages.flatMap(claim => stageSupport.missingFor(claim)))],
         power: powerMap.sectors,
+        actorPower: actorPowerLines(model),
         budgetsWeighted: powerMap.budgetsWeighted,
         totals: {
             votingSeats: powerMap.sectors.reduce((sum, p) => sum + p.votingSeats, 0),
@@ -155,6 +165,21 @@ export function groupOf(rule: string): FindingGroupType {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const VOICE_ORDER: Record<VoiceKind, number> = { votes: 0, sits: 1, channel: 2, route: 3, none: 4 };
+
+function actorPowerLines(model: ArrangementModel): ActorPowerLine[] {
+    const order = new Map(SECTORS.map((sector, index) => [sector as string, index]));
+    const rank = (sector: string | undefined) => order.get(sector ?? '') ?? SECTORS.length;
+    return model.powerMap.actors
+        .map(({ actor, votingSeats, budgetShare, servicesDelivered, servicesAsPartner, serviceShare }) => {
+            const sector = sectorOf(actor);
+            return {
+                name: actor.name, title: titleOf(actor), ...(sector ? { sector } : {}),
+                votingSeats, budgetShare, servicesDelivered, servicesAsPartner, serviceShare
+            };
+        })
+        // Stable: within a sector, the power map's first-seen order.
+        .sort((a, b) => rank(a.sector) - rank(b.sector));
+}
 
 function voicesOf(model: ArrangementModel): ActorVoice[] {
     const votes = new Map<Party, number>();
@@ -187,7 +212,7 @@ function voicesOf(model: ArrangementModel): ActorVoice[] {
             ...(board ? { board: titleOf(board) } : {}),
             through,
             nonStatutory: isNonStatutory(actor),
-            withoutVoice: board === undefined && isNonStatutory(actor),
+            withoutVoice: board === undefined && isNonStatutory(actor) && !model.partOf(actor).isContractor,
             budgetsHeld: model.workspace.budgetsHeldBy(actor).filter(b => ownBudgets.has(b)).map(titleOf),
             servicesDelivered: model.partOf(actor).servicesDelivered.length
         };

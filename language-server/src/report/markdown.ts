@@ -49,6 +49,8 @@ function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): s
         '| Sector | Voting seats on boards | Budget control | Services delivered |', '|---|---:|---:|---:|',
         ...profile.power.map(p => `| ${p.sector} | ${p.votingSeats} | ${share(p.budgetShare)} | ${p.servicesDelivered} (${share(p.serviceShare)}) |`),
         `| **All** | ${profile.totals.votingSeats} | ${profile.totals.budget === undefined ? count(profile.totals.budgets, 'budget') : formatAmount(profile.totals.budget)} | ${count(profile.totals.services, 'service')} |`,
+        '', '| Actor | Sector | Voting seats on boards | Budget control | Services delivered |', '|---|---|---:|---:|---:|',
+        ...profile.actorPower.map(p => `| ${md(p.title)} | ${p.sector ?? ''} | ${p.votingSeats} | ${share(p.budgetShare)} | ${p.servicesDelivered} (${share(p.serviceShare)}) |`),
         '', '### Who has a voice', '',
         '| Actor | Sector | Votes | Voice | Route to the board |', '|---|---|---:|---|---|',
         ...profile.voices.map(v => `| ${md(v.title)} | ${v.sector ?? ''} | ${v.votes || ''} | ${v.withoutVoice ? '**no voice at any board**' : VOICE_WORDS[v.voice]} | `
