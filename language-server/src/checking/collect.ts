@@ -4,7 +4,7 @@ import { isArrangement, type Model } from '../generated/ast.js';
 import type { FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from '../findings/finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
-import { applySuppressions } from './suppression.js';
+import { separateSuppressed, type SuppressedFinding } from './suppression.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
 import type { RulesServices } from '../rules/rule-runner.js';
 
@@ -14,6 +14,15 @@ import type { RulesServices } from '../rules/rule-runner.js';
  * publishes exactly this list, so the two always agree.
  */
 export function collectFindings(services: RulesServices, settings: RuleSettings = {}): Finding[] {
+    return collectFindingsAndAccepted(services, settings).findings;
+}
+
+/**
+ * `collectFindings`, and beside it the findings that suppression comments
+ * silenced (with the rule settings applied to them too): the accepted risks a
+ * report lists.
+ */
+export function collectFindingsAndAccepted(services: RulesServices, settings: RuleSettings = {}): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const documents = services.shared.workspace.LangiumDocuments.all.toArray();
     const runner = services.rules.RuleRunner;
     return findingsOf(documents, settings, () => runner.workspaceFindings(rule => settings[rule] !== 'off'));
@@ -32,7 +41,7 @@ export function collectDocumentFindings(services: RulesServices, documents: Lang
     return findingsOf(documents, settings, () => [
         ...runner.workspaceModelErrors().filter(finding => uris.has(finding.uri)),
         ...runner.arrangementFindings(arrangements, rule => settings[rule] !== 'off')
-    ]);
+    ]).findings;
 }
 
 /** Whether a document declares arrangements and nothing else at top level. */
@@ -40,7 +49,7 @@ export function holdsOnlyArrangements(document: LangiumDocument): boolean {
     return ((document.parseResult.value as Model).declarations ?? []).every(isArrangement);
 }
 
-function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): Finding[] {
+function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const findings: Finding[] = [];
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
@@ -52,7 +61,11 @@ function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analys
         const where = { uri: documents[0]?.uri.toString() ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
         findings.push(internalErrorFinding(where, 'the integration gaps of this workspace', error));
     }
-    return applyRuleSettings(applySuppressions(findings, documents), settings).sort(compareFindings);
+    const { kept, suppressed } = separateSuppressed(findings, documents);
+    return {
+        findings: applyRuleSettings(kept, settings).sort(compareFindings),
+        suppressed: applyRuleSettings(suppressed, settings).sort(compareFindings)
+    };
 }
 
 function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Finding {

@@ -1,4 +1,5 @@
-import { CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
 import { findRule, MODEL_ERROR_RULES } from '../rules/registry.js';
 import { findingAt, type Finding } from '../findings/finding.js';
@@ -8,6 +9,11 @@ export const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
 
 /** `// joinery-ignore rule-a, rule-b: the reason` on the line before an element. */
 const DIRECTIVE = /^\/\/\s*joinery-ignore\b\s*([^:]*)(?::(.*))?$/;
+
+/** A gap-rule finding that a suppression comment silenced: an accepted risk, with the reason given for it. */
+export interface SuppressedFinding extends Finding {
+    suppression: { reason: string; uri: string; range: Range };
+}
 
 interface Suppression {
     comment: CstNode;
@@ -24,6 +30,14 @@ interface Suppression {
  * never suppressed. Linear in comments plus findings.
  */
 export function applySuppressions(findings: Finding[], documents: Iterable<LangiumDocument>): Finding[] {
+    return separateSuppressed(findings, documents).kept;
+}
+
+/**
+ * As `applySuppressions`, keeping what was silenced: the report lists those
+ * findings as accepted risks, with the reason and where the suppression stands.
+ */
+export function separateSuppressed(findings: Finding[], documents: Iterable<LangiumDocument>): { kept: Finding[]; suppressed: SuppressedFinding[] } {
     const byUri = new Map<string, LangiumDocument>();
     const suppressions = new Map<AstNode, Suppression[]>();
     const dangling: Finding[] = [];
@@ -36,7 +50,8 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
         }
         dangling.push(...found.dangling.map(comment => danglingFinding(document, comment)));
     }
-    if (suppressions.size === 0 && dangling.length === 0) return findings;
+    const suppressed: SuppressedFinding[] = [];
+    if (suppressions.size === 0 && dangling.length === 0) return { kept: findings, suppressed };
 
     const kept = findings.filter(finding => {
         if ((MODEL_ERROR_RULES as readonly string[]).includes(finding.rule)) return true;
@@ -44,13 +59,14 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
         const silencing = element && suppressions.get(element)?.find(s => s.rules.includes(finding.rule));
         if (!silencing) return true;
         silencing.used.add(finding.rule);
+        suppressed.push({ ...finding, suppression: { reason: silencing.reason, uri: AstUtils.getDocument(silencing.element).uri.toString(), range: silencing.comment.range } });
         return false;
     });
 
     for (const list of suppressions.values()) {
         for (const suppression of list) kept.push(...problemsOf(suppression));
     }
-    return [...kept, ...dangling];
+    return { kept: [...kept, ...dangling], suppressed };
 }
 
 function danglingFinding(document: LangiumDocument, comment: CstNode): Finding {
