@@ -9,6 +9,8 @@ actor Boss "Chief officer" { sector statutory kind role }
 arrangement A "Partnership" {
   partners H, C
   leader Boss
+  version "2.1"
+  date "2024-02-29"
   forum Board { kind board voting H 2, C reports to Top }
   forum Top { kind board voting H }
   budget P { kind pooled from H 10m, C 2.5bn held by Board }
@@ -51,7 +53,10 @@ const CASES: Case[] = [
     { name: 'a channel from an element to itself', model: replace('channel T -> Board', 'channel T -> T'), rule: 'semantic', message: /channel from T to itself/ },
     { name: 'a leader that is not kind role', model: replace('leader Boss', 'leader H'), rule: 'semantic', message: /`leader` must be an actor of kind role.*H is of kind organisation/ },
     { name: 'a value outside a property\'s listed values', model: replace('kind pooled', 'kind shared'), rule: 'syntax', message: /Unexpected 'shared': expected pooled, aligned, delegated, separate, grant/ },
-    { name: 'a stage that is not a stage of joining-up', model: replace('partners H, C', 'partners H, C stage 8'), rule: 'syntax', message: /Stage '8' is not a stage of joining-up/ }
+    { name: 'a stage that is not a stage of joining-up', model: replace('partners H, C', 'partners H, C stage 8'), rule: 'syntax', message: /Stage '8' is not a stage of joining-up/ },
+    { name: 'a date that is not year-month-day', model: replace('date "2024-02-29"', 'date "31/03/2025"'), rule: 'semantic', message: /^`date` must be a calendar date written year-month-day, such as "2025-03-31"; "31\/03\/2025" is not$/, element: 'A' },
+    { name: 'a date that does not exist', model: replace('date "2024-02-29"', 'date "2025-02-29"'), rule: 'semantic', message: /"2025-02-29" is not$/, element: 'A' },
+    { name: 'a version given twice', model: replace('version "2.1"', 'version "2.1" version "2.2"'), rule: 'semantic', message: /^`version` is given 2 times in arrangement A; it may appear once$/, element: 'A' }
 ];
 
 describe('semantic validation', () => {

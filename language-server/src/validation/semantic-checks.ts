@@ -12,7 +12,7 @@ import { kindWord, propertyKeyword } from '../language/user-words.js';
 const SINGLE_VALUED: Record<string, Array<[property: string, keyword: string]>> = {
     Domain: [['level', 'level']],
     Actor: [['sector', 'sector'], ['kind', 'kind'], ['domain', 'in']],
-    Arrangement: [['stage', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged']],
+    Arrangement: [['stage', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged'], ['version', 'version'], ['date', 'date']],
     Forum: [['kind', 'kind'], ['reportsTo', 'reports']],
     Budget: [['kind', 'kind'], ['heldBy', 'held']],
     System: [['owner', 'owner']],
@@ -55,6 +55,10 @@ export class SemanticChecks {
         if (arrangement.stage !== undefined && !(STAGES as readonly string[]).includes(arrangement.stage)) {
             accept('error', `Stage '${arrangement.stage}' is not a stage of joining-up: use one of ${STAGES.join(', ')}`,
                 { node: arrangement, property: 'stage', code: 'syntax' });
+        }
+        if (arrangement.date !== undefined && !isCalendarDate(arrangement.date)) {
+            accept('error', `\`date\` must be a calendar date written year-month-day, such as "2025-03-31"; "${arrangement.date}" is not`,
+                { node: arrangement, property: 'date', code: 'semantic' });
         }
         const leader = arrangement.leader?.ref;
         if (leader && (leader.kind ?? 'organisation') !== 'role') {
@@ -139,4 +143,13 @@ function nameRange(node: AstNode): Range | undefined {
 /** The services the validation layer adds. */
 export interface ValidationAddedServices {
     validation: { SemanticChecks: SemanticChecks };
+}
+
+/** "2025-03-31": ISO 8601's calendar date, and a day that exists. */
+function isCalendarDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return false;
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
