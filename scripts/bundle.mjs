@@ -25,7 +25,9 @@ await esbuild.build({
     entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts' },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
-    plugins: [elkBeside]
+    plugins: [elkBeside],
+    // `report --format pdf` drives Chromium through playwright-core, loaded from node_modules only when asked for.
+    external: ['playwright-core']
 });
 copyFileSync(elkBundle, 'out/elk.cjs');
 

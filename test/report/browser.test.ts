@@ -52,14 +52,15 @@ describe('the HTML report in a browser', () => {
         for (const model of models) {
             const section = page.locator(`section[data-arrangement="${model.arrangement.name}"]`);
             const graph = buildIntegrationGraph(model, findings);
-            expect(await section.locator('figure.map svg g[data-node]').count()).toBe(graph.nodes.length);
-            const box = await section.locator('figure.map svg').boundingBox();
+            const whole = section.locator('figure.map[data-view="whole"]');
+            expect(await whole.locator('svg g[data-node]').count()).toBe(graph.nodes.length);
+            const box = await whole.locator('svg').boundingBox();
             expect(box!.width).toBeGreaterThan(800);
             const silenced = graph.nodes.filter(node => node.withoutVoice);
             expect(silenced.length).toBeGreaterThan(0);
             const voiceCard = await section.locator('.glance-voice').innerText();
             for (const node of silenced) expect(voiceCard).toContain(node.title);
-            expect(await section.locator('figure.map g.no-voice').count()).toBe(silenced.length);
+            expect(await whole.locator('g.no-voice').count()).toBe(silenced.length);
             const stageCard = await section.locator('.glance-stage').innerText();
             expect(stageCard).toContain(`Claims stage ${model.stageSupport.claimed}, reaches stage ${model.stageSupport.supportedStage}`);
             const holders = model.powerMap.sectors.filter(p => p.budgetShare > 0).sort((a, b) => b.budgetShare - a.budgetShare);
@@ -67,7 +68,7 @@ describe('the HTML report in a browser', () => {
         }
         const screenshot = await page.screenshot({ fullPage: false, path: path.join(ARTIFACTS, 'lanarkshire-report.png') });
         expect(await distinctColours(browser, screenshot)).toBeGreaterThan(50);
-        await page.locator('section[data-arrangement="NorthLanarkshire"] figure.map').screenshot({ path: path.join(ARTIFACTS, 'lanarkshire-north-map.png') });
+        await page.locator('section[data-arrangement="NorthLanarkshire"] figure.map[data-view="whole"]').screenshot({ path: path.join(ARTIFACTS, 'lanarkshire-north-map.png') });
         expectQuiet(watch);
         await page.close();
     });
@@ -85,7 +86,7 @@ describe('the HTML report in a browser', () => {
         for (const title of HOSTILE_TITLES.filter(t => !t.startsWith('The ') && !t.startsWith('System') && !t.startsWith('Team'))) {
             expect(tables.join('\n')).toContain(title);
         }
-        const mapText = await page.locator('figure.map svg').evaluate(svg => svg.textContent ?? '');
+        const mapText = await page.locator('figure.map[data-view="whole"] svg').evaluate(svg => svg.textContent ?? '');
         expect(mapText).toContain(`alert('x')</script> &`);
         const screenshot = await page.screenshot();
         expect(await distinctColours(browser, screenshot)).toBeGreaterThan(20);

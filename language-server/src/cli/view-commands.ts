@@ -1,18 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { AstUtils } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { collectFindings } from '../checking/collect.js';
+import { collectFindingsAndAccepted } from '../checking/collect.js';
+import type { SuppressedFinding } from '../checking/suppression.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
-import { applyRuleSettings } from '../checking/rule-settings.js';
+import { applyRuleSettings, type RuleSettings } from '../checking/rule-settings.js';
 import { createJoineryServices, type JoineryServices } from '../joinery-module.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
 import { renderDot } from '../report/dot.js';
+import { changeSince } from '../report/compare.js';
 import { renderHtmlReport } from '../report/html.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
-import { buildIntegrationProfile, groupOf } from '../report/integration-profile.js';
+import { buildIntegrationProfile, groupOf, type IntegrationProfile } from '../report/integration-profile.js';
 import { layOutMap } from '../report/map-layout.js';
+import { drawMapViews } from '../report/map-print.js';
 import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
@@ -20,12 +24,14 @@ import { renderSvgDocument } from '../report/svg.js';
 import { parseRuleOptions, readConfig } from './check.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
+import { sourceFactsOf } from './model-source.js';
+import { findChromium, printPdf } from './pdf.js';
 import { UsageError } from './usage-error.js';
 import { findModelFiles } from './workspace-files.js';
 
 declare const JOINERY_VERSION: string;
 
-const FORMATS = { report: ['html', 'md'], graph: ['dot', 'mermaid', 'svg'] } as const;
+const FORMATS = { report: ['html', 'md', 'pdf'], graph: ['dot', 'mermaid', 'svg'] } as const;
 
 /**
  * `joinery report` and `joinery graph` (CLI.md): the integration profile, or the
@@ -43,6 +49,9 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
                 rule: { type: 'string', multiple: true, default: [] },
                 config: { type: 'string' },
                 output: { type: 'string' },
+                // report only: the earlier model to compare with, and the browser that prints a PDF
+                compare: { type: 'string' },
+                browser: { type: 'string' },
                 help: { type: 'boolean', short: 'h', default: false }
             }
         });
@@ -51,21 +60,28 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     }
     const { values, positionals } = parsed;
     if (values.help) {
-        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [--config FILE] [--output FILE]\n`);
+        const reportOnly = command === 'report' ? ' [--compare OLD] [--browser PATH]' : '';
+        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [--config FILE] [--output FILE]${reportOnly}\n`);
         return 0;
     }
     const format = values.format;
     if (!(FORMATS[command] as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
+    if (command === 'graph' && (values.compare !== undefined || values.browser !== undefined)) throw new UsageError(`--${values.compare !== undefined ? 'compare' : 'browser'} is an option of 'joinery report'`);
+    if (values.browser !== undefined && format !== 'pdf') throw new UsageError('--browser is for --format pdf');
+    if (values.compare !== undefined && format === 'md') throw new UsageError('--compare draws the comparison in the HTML and PDF reports: use --format html or pdf');
+    // Find the browser before the work, so that a missing one fails at once.
+    const chromium = format === 'pdf' ? findChromium(values.browser, process.env) : undefined;
     const cwd = process.cwd();
     const settings = { ...readConfig(values.config, cwd), ...parseRuleOptions(values.rule) };
     const { Joinery } = createJoineryServices(NodeFileSystem);
     const files = await findModelFiles(positionals, cwd);
     const { unreadable } = await loadWorkspace(Joinery, files, cwd, readStdin);
-    const findings = [...collectFindings(Joinery, settings), ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
+    const collected = collectFindingsAndAccepted(Joinery, settings);
+    const findings = [...collected.findings, ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
     const models = selectArrangements(Joinery, values.arrangement);
-    const output = command === 'report'
-        ? await report(format, models, findings, files.length, cwd)
-        : await graph(format, models, findings);
+    const output = command === 'graph' ? await graph(format, models, findings)
+        : format === 'md' ? reportMarkdown(models, findings, files.length, cwd)
+            : await reportHtml({ models, findings, suppressed: collected.suppressed, settings, fileCount: files.length, cwd, compare: values.compare, pdf: chromium });
     if (values.output) {
         try {
             writeFileSync(values.output, output);
@@ -88,19 +104,66 @@ function selectArrangements(services: JoineryServices, name: string | undefined)
     return chosen;
 }
 
-async function report(format: string, models: ArrangementModel[], findings: Finding[], fileCount: number, cwd: string): Promise<string> {
+const docsUri = (rule: string) => findRule(rule) ? ruleDocsUri(rule) : undefined;
+const version = () => typeof JOINERY_VERSION === 'string' ? JOINERY_VERSION : 'dev';
+
+function reportMarkdown(models: ArrangementModel[], findings: Finding[], fileCount: number, cwd: string): string {
     const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
     const profiles = models.map(model => buildIntegrationProfile(model, findings, placeOf, fileOf));
     const otherFindings = findings.filter(f => !f.arrangement).map(f => ({ ...f, type: groupOf(f.rule), place: placeOf(f) }));
-    const docsUri = (rule: string) => findRule(rule) ? ruleDocsUri(rule) : undefined;
-    const version = typeof JOINERY_VERSION === 'string' ? JOINERY_VERSION : 'dev';
-    if (format === 'md') return renderMarkdownReport({ profiles, otherFindings, fileCount, version, docsUri });
+    return renderMarkdownReport({ profiles, otherFindings, fileCount, version: version(), docsUri });
+}
+
+interface HtmlReportRun {
+    models: ArrangementModel[];
+    findings: Finding[];
+    suppressed: SuppressedFinding[];
+    settings: RuleSettings;
+    fileCount: number;
+    cwd: string;
+    /** `--compare OLD`: the earlier model's paths. */
+    compare?: string;
+    /** The Chromium that prints the PDF, for `--format pdf`. */
+    pdf?: string;
+}
+
+async function reportHtml(run: HtmlReportRun): Promise<string | Buffer> {
+    const { models, findings, suppressed, settings, cwd } = run;
+    const fileOf = displayPaths(cwd);
+    const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
+    const rulesOff = new Set(Object.entries(settings).filter(([, level]) => level === 'off').map(([rule]) => rule));
+    const profiles = models.map(model => buildIntegrationProfile(model, findings, placeOf, fileOf, { suppressed, rulesOff }));
+    const earlier = run.compare === undefined ? undefined : await earlierProfiles(run.compare, settings, cwd);
+    const otherFindings = findings.filter(f => !f.arrangement).map(f => ({ ...f, type: groupOf(f.rule), place: placeOf(f) }));
+    const sourceOf = sourceFactsOf();
     const arrangements = [];
     for (const [index, profile] of profiles.entries()) {
-        arrangements.push({ profile, scene: drawMap(await layOutMap(profile.graph), `map${index + 1}`) });
+        const source = sourceOf(AstUtils.getDocument(models[index].arrangement).uri.toString());
+        arrangements.push({
+            profile, maps: await drawMapViews(profile.views, `map${index + 1}`),
+            ...(source ? { source } : {}),
+            ...(earlier ? { change: changeSince(profile, earlier.get(profile.name)) } : {})
+        });
     }
-    return renderHtmlReport({ arrangements, otherFindings, fileCount, version, docsUri });
+    const html = renderHtmlReport({
+        arrangements, otherFindings, fileCount: run.fileCount, version: version(), made: new Date().toISOString().slice(0, 10),
+        ...(run.compare !== undefined ? { baseline: run.compare } : {}), docsUri
+    });
+    return run.pdf ? printPdf(html, run.pdf) : html;
+}
+
+/** The profiles of the earlier model (`--compare OLD`), checked with the same settings, by arrangement name. */
+async function earlierProfiles(paths: string, settings: RuleSettings, cwd: string): Promise<Map<string, IntegrationProfile>> {
+    const { Joinery } = createJoineryServices(NodeFileSystem);
+    const files = await findModelFiles([paths], cwd);
+    await loadWorkspace(Joinery, files, cwd, () => { throw new UsageError('--compare reads files, not standard input'); });
+    const { findings, suppressed } = collectFindingsAndAccepted(Joinery, settings);
+    const fileOf = displayPaths(cwd);
+    const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
+    const rulesOff = new Set(Object.entries(settings).filter(([, level]) => level === 'off').map(([rule]) => rule));
+    return new Map(Joinery.analysis.IntegrationAnalysis.allArrangementModels()
+        .map(model => [model.arrangement.name, buildIntegrationProfile(model, findings, placeOf, fileOf, { suppressed, rulesOff })]));
 }
 
 async function graph(format: string, models: ArrangementModel[], findings: Finding[]): Promise<string> {

@@ -28,7 +28,7 @@ export const MATURITY_DIMENSIONS: readonly MaturityDimension[] = [
             },
             {
                 needs: 'a goal owned by a forum in which at least two partners take part: the vision belongs to the joint governance',
-                test: ({ model }) => shown(model.goals.filter(g => g.owner?.ref?.$type === 'Forum' && spansPartners(model, g.owner.ref as Forum)).map(g => `goal ${titleOf(g)}, owned by ${titleOf(g.owner!.ref!)}`), 'no goal is owned by a forum that spans two partners')
+                test: ({ model }) => shown(model.goals.filter(g => g.owner?.ref?.$type === 'Forum' && spansPartners(model, g.owner.ref)).map(g => `goal ${titleOf(g)}, owned by ${titleOf(g.owner!.ref!)}`), 'no goal is owned by a forum that spans two partners')
             },
             {
                 needs: 'a common leader (`leader`, an actor of kind role) or a lead partner (`lead`): someone leads the change',
