@@ -84,7 +84,8 @@ function fact(text: string, isGap: boolean): HTMLElement {
 function draw(scene: Scene): SVGSVGElement {
     const svg = svgElement('svg', {
         viewBox: `0 0 ${scene.width} ${scene.height}`, width: String(scene.width), height: String(scene.height),
-        'font-family': FONT_FAMILY, role: 'img', class: 'joinery-map'
+        // A group, not an image: its nodes are buttons, and an image's parts are hidden from assistive technology.
+        'font-family': FONT_FAMILY, role: 'group', 'aria-label': scene.title, class: 'joinery-map'
     }) as SVGSVGElement;
     const label = svgElement('title', {});
     label.textContent = scene.title;
