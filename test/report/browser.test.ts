@@ -44,7 +44,7 @@ function expectQuiet(watch: PageWatch): void {
 }
 
 describe('the HTML report in a browser', () => {
-    it('shows the Lanarkshire report offline: who has a voice, who holds the money, which stage is reached', async () => {
+    it('shows the Lanarkshire report offline: who has a voice, who holds the money, which stage is reached', { timeout: 120_000 }, async () => {
         const file = path.join(dir, 'lanarkshire.html');
         expect(joinery(['report', 'examples/lanarkshire', '--output', file]).status).toBe(0);
         const { models, findings } = await loadExample('lanarkshire');
@@ -73,7 +73,35 @@ describe('the HTML report in a browser', () => {
         await page.close();
     });
 
-    it('renders titles with markup in them as text, and runs nothing', async () => {
+    it('cuts no text off at the edge of any map or chart, and filters the maps by sector without script', { timeout: 120_000 }, async () => {
+        const file = path.join(dir, 'lanarkshire-maps.html');
+        expect(joinery(['report', 'examples/lanarkshire', '--output', file]).status).toBe(0);
+        const { page, watch } = await open(file);
+        // Measured by the browser: every text's box lies inside its picture (legend labels were cut off: "governmen").
+        const outside = await page.evaluate(() => Array.from(document.querySelectorAll<SVGTextElement>('svg text')).flatMap(text => {
+            const svg = text.ownerSVGElement!;
+            const view = svg.viewBox.baseVal;
+            const box = text.getBBox();
+            return box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5 ? [`${text.textContent} (${Math.round(box.x)}–${Math.round(box.x + box.width)} of ${view.width})`] : [];
+        }));
+        expect(outside).toEqual([]);
+        const north = page.locator('section[data-arrangement="NorthLanarkshire"]');
+        const visible = () => north.locator('figure.map[data-view="whole"] g.node').evaluateAll(nodes => nodes.filter(node => getComputedStyle(node).display !== 'none').map(node => node.getAttribute('data-node')));
+        const all = await visible();
+        await north.locator('input[value="third"]').check();
+        const third = await visible();
+        expect(third.length).toBeGreaterThan(0);
+        expect(third.length).toBeLessThan(all.length);
+        // The third sector's actors stay, with what they connect to; a statutory partner they do not touch goes.
+        expect(third).toEqual(expect.arrayContaining(['actor:VANL', 'actor:NLAnchors', 'actor:NLThirdSector', 'forum:IJB']));
+        expect(third).not.toContain('actor:ScottishGovernment');
+        await north.locator('input[value="all"]').check();
+        expect(await visible()).toEqual(all);
+        expectQuiet(watch);
+        await page.close();
+    });
+
+    it('renders titles with markup in them as text, and runs nothing', { timeout: 120_000 }, async () => {
         const folder = path.join(dir, 'hostile');
         mkdirSync(folder);
         writeFileSync(path.join(folder, 'evil.joinery'), HOSTILE_MODEL);

@@ -7,7 +7,7 @@ import { subgraph, type MapView } from './map-views.js';
  * A map's page in a board paper: A4 landscape less its margins and the map's
  * heading (report-print-style.ts sets the same sizes), in CSS pixels.
  */
-export const MAP_PAGE = { width: 1031, height: 650 };
+export const MAP_PAGE = { width: 1031, height: 665 };
 /** The least a map may be scaled on paper: its smallest text (10 units) then prints at 9 px, 6.75 pt. */
 export const MIN_PRINT_SCALE = 0.9;
 

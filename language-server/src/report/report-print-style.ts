@@ -13,7 +13,7 @@ export const PRINT_CSS = `
 }
 @page map {
   size: A4 landscape;
-  margin: 10mm 12mm 14mm;
+  margin: 8mm 12mm 12mm;
   @bottom-left { content: "Joinery integration report"; font: 8.5pt "DejaVu Sans", Arial, sans-serif; color: #334155; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt "DejaVu Sans", Arial, sans-serif; color: #334155; }
 }
@@ -34,6 +34,8 @@ export const PRINT_CSS = `
   .card, .finding, .accepted-risk, .changed-finding, .rung, tr, .map-findings li, .cover-facts div, .radar, .power figure, .evidence { break-inside: avoid; }
   table { font-size: 9pt; }
   .maturity-table { font-size: 8pt; }
+  .maturity-table thead th { text-transform: none; letter-spacing: 0; font-size: 8pt; }
+  .maturity-table .c-dimension { width: 17%; } .maturity-table .c-score { width: 9%; } .maturity-table .c-shows { width: 33%; } .maturity-table .c-next { width: 25%; } .maturity-table .c-findings { width: 16%; }
   .maturity-table .evidence { font-size: 7.5pt; }
   thead { display: table-header-group; }
   .card { box-shadow: none; }
@@ -47,7 +49,7 @@ export const PRINT_CSS = `
   .map-page { page: map; break-before: page; margin: 0; }
   .map-page figcaption { font-size: 9pt; margin-bottom: 2mm; }
   .map-scroll { overflow: visible; border: 0; }
-  .map svg { min-width: 0; width: auto; height: auto; max-width: 100%; max-height: 172mm; margin: 0 auto; }
+  .map svg { min-width: 0; width: auto; height: auto; max-width: 100%; max-height: 176mm; margin: 0 auto; }
   .map-page.too-large { display: none; }
   .map-notes { font-size: 9pt; }
 }

@@ -55,7 +55,8 @@ code { font: 13px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 .radar-legend { font-size: 12px; fill: #334155; }
 .maturity-table { font-size: 13px; table-layout: fixed; }
 .maturity-table .c-dimension { width: 13%; } .maturity-table .c-score { width: 8%; } .maturity-table .c-shows { width: 37%; } .maturity-table .c-next { width: 26%; } .maturity-table .c-findings { width: 16%; }
-.maturity-table td, .maturity-table th { overflow-wrap: anywhere; }
+.maturity-table td, .maturity-table th { overflow-wrap: break-word; }
+.maturity-table code { overflow-wrap: anywhere; }
 .maturity-table ul { margin: 0; padding-left: 0; list-style: none; }
 .maturity-table p { margin: 0 0 2px; }
 .maturity-table .score { white-space: nowrap; }
