@@ -21,12 +21,16 @@ Options:
   --no-color                     plain text
   -h, --help, --version
 
-       joinery report PATH ... [--format html|md] [--arrangement NAME] [--output FILE]
+       joinery report PATH ... [--format html|md|pdf] [--arrangement NAME] [--output FILE]
+                      [--compare OLD] [--browser PATH]
        joinery graph PATH ... [--format dot|mermaid|svg] [--arrangement NAME] [--output FILE]
 
-'report' writes each arrangement's integration profile (findings by integration type,
-stage ladder, power map, integration map); 'graph' its graph for other tools. Both
-take --rule and --config as 'check' does.`;
+'report' writes each arrangement's integration profile (voice, votes and money; the
+maturity profile; findings and accepted risks; stage ladder, power map, maps) as a
+page that prints as an A4 board paper; --format pdf prints it through Chromium (on
+PATH, or --browser PATH, or JOINERY_CHROMIUM); --compare OLD adds what changed since
+the model at OLD. 'graph' writes the graph for other tools. Both take --rule and
+--config as 'check' does.`;
 
 declare const JOINERY_VERSION: string;
 
