@@ -1,5 +1,5 @@
 import type { MapEdgeKind, MapNode } from './integration-graph.js';
-import { GUTTER, type EdgeLine, type MapLayout, type NodeBox } from './map-layout.js';
+import { GUTTER, wrap, type EdgeLine, type MapLayout, type NodeBox } from './map-layout.js';
 import { cardPaint, GAP_RED, LINE_PAINT, linePaint, SECTOR_COLOURS, TEXT_PAINT, type LineStyle, type Paint } from './map-paint.js';
 
 /**
@@ -35,19 +35,21 @@ export function drawMap(layout: MapLayout, idPrefix: string): Scene {
     const width = Math.ceil(Math.max(layout.width, 900));
     const touches = sectorsTouching(layout);
     const items: SceneItem[] = [];
+    const titleLines = new Map(layout.bands.map(band => [band, wrap(band.title, BAND_TITLE_CHARS, 3)]));
     layout.bands.forEach((band, index) => {
         items.push({
             type: 'group', class: `band band-${band.level}`, items: [
                 { type: 'rect', x: 0, y: band.y, width, height: band.height, paint: { fill: index % 2 ? '#eef2f7' : '#f8fafc' } },
-                { type: 'text', x: 12, y: band.y + 22, text: band.title, class: 'band-title', paint: TEXT_PAINT['band-title'] },
-                { type: 'text', x: 12, y: band.y + 38, text: `${band.level.toUpperCase()} LEVEL`, paint: TEXT_PAINT['band-level'] }
+                // The domain's name in the gutter, wrapped so that it never runs under a card.
+                ...titleLines.get(band)!.map((text, line): SceneItem => ({ type: 'text', x: 12, y: band.y + 22 + line * 15, text, class: 'band-title', paint: TEXT_PAINT['band-title'] })),
+                { type: 'text', x: 12, y: band.y + 38 + (titleLines.get(band)!.length - 1) * 15, text: `${band.level.toUpperCase()} LEVEL`, paint: TEXT_PAINT['band-level'] }
             ]
         });
     });
     items.push({ type: 'rect', x: GUTTER - 8, y: 0, width: 1, height: layout.height, paint: { fill: '#cbd5e1' } });
     for (const line of layout.lines) items.push(drawLine(line, markerId, touches));
     for (const box of layout.boxes) items.push(drawBox(box, touches));
-    const legend = drawLegend(layout.height, width, markerId);
+    const legend = drawLegend(layout, width, markerId);
     items.push(...legend.items);
     return {
         width,
@@ -129,6 +131,9 @@ function tooltipOf(node: MapNode): string {
     return lines.join('\n');
 }
 
+/** A domain's name in the gutter (13-unit bold, 150 units wide) fits this many characters a line. */
+const BAND_TITLE_CHARS = 18;
+
 /** Generous average glyph width of the legend's 11-unit text, so that no label is cut whatever the font. */
 const LEGEND_CHAR = 6.6;
 
@@ -136,8 +141,12 @@ const LEGEND_CHAR = 6.6;
  * A key to the line styles, the gaps and the sector colours, under the map, in
  * rows that wrap at the map's width so that no label runs off its edge.
  */
-function drawLegend(top: number, width: number, markerId: (style: LineStyle) => string): { items: SceneItem[]; bottom: number } {
+function drawLegend(layout: MapLayout, width: number, markerId: (style: LineStyle) => string): { items: SceneItem[]; bottom: number } {
+    const top = layout.height;
     const items: SceneItem[] = [];
+    // Only what this map draws: a key to lines and boxes it does not have would only be read.
+    const styles = new Set(layout.lines.map(line => LINE_STYLE[line.edge.kind]));
+    const nodes = layout.graph.nodes;
     const right = width - 16;
     let x = GUTTER, y = top + 22;
     const place = (entryWidth: number) => {
@@ -154,16 +163,17 @@ function drawLegend(top: number, width: number, markerId: (style: LineStyle) => 
         ['money', 'money'], ['claim', 'claims to represent'], ['referral', 'referral'], ['work', 'staffs, delivers, uses, owns'],
         ['link', 'linked systems'], ['unlinked', 'not linked (gap)']
     ];
-    for (const [style, text] of lines) {
+    for (const [style, text] of lines.filter(([style]) => styles.has(style))) {
         const at = place(36 + text.length * LEGEND_CHAR);
         items.push({ type: 'path', d: `M${at.x} ${at.y} L${at.x + 30} ${at.y}`, paint: linePaint(style), ...(style === 'unlinked' ? {} : { marker: markerId(style) }) });
         items.push({ type: 'text', x: at.x + 36, y: at.y + 4, text, paint: TEXT_PAINT.legend });
     }
-    x = right; // the boxes start a row of their own
+    if (x > GUTTER) x = right; // the boxes start a row of their own
     const boxes: Array<{ text: string; paint: Paint }> = [
-        { text: 'no voice at any board (gap, badge ✗)', paint: { fill: '#ffffff', stroke: GAP_RED, 'stroke-width': '3' } },
-        { text: 'board (heavy border)', paint: { fill: '#f1f5f9', stroke: '#0f172a', 'stroke-width': '3' } },
-        ...Object.entries(SECTOR_COLOURS).map(([sector, colours]) => ({ text: `${sector} (named on the card)`, paint: { fill: colours.fill, stroke: colours.stroke, 'stroke-width': '1.5' } }))
+        ...(nodes.some(node => node.withoutVoice) ? [{ text: 'no voice at any board (gap, badge ✗)', paint: { fill: '#ffffff', stroke: GAP_RED, 'stroke-width': '3' } }] : []),
+        ...(nodes.some(node => node.isBoard) ? [{ text: 'board (heavy border)', paint: { fill: '#f1f5f9', stroke: '#0f172a', 'stroke-width': '3' } }] : []),
+        ...Object.entries(SECTOR_COLOURS).filter(([sector]) => nodes.some(node => node.sector === sector))
+            .map(([sector, colours]) => ({ text: `${sector} (named on the card)`, paint: { fill: colours.fill, stroke: colours.stroke, 'stroke-width': '1.5' } }))
     ];
     for (const box of boxes) {
         const at = place(24 + box.text.length * LEGEND_CHAR);

@@ -49,8 +49,9 @@ export function powerChartSvg(power: readonly SectorPower[], caption: string, id
             if (value.value <= 0) continue;
             const width = BAR_WIDTH * value.value / total;
             parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${fill(value.sector)}" stroke="#ffffff" stroke-width="1"><title>${escapeMarkup(`${value.sector}: ${value.text}`)}</title></rect>`);
-            if (width >= 40) {
-                parts.push(`<rect x="${(x + width / 2 - 19).toFixed(1)}" y="${y + 3}" width="38" height="14" rx="3" fill="#0f172a" fill-opacity="0.78"/>`);
+            const pill = 10 + value.text.length * 7;
+            if (width >= pill + 4) {
+                parts.push(`<rect x="${(x + width / 2 - pill / 2).toFixed(1)}" y="${y + 3}" width="${pill}" height="14" rx="3" fill="#0f172a" fill-opacity="0.78"/>`);
                 parts.push(`<text x="${(x + width / 2).toFixed(1)}" y="${y + 14}" text-anchor="middle" class="chart-value">${escapeMarkup(value.text)}</text>`);
             }
             x += width;

@@ -35,7 +35,9 @@ export const PRINT_CSS = `
   table { font-size: 9pt; }
   .maturity-table { font-size: 8pt; }
   .maturity-table thead th { text-transform: none; letter-spacing: 0; font-size: 8pt; }
-  .maturity-table .c-dimension { width: 17%; } .maturity-table .c-score { width: 9%; } .maturity-table .c-shows { width: 33%; } .maturity-table .c-next { width: 25%; } .maturity-table .c-findings { width: 16%; }
+  .maturity-table .c-dimension { width: 16%; } .maturity-table .c-score { width: 8%; } .maturity-table .c-shows { width: 32%; } .maturity-table .c-next { width: 24%; } .maturity-table .c-findings { width: 20%; }
+  .maturity-table code { font-size: 7pt; padding: 0; overflow-wrap: normal; }
+  .maturity-scores { break-inside: avoid; }
   .maturity-table .evidence { font-size: 7.5pt; }
   thead { display: table-header-group; }
   .card { box-shadow: none; }
