@@ -4,11 +4,11 @@ import { share } from './figures.js';
 import { anchor, esc, severityCounts, stageSummary } from './html-parts.js';
 import { countBySeverity, type IntegrationProfile } from './integration-profile.js';
 
-/** What the files say of a model when it states no version or date: from git, else the file. */
+/** What the file says of a model that states no version or date (the day it was last changed). */
 export interface SourceFacts {
     version?: string;
     date?: string;
-    /** Where they come from, in words: "the last git commit of north.joinery". */
+    /** Where they come from, in words: "the day north.joinery was last changed". */
     source: string;
 }
 
@@ -22,7 +22,7 @@ export interface CoverInput {
     baseline?: string;
 }
 
-/** The model's version and date: as the model states them, else from its file or git, else "not stated". */
+/** The model's version and date: as the model states them, else from its file, else "not stated". */
 export function versionAndDate(profile: IntegrationProfile, source?: SourceFacts): { version: string; date: string; note: string } {
     const { stated } = profile;
     const fromModel = stated.version !== undefined || stated.date !== undefined;

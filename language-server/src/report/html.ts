@@ -17,7 +17,7 @@ export interface HtmlArrangement {
     profile: IntegrationProfile;
     /** The whole map and the views, drawn (map-print.ts). */
     maps: DrawnMap[];
-    /** Version and date from git or the file, for a model that states none. */
+    /** A date from the file, for a model that states none. */
     source?: SourceFacts;
     /** What changed since the last review, when compared. */
     change?: ArrangementChange;
