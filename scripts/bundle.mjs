@@ -3,14 +3,19 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { commonJsForNode } from './esbuild-node.mjs';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
+const { version, homepage, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf-8'));
+// The rule pages on the web, at this version's tag (SARIF's helpUri, diff's rule links):
+// never a path of the machine that ran the check.
+const repositoryWeb = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+const docsUrl = `${repositoryWeb}/blob/v${version}/docs/rules/`;
 const common = {
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
-    logLevel: 'warning',
-    define: { JOINERY_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
-    // Langium's ESM code reads import.meta.url; CommonJS has __filename instead.
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    ...commonJsForNode, sourcemap: true,
+    define: {
+        ...commonJsForNode.define,
+        JOINERY_VERSION: JSON.stringify(version), JOINERY_HOMEPAGE: JSON.stringify(homepage), JOINERY_DOCS_URL: JSON.stringify(docsUrl)
+    }
 };
 // ELK (graph layout, 1.6 MB) stays a file of its own beside the CLI and server,
 // loaded only when a map is drawn, so that `joinery check` starts as fast as before
@@ -22,7 +27,7 @@ const elkBeside = {
 };
 await esbuild.build({
     ...common,
-    entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts' },
+    entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts', 'map-layout-worker': 'language-server/src/report/map-layout-worker.ts' },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
     plugins: [elkBeside],
@@ -34,7 +39,7 @@ copyFileSync(elkBundle, 'out/elk.cjs');
 // The VS Code extension: its thin client, and the same server bundle beside it.
 await esbuild.build({
     ...common,
-    entryPoints: { extension: 'extension/src/extension.ts', server: 'language-server/src/server/main.ts' },
+    entryPoints: { extension: 'extension/src/extension.ts', server: 'language-server/src/server/main.ts', 'map-layout-worker': 'language-server/src/report/map-layout-worker.ts' },
     outdir: 'extension/out',
     outExtension: { '.js': '.cjs' },
     external: ['vscode']

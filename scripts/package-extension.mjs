@@ -24,6 +24,8 @@ const layout = {
     'extension/icons': 'icons',
     'extension/out/extension.cjs': 'out/extension.cjs',
     'extension/out/server.cjs': 'out/server.cjs',
+    // The integration map's layout thread, started by the server beside it (language-server/src/report/map-worker.ts).
+    'extension/out/map-layout-worker.cjs': 'out/map-layout-worker.cjs',
     // The integration map's webview script, loaded by the map page (extension/src/integration-map-page.ts).
     'extension/out/integration-map-view.js': 'out/integration-map-view.js',
     // The server links each finding to its rule's page, found beside the extension's package.json.

@@ -2,6 +2,7 @@
 // the documentation cannot drift from the rules (a test compares them); also the
 // rule settings' schema in the VS Code extension (`joinery.rules`, joinery.json).
 import * as esbuild from 'esbuild';
+import { groupByPolyfill, resolveForNode } from './esbuild-node.mjs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,8 +17,8 @@ export const pages = { 'README.md': ruleIndexPage(GAP_RULES), ...Object.fromEntr
 `;
 const built = await esbuild.build({
     stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+    ...resolveForNode, bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n" + groupByPolyfill }
 });
 const bundle = join(mkdtempSync(join(tmpdir(), 'joinery-docs-')), 'pages.mjs');
 writeFileSync(bundle, built.outputFiles[0].text);

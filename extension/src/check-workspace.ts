@@ -1,9 +1,9 @@
 import { commands, ProgressLocation, window, type Disposable } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type { CheckWorkspaceRequest, WorkspaceCheckSummary } from '../../language-server/src/server/check-workspace-protocol.js' with { 'resolution-mode': 'import' };
+import { RequestType0, type LanguageClient } from 'vscode-languageclient/node';
+import type { CHECK_WORKSPACE_METHOD, CheckWorkspaceRequest, WorkspaceCheckSummary } from '../../language-server/src/server/check-workspace-protocol.js' with { 'resolution-mode': 'import' };
 
 export const CHECK_WORKSPACE_COMMAND = 'joinery.checkWorkspace';
-const CHECK_WORKSPACE_REQUEST: CheckWorkspaceRequest['method'] = 'joinery/checkWorkspace';
+const CHECK_WORKSPACE: typeof CheckWorkspaceRequest = new RequestType0('joinery/checkWorkspace' satisfies typeof CHECK_WORKSPACE_METHOD);
 
 /**
  * "Joinery: Check Workspace" (also what the server's code lens runs): the server
@@ -13,7 +13,7 @@ const CHECK_WORKSPACE_REQUEST: CheckWorkspaceRequest['method'] = 'joinery/checkW
 export function registerCheckWorkspace(client: LanguageClient): Disposable {
     return commands.registerCommand(CHECK_WORKSPACE_COMMAND, async () => {
         const summary = await window.withProgress({ location: ProgressLocation.Window, title: 'Joinery: checking the workspace' },
-            () => client.sendRequest<CheckWorkspaceRequest['result']>(CHECK_WORKSPACE_REQUEST));
+            () => client.sendRequest(CHECK_WORKSPACE));
         await commands.executeCommand('workbench.actions.view.problems');
         window.setStatusBarMessage(`Joinery: ${describe(summary)}`, 10_000);
     });

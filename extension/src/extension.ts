@@ -1,5 +1,5 @@
 import type { ExtensionContext } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCheckWorkspace } from './check-workspace.js';
 import { createLanguageClient } from './language-client.js';
 import { registerIntegrationMap } from './integration-map.js';

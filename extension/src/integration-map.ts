@@ -3,13 +3,13 @@ import {
     commands, type Disposable, Range, Uri, ViewColumn, window, workspace,
     type ExtensionContext, type TextDocument, type WebviewPanel
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type { IntegrationMapParams, IntegrationMapRequest, IntegrationMapView } from '../../language-server/src/server/integration-map-protocol.js' with { 'resolution-mode': 'import' };
+import { RequestType, type LanguageClient } from 'vscode-languageclient/node';
+import type { INTEGRATION_MAP_METHOD, IntegrationMapParams, IntegrationMapRequest, IntegrationMapView } from '../../language-server/src/server/integration-map-protocol.js' with { 'resolution-mode': 'import' };
 import type { FromMapView, ToMapView } from './map-view/integration-map-view.mjs' with { 'resolution-mode': 'import' };
 import { integrationMapPage } from './integration-map-page.js';
 
 export const SHOW_INTEGRATION_MAP_COMMAND = 'joinery.showIntegrationMap';
-const INTEGRATION_MAP_REQUEST: IntegrationMapRequest['method'] = 'joinery/integrationMap';
+const INTEGRATION_MAP: typeof IntegrationMapRequest = new RequestType('joinery/integrationMap' satisfies typeof INTEGRATION_MAP_METHOD);
 /** Long enough to let a burst of typing settle into one rebuild of the map. */
 const REFRESH_DELAY_MS = 300;
 
@@ -78,7 +78,7 @@ class IntegrationMap {
         this.documentUri = params.textDocument.uri;
         let view: IntegrationMapView | null;
         try {
-            view = await this.client.sendRequest<IntegrationMapRequest['result']>(INTEGRATION_MAP_REQUEST, params);
+            view = await this.client.sendRequest(INTEGRATION_MAP, params);
         } catch (error) {
             this.post({ type: 'status', text: `The map could not be drawn: ${error instanceof Error ? error.message : String(error)}` });
             return;

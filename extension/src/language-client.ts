@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /**
  * The client for the Joinery language server bundled beside this extension, over

@@ -18,7 +18,9 @@ import { IntegrationAnalysis } from './analysis/integration-analysis.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import type { JoineryAddedServices, JoineryServices } from './lsp/joinery-services.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
-import { JoineryWorkspaceManager } from './workspace/workspace-manager.js';
+import { JoineryLangiumDocuments, JoineryWorkspaceManager } from './workspace/workspace-manager.js';
+import { JoineryServiceRegistry } from './workspace/service-registry.js';
+import { JoineryDocumentBuilder } from './workspace/document-builder.js';
 import { JoineryDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { WorkspaceRuleSettings } from './lsp/workspace-rule-settings.js';
 import { PublishedFindings } from './lsp/published-findings.js';
@@ -31,6 +33,7 @@ import { JoineryDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JoineryFoldingRangeProvider } from './lsp/folding.js';
 import { ArrangementCodeLensProvider } from './lsp/code-lens.js';
 import { JoineryCodeActionProvider } from './lsp/code-actions.js';
+import { JoineryDefinitionProvider } from './lsp/definition.js';
 import { JoineryNodeKindProvider } from './lsp/declaration-kinds.js';
 import { QualifiedNameFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 
@@ -78,13 +81,17 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         DocumentSymbolProvider: services => new JoineryDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JoineryFoldingRangeProvider(services),
         CodeLensProvider: services => new ArrangementCodeLensProvider(services),
-        CodeActionProvider: services => new JoineryCodeActionProvider(services)
+        CodeActionProvider: services => new JoineryCodeActionProvider(services),
+        DefinitionProvider: services => new JoineryDefinitionProvider(services)
     }
 };
 
 export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    ServiceRegistry: services => new JoineryServiceRegistry(services),
     workspace: {
         WorkspaceManager: services => new JoineryWorkspaceManager(services),
+        LangiumDocuments: services => new JoineryLangiumDocuments(services),
+        DocumentBuilder: services => new JoineryDocumentBuilder(services),
         IndexManager: services => new DeferredReferenceIndexManager(services)
     },
     lsp: {

@@ -62,7 +62,7 @@ describe('derived integration model', () => {
         const { services, arrangement } = await checkWorkspace(MODEL);
         const power = services.analysis.IntegrationAnalysis.arrangementModel(arrangement('N')).powerMap;
         expect(power.budgetsWeighted).toBe(true);
-        expect(power.get('statutory')).toEqual({ sector: 'statutory', votingSeats: 4, budgetShare: 0.8, servicesDelivered: 1, serviceShare: 0.5 });
+        expect(power.get('statutory')).toEqual({ sector: 'statutory', votingSeats: 4, budgetShare: 0.8, servicesDelivered: 1, servicesAsPartner: 1, serviceShare: 0.5 });
         expect(power.get('third')).toMatchObject({ votingSeats: 0, budgetShare: 0.2, servicesDelivered: 1 });
         expect(power.get('independent')).toMatchObject({ votingSeats: 0, budgetShare: 0, servicesDelivered: 1, serviceShare: 0.5 });
         expect(power.get('community')).toMatchObject({ votingSeats: 0, budgetShare: 0, servicesDelivered: 0 });

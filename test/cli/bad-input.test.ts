@@ -206,7 +206,7 @@ describe('the check cannot run: exit 2 and one line', () => {
         const cases: Array<[string | Buffer, RegExp]> = [
             ['{"rules": {"no-board-voice": "loud"}}', /^joinery: config joinery\.json: "rules"\."no-board-voice": rule 'no-board-voice' has level "loud"; use off, info, warning or error$/],
             ['{"rules": {"no-such-rule": "off"}}', /^joinery: config joinery\.json: "rules"\."no-such-rule": unknown rule 'no-such-rule'$/],
-            ['{"rule": {}}', /^joinery: config joinery\.json: unknown key "rule" \(only "rules" is allowed\)$/],
+            ['{"rule": {}}', /^joinery: config joinery\.json: unknown key "rule" \(only "rules" and "ignores" are allowed\)$/],
             ['{"rules": ["off"]}', /^joinery: config joinery\.json: "rules" must be an object/],
             ['{"rules": {', /^joinery: config joinery\.json not valid JSON/],
             [Buffer.from([0xff, 0x00, 0x01]), /^joinery: config joinery\.json not valid JSON/]

@@ -39,8 +39,9 @@ describe('joinery check', () => {
             file: 'm.joinery',
             range: { start: { line: 2, character: 25 }, end: { line: 2, character: 31 } },
             severity: 'error', rule: 'reference',
-            message: "Cannot find actor 'Nobody' (in `partners`)",
-            arrangement: 'Z', element: 'Z'
+            message: "Cannot find actor or body 'Nobody' (in `partners`)",
+            arrangement: 'Z', element: 'Z',
+            fingerprint: expect.stringMatching(/^[0-9a-f]{24}$/)
         }]);
         expect(result.summary).toEqual({ error: 1, warning: 0, info: 0 });
     });

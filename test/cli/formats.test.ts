@@ -52,11 +52,11 @@ describe('--format sarif', () => {
 
         const driver = log.runs[0].tool.driver;
         expect(driver.name).toBe('joinery');
-        expect(driver.informationUri).toMatch(/^file:/);
+        expect(driver.informationUri).toMatch(/^https:\/\//);
         for (const rule of GAP_RULES) {
             const entry = driver.rules.find((r: { id: string }) => r.id === rule.id);
             expect(entry, rule.id).toBeDefined();
-            expect(entry.helpUri).toMatch(new RegExp(`docs/rules/${rule.id}\\.md$`));
+            expect(entry.helpUri).toMatch(new RegExp(`^https://.*/docs/rules/${rule.id}\\.md$`));
             expect(entry.shortDescription.text).toBe(rule.description);
         }
         const json = checkJson(['.'], { cwd: root });

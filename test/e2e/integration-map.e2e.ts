@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/lsp-client.js';
+import { chromiumPath } from '../support/programs.js';
 import { CodeServer } from './code-server.js';
 
 // "Joinery: Show Integration Map" in VS Code itself (code-server in headless
@@ -23,12 +24,13 @@ let workspace: string;
 const consoleMessages: string[] = [];
 
 beforeAll(async () => {
+    const executablePath = chromiumPath(); // before the slow start of code-server: a missing browser fails at once
     if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (\`npm run test:e2e\` does)`);
     workspace = mkdtempSync(path.join(tmpdir(), 'joinery-map-e2e-'));
     cpSync(path.join(ROOT, 'examples/lanarkshire'), workspace, { recursive: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await CodeServer.start(VSIX);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.on('console', message => consoleMessages.push(`${message.type()}: ${message.text()}`));
     await page.goto(server.folderUrl(workspace));

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // `npm test`, and it installs code-server into .e2e/ on first run.
 export default defineConfig({
     test: {
+        // Object.groupBy for Chevrotain on Node 20, before any test file loads Langium.
+        setupFiles: ['language-server/polyfills/object-group-by.mjs'],
         include: ['test/e2e/**/*.e2e.ts'],
         globalSetup: ['test/e2e/code-server-install.ts'],
         testTimeout: 180_000,

@@ -7,6 +7,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkJson, type JsonFinding } from '../support/cli.js';
 import { LanguageServerSession, ROOT } from '../support/lsp-client.js';
+import { chromiumPath } from '../support/programs.js';
 import { CodeServer } from './code-server.js';
 
 // VS Code itself (code-server's workbench in headless Chromium) with the packaged
@@ -27,6 +28,7 @@ let workspace: string;
 let expected: JsonFinding[];
 
 beforeAll(async () => {
+    const executablePath = chromiumPath(); // before the slow start of code-server: a missing browser fails at once
     if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (\`npm run test:e2e\` does)`);
     workspace = mkdtempSync(path.join(tmpdir(), 'joinery-e2e-'));
     cpSync(EXAMPLE, workspace, { recursive: true });
@@ -35,7 +37,7 @@ beforeAll(async () => {
     expected = checkJson(['.', '--rule', `${OFF_RULE}=off`], { cwd: workspace }).findings;
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await CodeServer.start(VSIX);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
     page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
     await page.goto(server.folderUrl(workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

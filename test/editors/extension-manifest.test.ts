@@ -47,8 +47,8 @@ describe('the extension manifest', () => {
 describe('snippets', () => {
     const snippets = read('snippets/joinery.json') as Record<string, { prefix: string; body: string[] }>;
     const keyword = (type: string) => type.toLowerCase();
-    const topLevel = reflection.getAllSubTypes(TopLevel).filter(type => type !== TopLevel).map(keyword);
-    const elements = reflection.getAllSubTypes(Element).filter(type => type !== Element).map(keyword);
+    const topLevel = reflection.getAllSubTypes(TopLevel.$type).filter(type => type !== TopLevel.$type).map(keyword);
+    const elements = reflection.getAllSubTypes(Element.$type).filter(type => type !== Element.$type).map(keyword);
 
     it('exist for every declaration', () => {
         expect(Object.values(snippets).map(snippet => snippet.prefix).sort()).toEqual([...topLevel, ...elements].sort());

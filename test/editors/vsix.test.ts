@@ -31,6 +31,7 @@ describe('the packaged VS Code extension', () => {
             'extension/language-configuration.json',
             'extension/out/extension.cjs',
             'extension/out/server.cjs',
+            'extension/out/map-layout-worker.cjs',
             'extension/out/integration-map-view.js',
             ...folder('syntaxes'),
             ...folder('snippets'),

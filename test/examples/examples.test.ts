@@ -34,7 +34,6 @@ const EXPECTED = [
     'back-office/back-office.joinery: conflicting-logics SharedServiceCentre @SharedBackOffice',
     'back-office/back-office.joinery: efficiency-only-indicators SharedBackOffice',
     'back-office/back-office.joinery: shared-system-without-agreement JobsSystem @SharedBackOffice',
-    'back-office/back-office.joinery: stage-claim-unsupported SharedBackOffice',
     'back-office/back-office.joinery: unlinked-systems MunicipalSystem @SharedBackOffice',
     'hub/hub.joinery: conflicting-logics HubTeam @VictimHub',
     'hub/hub.joinery: no-shared-goal HubTeam @VictimHub',

@@ -77,4 +77,32 @@ arrangement S { partners H forum B { kind board voting H } referral H -> V }
         const { findings } = await checkWorkspace(ACTORS + '// joinery-ignore reference: no\narrangement A { partners Nobody }');
         expect(pairs(findings, 'reference')).toEqual(['reference A']);
     });
+
+    it('may name one sector of power-asymmetry, silencing that sector only (issue 14)', async () => {
+        const model = (directive: string) => `actor H "Health board" { sector statutory }
+actor V "Voluntary group" { sector third }
+actor P "Provider" { sector independent }
+${directive}arrangement A "A partnership" {
+  partners H
+  forum B "Board" { kind board voting H }
+  service S1 { delivered by V }
+  service S2 { delivered by P }
+}
+`;
+        const plain = await checkWorkspace(model(''));
+        expect(plain.findings.filter(f => f.rule === 'power-asymmetry').map(f => f.scope).sort()).toEqual(['independent', 'third']);
+        const one = await checkWorkspace(model('// joinery-ignore power-asymmetry independent: providers are contracted through a framework\n'));
+        expect(one.findings.filter(f => f.rule === 'power-asymmetry').map(f => f.scope)).toEqual(['third']);
+        expect(pairs(one.findings, 'unused-suppression')).toEqual([]);
+        const both = await checkWorkspace(model('// joinery-ignore power-asymmetry independent, third: both are outside this model\n'));
+        expect(pairs(both.findings, 'power-asymmetry')).toEqual([]);
+        const unused = await checkWorkspace(model('// joinery-ignore power-asymmetry community: no such finding\n'));
+        expect(pairs(unused.findings, 'power-asymmetry')).toEqual(['power-asymmetry A', 'power-asymmetry A']);
+        expect(unused.findings.filter(f => f.rule === 'unused-suppression').map(f => f.message)).toEqual([
+            'This joinery-ignore silences nothing for the community sector: power-asymmetry reports nothing on A for it; remove it'
+        ]);
+        // A word after a rule that has no scopes is still an unknown rule.
+        const stray = await checkWorkspace(model('// joinery-ignore no-board-voice third: reason\n'));
+        expect(stray.findings.some(f => f.rule === 'unused-suppression' && /'third', which is not a gap rule/.test(f.message))).toBe(true);
+    });
 });

@@ -9,7 +9,7 @@ import { checkInvariants, isRefusal } from './invariants.js';
 import { randomPosition, randomRange } from './positions.js';
 import { Random } from './random.js';
 
-export type FailureKind = 'exception' | 'logged-error' | 'slow' | 'hang' | 'crash' | 'invariant' | 'error-response' | 'server-died';
+export type FailureKind = 'exception' | 'logged-error' | 'slow' | 'hang' | 'crash' | 'invariant' | 'error-response' | 'server-died' | 'parity';
 
 export interface Failure {
     kind: FailureKind;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { generateModel } from './generate-model.js';
 import { mutate } from './mutate.js';
 import { Random } from './random.js';
+import { shapeCase, type SpecialEntry } from './shapes.js';
 
 /** One fuzz input: a whole workspace, named by the seed and index that reproduce it. */
 export interface FuzzCase {
@@ -11,6 +12,8 @@ export interface FuzzCase {
     /** How it was made, e.g. `mutated lanarkshire: deleteToken, unicode`. */
     label: string;
     files: Record<string, string>;
+    /** Entries that are not text files (pipes, links, unreadable files, raw bytes): written only by the parity pass. */
+    entries?: SpecialEntry[];
 }
 
 /** The example workspaces, one per folder of `examples/`, as the seeds for mutation. */
@@ -32,10 +35,14 @@ export function loadExamples(root: string): Examples {
 /** The input number `index` of the run seeded `seed`: the same on every machine. */
 export function fuzzCase(seed: string, index: number, examples: Examples): FuzzCase {
     const random = new Random(seed, index);
-    const strategy = random.weighted([[36, 'generated'], [42, 'mutated'], [16, 'generated+mutated'], [2, 'large'], [4, 'noise']] as const);
+    const strategy = random.weighted([[34, 'generated'], [40, 'mutated'], [15, 'generated+mutated'], [2, 'large'], [4, 'noise'], [5, 'shape']] as const);
     let files: Record<string, string>;
     let label: string;
     switch (strategy) {
+        case 'shape': {
+            const shape = shapeCase(random.fork('shape'));
+            return { seed, index, label: shape.label, files: shape.files, ...(shape.entries?.length ? { entries: shape.entries } : {}) };
+        }
         case 'generated': {
             const model = generateModel(random.fork('model'), { size: random.int(1, 60), files: random.int(1, 3) });
             files = model.files;

@@ -1,4 +1,4 @@
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, isReference, URI, type LangiumDocument } from 'langium';
 import { createJoineryServices, type JoineryServices } from '../../language-server/src/joinery-module.js';
 import { collectFindings } from '../../language-server/src/checking/collect.js';
 import type { Finding } from '../../language-server/src/findings/finding.js';
@@ -47,7 +47,7 @@ export class FuzzWorkspace {
         let resolved = 0, unresolved = 0;
         for (const document of this.services.shared.workspace.LangiumDocuments.all) {
             for (const reference of document.references) {
-                if (reference.ref) resolved++; else unresolved++;
+                if (isReference(reference) ? reference.ref : reference.items.length > 0) resolved++; else unresolved++;
             }
         }
         return { resolved, unresolved };

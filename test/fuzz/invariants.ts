@@ -23,6 +23,8 @@ export interface InvariantReport {
     /** Files formatted, fixes applied or renames made. */
     checked: number;
     violations: Violation[];
+    /** For quick fixes: the rules whose fixes were applied. */
+    rules?: string[];
 }
 
 export interface InvariantLimits {
@@ -106,7 +108,9 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
         }
     }
     const tried = fixes.slice(0, limit);
+    const rules = new Set<string>();
     for (const { targets, action } of tried) {
+        for (const target of targets) rules.add(target.rule);
         const changed = applyWorkspaceEdit(files, action.edit!);
         await workspace.load(changed);
         const after = workspace.findings();
@@ -129,7 +133,7 @@ export async function quickFixInvariants(workspace: FuzzWorkspace, files: Record
         const newErrors = difference(modelErrors(after).map(withoutSuggestion), modelErrors(before).map(withoutSuggestion));
         if (newErrors.length > 0) violations.push({ where, message: `introduces errors: ${newErrors.slice(0, 3).join('; ')}` });
     }
-    return { checked: tried.length, violations };
+    return { checked: tried.length, violations, rules: [...rules].sort() };
 }
 
 const MODEL_ERRORS = new Set(['syntax', 'reference', 'semantic']);
@@ -139,7 +143,7 @@ function hidesTopLevelName(workspace: FuzzWorkspace): boolean {
     const documents = workspace.services.shared.workspace.LangiumDocuments.all.toArray();
     const declarations = documents.flatMap(d => (d.parseResult.value as Model).declarations ?? []);
     const topLevel = new Set(declarations.map(d => d.name));
-    return declarations.some(d => isArrangement(d) && d.elements.some(e => 'name' in e && topLevel.has(e.name)));
+    return declarations.some(d => isArrangement(d) && d.elements.some(e => 'name' in e && e.name !== undefined && topLevel.has(e.name)));
 }
 
 /** Renaming a declaration keeps every reference that resolved resolved, and adds no error. */

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
-} from 'vscode-languageserver-protocol/node.js';
+} from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol';
 import type { Failure } from './exercise.js';
 import type { FuzzCase } from './fuzz-case.js';
@@ -51,7 +51,9 @@ export class FuzzServer {
     private exited: string | undefined;
 
     private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection, readonly folder: string) {
-        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.diagnostics.set(params.uri, params.diagnostics));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            this.diagnostics.set(params.uri, params.diagnostics);
+        });
         connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
             if (params.type <= 2) this.logged.push(params.message.slice(0, 2000));
         });
@@ -117,6 +119,15 @@ export class FuzzServer {
         try {
             for (const text of texts) {
                 await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: text.uri, languageId: 'joinery', version: 1, text: text.document.getText() } });
+            }
+            // Watched-file events an editor's watcher may send: for paths that are already gone, or are folders.
+            if (random.chance(0.3)) {
+                const base = path.join(this.folder, `c${input.index}`);
+                await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [
+                    { uri: pathToFileURL(path.join(base, 'gone.joinery')).href, type: random.pick([1, 2, 3]) },
+                    { uri: pathToFileURL(base).href, type: random.pick([1, 2]) },
+                    ...texts.map(t => ({ uri: t.uri, type: random.pick([1, 2]) }))
+                ] });
             }
             for (const text of texts) {
                 for (const call of this.calls(random, text, options.positions)) {
@@ -271,6 +282,8 @@ export class FuzzServer {
         }
         if (caps.inlayHintProvider) calls.push({ method: 'textDocument/inlayHint', params: { textDocument, range: randomRange(random, content) } });
         if (caps.workspaceSymbolProvider) calls.push({ method: 'workspace/symbol', params: { query: random.pick(['', 'a', 'Board', 'ß', '.']) } });
+        // Joinery's own request: the integration map of the arrangement at a position (laid out off the request thread).
+        if (random.chance(0.3)) calls.push({ method: 'joinery/integrationMap', params: at() });
         return calls;
     }
 

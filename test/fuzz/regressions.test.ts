@@ -44,9 +44,11 @@ describe('regressions found by fuzzing', () => {
 
     it('still completes the source and target of the unfinished channel inside the arrangement', async () => {
         for (const text of ['actor H { sector third }\narrangement A { partners H\n  channel ', 'actor H { sector third }\narrangement A { partners H\n  channel H -> ']) {
-            const { logged, labels } = await completionAt(text + ' }', text.length);
-            expect(logged).toEqual([]);
-            expect(labels).toContain('H');
+            for (const rest of [' }', '\n  team T { staff H }\n}']) {
+                const { logged, labels } = await completionAt(text + rest, text.length);
+                expect(logged).toEqual([]);
+                expect(labels).toContain('H');
+            }
         }
     });
 

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { exerciseCase, type ExerciseResult, type Failure } from './exercise.js';
 import { fuzzCase, loadExamples, type Examples, type FuzzCase } from './fuzz-case.js';
 import { FuzzWorkspace } from './fuzz-workspace.js';
 import { FuzzServer } from './lsp-pass.js';
+import { ParityPass } from './parity-pass.js';
 
 /**
  * `npm run fuzz -- --count N --seconds S --seed X`: generated and mutated inputs
@@ -18,7 +19,7 @@ import { FuzzServer } from './lsp-pass.js';
  */
 
 const USAGE = `npm run fuzz -- [--count N] [--seconds S] [--seed X] [--index I] [--replay FILE|DIR]
-  [--no-lsp] [--no-in-process] [--no-invariants] [--slow-ms 2000] [--hang-ms 30000]
+  [--no-lsp] [--no-in-process] [--no-parity] [--no-invariants] [--slow-ms 2000] [--hang-ms 30000]
   [--positions 2] [--corpus DIR] [--no-save] [--keep REASON] [--json]
 --keep saves every input run to the corpus, failing or not (for inputs that failed before a fix).`;
 
@@ -31,6 +32,7 @@ interface Options {
     replay?: string;
     lsp: boolean;
     inProcess: boolean;
+    parity: boolean;
     invariants: boolean;
     slowMs: number;
     hangMs: number;
@@ -53,6 +55,17 @@ interface LaneSummary {
     restarts: number;
 }
 
+interface ParitySummary {
+    inputs: number;
+    /** Findings compared field by field (file, rule, range, message), CLI against server. */
+    findings: number;
+    /** Inputs on which the two disagreed. */
+    differences: number;
+    crashes: number;
+    hangs: number;
+    restarts: number;
+}
+
 interface WorkerReply {
     result?: ExerciseResult;
     error?: string;
@@ -66,7 +79,7 @@ function parseOptions(argv: string[]): Options {
         options: {
             root: { type: 'string' }, count: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '3600' },
             seed: { type: 'string', default: 'joinery' }, index: { type: 'string' }, replay: { type: 'string' },
-            'no-lsp': { type: 'boolean', default: false }, 'no-in-process': { type: 'boolean', default: false },
+            'no-lsp': { type: 'boolean', default: false }, 'no-in-process': { type: 'boolean', default: false }, 'no-parity': { type: 'boolean', default: false },
             'no-invariants': { type: 'boolean', default: false }, 'slow-ms': { type: 'string', default: '2000' },
             'hang-ms': { type: 'string', default: '30000' }, positions: { type: 'string', default: '2' },
             corpus: { type: 'string' }, 'no-save': { type: 'boolean', default: false }, keep: { type: 'string' }, json: { type: 'boolean', default: false },
@@ -86,7 +99,7 @@ function parseOptions(argv: string[]): Options {
     return {
         root, count: number('count', values.count), seconds: number('seconds', values.seconds), seed: values.seed,
         index: values.index === undefined ? undefined : number('index', values.index), replay: values.replay,
-        lsp: !values['no-lsp'], inProcess: !values['no-in-process'], invariants: !values['no-invariants'],
+        lsp: !values['no-lsp'], inProcess: !values['no-in-process'], parity: !values['no-parity'], invariants: !values['no-invariants'],
         slowMs: number('slow-ms', values['slow-ms']), hangMs: number('hang-ms', values['hang-ms']), positions: number('positions', values.positions),
         corpus: path.resolve(values.corpus ?? path.join(root, 'test/fuzz/corpus')), save: !values['no-save'], keep: values.keep, json: values.json
     };
@@ -205,6 +218,7 @@ async function main(): Promise<number> {
     };
     const inProcess = emptyLane();
     const lsp = emptyLane();
+    const parity: ParitySummary = { inputs: 0, findings: 0, differences: 0, crashes: 0, hangs: 0, restarts: 0 };
     let capabilities: string[] = [];
     let unexercised: string[] = [];
     let exercisedMethods: string[] = [];
@@ -258,10 +272,38 @@ async function main(): Promise<number> {
         }
     };
 
+    const parityLane = async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'joinery-parity-'));
+        const pass = new ParityPass({ root: options.root, folder, hangMs: options.hangMs, restartEvery: 25 });
+        try {
+            for (let i = 0; i < source.total && Date.now() < deadline; i++) {
+                const input = source.get(i);
+                let result;
+                try {
+                    result = await pass.run(input);
+                } catch (error) {
+                    result = { failures: [{ kind: 'crash' as const, where: 'parity pass', message: String(error) }], compared: 0 };
+                }
+                if (process.env.JOINERY_FUZZ_TRACE) process.stderr.write(`parity ${i} ${result.compared} findings ${result.failures.length} failures ${input.label.slice(0, 50)}\n`);
+                parity.inputs++;
+                parity.findings += result.compared;
+                if (result.failures.some(f => f.kind === 'parity')) parity.differences++;
+                if (result.failures.some(f => CRASH_KINDS.has(f.kind))) parity.crashes++;
+                if (result.failures.some(f => f.kind === 'hang')) parity.hangs++;
+                record(i, input, result.failures, 'parity');
+            }
+        } finally {
+            parity.restarts = pass.restarts;
+            await pass.stop();
+            spawnSync('chmod', ['-R', 'u+rwx', folder]);
+            rmSync(folder, { recursive: true, force: true });
+        }
+    };
+
     const progress = setInterval(() => {
-        process.stderr.write(`fuzz: ${Math.round((Date.now() - started) / 1000)} s, in-process ${inProcess.inputs}, lsp ${lsp.inputs}, failing inputs ${failed.size}\n`);
+        process.stderr.write(`fuzz: ${Math.round((Date.now() - started) / 1000)} s, in-process ${inProcess.inputs}, lsp ${lsp.inputs}, parity ${parity.inputs}, failing inputs ${failed.size}\n`);
     }, 15_000);
-    await Promise.all([options.inProcess ? inProcessLane() : undefined, options.lsp ? lspLane() : undefined]);
+    await Promise.all([options.inProcess ? inProcessLane() : undefined, options.lsp ? lspLane() : undefined, options.parity ? parityLane() : undefined]);
     clearInterval(progress);
 
     const saved: string[] = [];
@@ -274,6 +316,7 @@ async function main(): Promise<number> {
         seed: options.replay ? `replay of ${options.replay}` : `seed '${options.seed}'`, seconds: Math.round((Date.now() - started) / 100) / 10, slowMs: options.slowMs,
         inProcess: { ...inProcess, maxRequestMs: Math.round(inProcess.maxRequestMs), providers },
         lsp: { ...lsp, maxRequestMs: Math.round(lsp.maxRequestMs), capabilities, methods: exercisedMethods, unexercisedCapabilities: unexercised },
+        parity,
         failingInputs: [...failed.values()].map(({ input, failures }) => ({
             seed: input.seed, index: input.index, label: input.label,
             reproduce: options.replay ? `--replay ${path.relative(options.root, path.join(options.corpus, corpusFileName(input)))}` : `--seed ${input.seed} --index ${input.index}`,
@@ -286,10 +329,12 @@ async function main(): Promise<number> {
     return failed.size > 0 ? 1 : 0;
 }
 
-function printSummary(summary: { seed: string; seconds: number; inProcess: LaneSummary; lsp: LaneSummary; failingInputs: Array<{ index: number; label: string; reproduce: string; failures: Failure[] }>; saved: string[] }): void {
+function printSummary(summary: { seed: string; seconds: number; inProcess: LaneSummary; lsp: LaneSummary; parity: ParitySummary; failingInputs: Array<{ index: number; label: string; reproduce: string; failures: Failure[] }>; saved: string[] }): void {
     const lane = (name: string, l: LaneSummary) =>
         `${name}: ${l.inputs} inputs, ${l.requests} requests, ${l.crashes} crashes, ${l.hangs} hangs, ${l.slow} slow, ${l.invariantViolations} invariant violations, max request ${Math.round(l.maxRequestMs)} ms (${l.slowestRequest || '-'})`;
-    const lines = [`fuzz ${summary.seed}, ${summary.seconds} s`, lane('in-process', summary.inProcess), lane('lsp', summary.lsp)];
+    const p = summary.parity;
+    const lines = [`fuzz ${summary.seed}, ${summary.seconds} s`, lane('in-process', summary.inProcess), lane('lsp', summary.lsp),
+        `parity: ${p.inputs} inputs, ${p.findings} findings compared, ${p.differences} with differences, ${p.crashes} crashes, ${p.hangs} hangs, ${p.restarts} server starts`];
     for (const failing of summary.failingInputs.slice(0, 20)) {
         lines.push(`\ninput ${failing.index} (${failing.label}); reproduce with npm run fuzz -- ${failing.reproduce}`);
         for (const failure of failing.failures) lines.push(`  ${failure.kind} in ${failure.where}: ${failure.message.split('\n').slice(0, 4).join('\n    ')}`);

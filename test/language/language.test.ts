@@ -90,9 +90,9 @@ describe('parsing and linking', () => {
         const north = arrangement('NorthLanarkshire');
         expect(north.title).toBe('North Lanarkshire Health and Social Care Partnership');
         expect(north.merged).toBe(true);
-        expect(north.stage).toBe('5');
+        expect(north.stages).toEqual(['5']);
         const budget = north.elements.find(e => e.$type === 'Budget')!;
-        expect(budget.$type === 'Budget' && budget.contributions.map(c => [c.actor.ref?.name, c.amount])).toEqual([['NHSL', '400m'], ['NLC', '120m']]);
+        expect(budget.$type === 'Budget' && budget.contributions.map(c => [c.source.ref?.name, c.amount])).toEqual([['NHSL', '400m'], ['NLC', '120m']]);
         const links = north.elements.filter((e): e is Link => e.$type === 'Link');
         expect(links.map(l => [l.from.ref?.name, l.direction, l.to.ref?.name])).toEqual([['Trak', '<->', 'Swift'], ['Swift', '->', 'Trak']]);
         const team = north.elements.find((e): e is Team => e.$type === 'Team')!;
@@ -108,7 +108,7 @@ describe('parsing and linking', () => {
             actor board { sector statutory }
             arrangement arrangement "named arrangement" {
               partners kind, from, board
-              forum forum { kind board voting kind 2, from, board advisory kind controls budget }
+              forum forum { kind board voting kind 2, from advisory board controls budget }
               team team { staff kind, from uses system, in }
               system system { owner kind }
               system in { owner from }
@@ -173,6 +173,23 @@ describe('parsing and linking', () => {
 });
 
 describe('workspace scoping', () => {
+    it('finds a forum where a party is taken only when it is a body, so an actor of the same name keeps its v1 meaning', async () => {
+        const { findings, arrangement } = await checkWorkspace({
+            'actors.joinery': 'actor NHS { sector statutory }',
+            'north.joinery': `arrangement N {
+  partners NHS
+  forum NHS "Health board's own board" { kind board voting NHS }
+  forum IJB { kind board body voting NHS }
+  team T { staff NHS, IJB }
+}`,
+            'south.joinery': 'arrangement S { partners NHS, N.IJB team U { staff N.IJB } }'
+        });
+        expect(modelErrors(findings)).toEqual([]);
+        const staff = (name: string, team: string) => (arrangement(name).elements.find(e => e.$type === 'Team' && e.name === team) as Team).staff.map(s => s.ref?.$type);
+        expect(staff('N', 'T')).toEqual(['Actor', 'Forum']);
+        expect(staff('S', 'U')).toEqual(['Forum']);
+    });
+
     it('shares top-level names across files and reaches elements as Arrangement.Element', async () => {
         const { findings, arrangement } = await checkWorkspace({
             'actors.joinery': 'actor H { sector statutory }\nactor V { sector third }',
@@ -181,7 +198,7 @@ describe('workspace scoping', () => {
         });
         expect(modelErrors(findings)).toEqual([]);
         const channel = arrangement('S').elements.find(e => e.$type === 'Channel')!;
-        expect(channel.$type === 'Channel' && (channel.to.ref as Forum).$container.name).toBe('N');
+        expect(channel.$type === 'Channel' && (channel.to?.ref as Forum).$container.name).toBe('N');
         const h1 = arrangement('N').partners[0].ref, h2 = arrangement('S').partners[0].ref;
         expect(h1).toBeDefined();
         expect(h1).toBe(h2);
@@ -217,7 +234,7 @@ describe('workspace scoping', () => {
     it('names the closest name when a reference does not resolve', async () => {
         const { findings } = await checkWorkspace('actor Lanarkshire { sector statutory }\narrangement A { partners Lanarkshir }');
         expect(findings.map(f => [f.rule, f.message, f.suggestion])).toEqual([
-            ['reference', "Cannot find actor 'Lanarkshir' (in `partners`); did you mean 'Lanarkshire'?", 'Lanarkshire']
+            ['reference', "Cannot find actor or body 'Lanarkshir' (in `partners`); did you mean 'Lanarkshire'?", 'Lanarkshire']
         ]);
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AstUtils, TextDocument, URI } from 'langium';
+import { AstUtils, isReference, TextDocument, URI } from 'langium';
 import { isActor, type Model } from '../../language-server/src/generated/ast.js';
 import { collectFindings } from '../../language-server/src/checking/collect.js';
 import { checkWorkspace } from '../support/workspace.js';
@@ -37,12 +37,12 @@ describe('the deferred reference index', () => {
         };
         await edit(files['actors.joinery'].replace('actor NHS', 'actor Health'));
         expect(collectFindings(services).filter(f => f.rule === 'reference').map(f => f.message)).toEqual([
-            "Cannot find actor 'NHS' (in `partners`)", "Cannot find actor 'NHS' (in `voting`)"
+            "Cannot find actor or body 'NHS' (in `partners`)", "Cannot find actor or body 'NHS' (in `voting`)"
         ]);
         await edit(files['actors.joinery']);
         expect(collectFindings(services).filter(f => f.rule === 'reference')).toEqual([]);
         const north = documents.getDocument(URI.file('/workspace/north.joinery'))!;
         const partners = (north.parseResult.value as Model).declarations[0];
-        expect(AstUtils.streamReferences(partners).toArray().every(r => r.reference.ref !== undefined)).toBe(true);
+        expect(AstUtils.streamReferences(partners).toArray().every(r => isReference(r.reference) && r.reference.ref !== undefined)).toBe(true);
     });
 });

@@ -35,7 +35,7 @@ function replace(from: string, to: string): string {
 }
 
 const CASES: Case[] = [
-    { name: 'an unresolved reference', model: replace('partners H, C', 'partners H, Cx'), rule: 'reference', message: /^Cannot find actor 'Cx' \(in `partners`\)$/, element: 'A' },
+    { name: 'an unresolved reference', model: replace('partners H, C', 'partners H, Cx'), rule: 'reference', message: /^Cannot find actor or body 'Cx' \(in `partners`\)$/, element: 'A' },
     { name: 'an unresolved reference, with the closest name', model: replace('system S2 { owner C }', 'system Social { owner C }').replace('uses S1, S2', 'uses S1, Socal').replace('S1 <-> S2', 'S1 <-> Social'), rule: 'reference', message: /^Cannot find system 'Socal' \(in `uses`\); did you mean 'Social'\?$/, element: 'T' },
     { name: 'a reference to an element of the wrong kind', model: replace('uses S1, S2', 'uses S1, T'), rule: 'semantic', message: /^`uses` takes a system; T is a team$/, element: 'T' },
     { name: 'a `held by` that is neither a forum nor an actor', model: replace('held by Board', 'held by S1'), rule: 'semantic', message: /^`held by` takes a forum or an actor; S1 is a system$/, element: 'P' },
@@ -54,8 +54,30 @@ const CASES: Case[] = [
     { name: 'a leader that is not kind role', model: replace('leader Boss', 'leader H'), rule: 'semantic', message: /`leader` must be an actor of kind role.*H is of kind organisation/ },
     { name: 'a value outside a property\'s listed values', model: replace('kind pooled', 'kind shared'), rule: 'syntax', message: /Unexpected 'shared': expected pooled, aligned, delegated, separate, grant/ },
     { name: 'a stage that is not a stage of joining-up', model: replace('partners H, C', 'partners H, C stage 8'), rule: 'syntax', message: /Stage '8' is not a stage of joining-up/ },
-    { name: 'a date that is not year-month-day', model: replace('date "2024-02-29"', 'date "31/03/2025"'), rule: 'semantic', message: /^`date` must be a calendar date written year-month-day, such as "2025-03-31"; "31\/03\/2025" is not$/, element: 'A' },
-    { name: 'a date that does not exist', model: replace('date "2024-02-29"', 'date "2025-02-29"'), rule: 'semantic', message: /"2025-02-29" is not$/, element: 'A' },
+    // What analysts actually type (issue 14, item 7).
+    { name: 'an amount with a currency sign', model: replace('from H 10m', 'from H £10m'), rule: 'syntax', message: /^Write amounts without a currency sign: `10m`, not `£10m`$/, element: 'P' },
+    { name: 'an amount in words', model: replace('from H 10m', 'from H 10 million'), rule: 'syntax', message: /^Write amounts as one word with a suffix: `10m` \(k for thousand, m for million, bn for billion\)$/ },
+    { name: 'an amount with thousands separators', model: replace('from H 10m', 'from H 10,000,000'), rule: 'syntax', message: /^Write amounts without commas: `10000000`, or with a suffix \(`10m`\)$/ },
+    { name: 'an amount with a capital suffix', model: replace('from H 10m', 'from H 10M'), rule: 'semantic', message: /^Amount '10M' is malformed: write `10m`/ },
+    { name: 'two holders of a budget', model: replace('held by Board', 'held by Board, Top'), rule: 'semantic', message: /^A budget is held by one forum or actor, the one that decides its spending: write `held by Board`/, element: 'P' },
+    { name: 'a name with a hyphen', model: replace('actor C "Council" { sector statutory }', 'actor C "Council" { sector statutory }\nactor NHS-Kinbrae { sector statutory }'), rule: 'syntax', message: /^Names cannot contain '-' \(NHS-Kinbrae\): write NHS_Kinbrae or NHSKinbrae$/, element: 'NHS-Kinbrae' },
+    { name: 'a name in two words', model: replace('actor C "Council" { sector statutory }', 'actor C "Council" { sector statutory }\nactor NHS Kinbrae { sector statutory }'), rule: 'syntax', message: /^A name is one word .*`NHS Kinbrae` is read as the name NHS followed by Kinbrae/ },
+    { name: 'a property a forum does not take', model: replace('forum Top { kind board', 'forum Top { kind board quorum 3'), rule: 'syntax', message: /^`quorum` is not a property of a forum: a forum takes `kind`, `body`.*`controls`$/ },
+    { name: 'a misspelt property', model: replace('forum Top { kind board', 'forum Top { kind board votng H'), rule: 'syntax', message: /Did you mean `voting`\?$/ },
+    { name: 'a member listed twice', model: replace('voting H 2, C', 'voting H 2, C, H'), rule: 'semantic', message: /^H is listed twice in `voting` of Board: list each member once$/ },
+    { name: 'a chair who neither votes nor is a role', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H chair C }'), rule: 'semantic', message: /^The chair of Top must be one of its voting members, or an actor of kind role; C is neither$/ },
+    { name: 'a sector on a forum that is not a body', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H sector statutory }'), rule: 'semantic', message: /^`sector` on a forum is for a body/ },
+    { name: 'a forum that is not a body where a party is taken', model: replace('team T { staff H, C', 'team T { staff H, C, Top'), rule: 'semantic', message: /^`staff` takes an actor or a body \(a forum declared `body`\); Top is a forum that is not a body/ },
+    { name: 'several stages that are not alternatives', model: replace('partners H, C', 'partners H, C stage 4, 5'), rule: 'semantic', message: /^Only 6a, 6b and 6c can be claimed together/ },
+    { name: 'a fixed term without its end', model: replace('held by Board', 'held by Board term fixed'), rule: 'semantic', message: /^A fixed-term budget needs the date it ends/ },
+    { name: 'a recurrent term with an end', model: replace('held by Board', 'held by Board term recurrent until 2027-03-31'), rule: 'semantic', message: /^A recurrent budget has no end date/ },
+    { name: 'a date that is no day', model: replace('held by Board', 'held by Board term fixed until 2027-02-30'), rule: 'semantic', message: /^'2027-02-30' is not a date/ },
+    { name: 'a direction from a forum that is not a board', model: replace('channel T -> Board', 'forum Plan { kind planning voting H }\n  direction D { from Plan to H }'), rule: 'semantic', message: /^A direction is issued by a board; Plan is a forum of kind planning$/ },
+    { name: 'a direction without its partner', model: replace('channel T -> Board', 'direction D { from Board }'), rule: 'semantic', message: /^Direction D needs `to` \(the partner it directs\)$/ },
+    { name: 'a named channel without its ends', model: replace('channel T -> Board { kind reporting }', 'channel Report { from T kind reporting }'), rule: 'semantic', message: /^Channel Report needs `to`/ },
+    { name: 'a forum that scrutinises itself', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H scrutinises Top }'), rule: 'semantic', message: /^Top cannot scrutinise itself$/ },
+    { name: 'an arrangement date that is not year-month-day', model: replace('date "2024-02-29"', 'date "31/03/2025"'), rule: 'semantic', message: /^'31\/03\/2025' is not a date: write a real date as YYYY-MM-DD/, element: 'A' },
+    { name: 'an arrangement date that does not exist', model: replace('date "2024-02-29"', 'date "2025-02-29"'), rule: 'semantic', message: /^'2025-02-29' is not a date: write a real date as YYYY-MM-DD/, element: 'A' },
     { name: 'a version given twice', model: replace('version "2.1"', 'version "2.1" version "2.2"'), rule: 'semantic', message: /^`version` is given 2 times in arrangement A; it may appear once$/, element: 'A' }
 ];
 

@@ -1,13 +1,13 @@
 /// <reference lib="dom" />
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from '../support/programs.js';
 
-/** Debian's Chromium, never a downloaded browser; flags that keep it offline and quiet. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** The machine's Chromium (Debian's in CI), never a downloaded browser; flags that keep it offline and quiet. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchChromium(): Promise<Browser> {
-    return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    return chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
 }
 
 /** What a page did that it should not: requests leaving the machine, console errors, dialogs (an `alert` would be one). */

@@ -30,7 +30,7 @@ function declaredLines(model: ArrangementModel): Array<{ from: string; to: strin
                 element.controls.forEach(budget => line(element, budget.ref, 'controls', 'holds'));
                 break;
             case 'Budget':
-                element.contributions.forEach(c => line(c.actor.ref, element, 'contributes'));
+                element.contributions.forEach(c => line(c.source.ref, element, 'contributes'));
                 line(element.heldBy?.ref, element, 'holds', 'controls');
                 element.funds.forEach(recipient => line(element, recipient.ref, 'funds'));
                 break;
@@ -39,10 +39,10 @@ function declaredLines(model: ArrangementModel): Array<{ from: string; to: strin
                 element.staff.forEach(member => line(member.ref, element, 'staffs'));
                 element.uses.forEach(system => line(element, system.ref, 'uses'));
                 break;
-            case 'Service': element.deliveredBy.forEach(deliverer => line(deliverer.ref, element, 'delivers')); break;
+            case 'Service': element.deliveredBy.forEach(delivery => line(delivery.deliverer.ref, element, 'delivers')); break;
             case 'Link': line(element.from.ref, element.to.ref, 'link'); break;
-            case 'Channel': line(element.from.ref, element.to.ref, 'channel'); break;
-            case 'Referral': line(element.from.ref, element.to.ref, 'referral'); break;
+            case 'Channel': line(element.from?.ref, element.to?.ref, 'channel'); break;
+            case 'Referral': line(element.from?.ref, element.to?.ref, 'referral'); break;
         }
     }
     return lines;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrationMapParams, IntegrationMapView } from '../../language-server/src/server/integration-map-protocol.js';
+import { IntegrationMapRequest, type IntegrationMapParams, type IntegrationMapView } from '../../language-server/src/server/integration-map-protocol.js';
 import { LanguageServerSession, ROOT } from '../support/lsp-client.js';
 import { loadExample } from './example-models.js';
 
@@ -20,7 +20,7 @@ function positionOf(source: string, needle: string): { line: number; character: 
 }
 
 function requestMap(params: IntegrationMapParams): Promise<IntegrationMapView | null> {
-    return session.connection.sendRequest('joinery/integrationMap', params);
+    return session.connection.sendRequest(IntegrationMapRequest, params);
 }
 
 beforeAll(async () => {

@@ -15,7 +15,8 @@ describe('the parser guard', () => {
     it('knows from the grammar which references every declaration of a kind has', () => {
         const { Joinery } = createJoineryServices(EmptyFileSystem);
         expect(Object.fromEntries(mandatoryReferences(Joinery.Grammar))).toEqual({
-            Seat: ['actor'], Contribution: ['actor'], Link: ['from', 'to'], Channel: ['from', 'to'], Referral: ['from', 'to']
+            // A channel's ends are optional to the parser: the named form gives them in its body.
+            Seat: ['actor'], Contribution: ['source'], Delivery: ['deliverer'], Link: ['from', 'to'], Referral: ['from', 'to']
         });
     });
 
@@ -68,4 +69,15 @@ describe('findings stay small', () => {
         expect(circles[0].message).toBe('`reports to` runs in a circle: F0 → F1 → F2 → F3 → F4 → F5 → F6 → F7 → … → F0 (1000 forums); a forum cannot report to itself, directly or through others');
         expect(Math.max(...circles.map(f => f.message.length))).toBeLessThan(200);
     });
+
+    it('reports 125,000 findings and more without overflowing the stack, keeping every gap finding', async () => {
+        // 132,000 declarations of one name in three files: each a finding of its own (spreading them as arguments overflowed).
+        const files: Record<string, string> = {};
+        for (let f = 0; f < 3; f++) files[`f${f}.joinery`] = 'actor A {}\n'.repeat(44_000);
+        files['gap.joinery'] = 'actor G { sector third }\narrangement Arr { partners G forum Lonely { kind planning } }\n';
+        const { findings } = await checkWorkspace(files);
+        expect(findings.length).toBeGreaterThan(125_000);
+        expect(findings.filter(f => f.message.includes('internal error'))).toEqual([]);
+        expect(findings.filter(f => f.rule === 'isolated-forum').map(f => f.element)).toEqual(['Lonely']);
+    }, 120_000);
 });

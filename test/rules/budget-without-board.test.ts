@@ -45,4 +45,17 @@ describe('budget-without-board', () => {
     it('does not check separate or grant budgets', async () => {
         expect(await findingsOf(RULE, model('', 'budget Own { kind separate }\n  budget Gift { kind grant }'))).toEqual([]);
     });
+
+    it('is silent for a budget held by a board, which that board controls without `controls` (issue 14)', async () => {
+        expect(await findingsOf(RULE, model('', 'budget Pool { kind pooled from NHS 10m, Council 5m held by IJB }'))).toEqual([]);
+        // Held by a forum that is not a board, it still needs a board's `controls`.
+        const found = await findingsOf(RULE, model('', 'budget Pool { kind pooled held by Plan }'));
+        expect(found[0].message).toContain('no board `controls` it');
+    });
+
+    it('follows money allocated down a chain: a place budget delegated from a board\'s allocation (issue 14)', async () => {
+        const found = await findingsOf(RULE, model('', `budget Allocation { kind delegated from NHS 100m held by IJB funds Place }
+  budget Place { kind delegated from Allocation 20m held by Voice }`));
+        expect(elements(found)).toEqual(['Place']);
+    });
 });

@@ -37,4 +37,20 @@ describe('isolated-forum', () => {
     it('never reports a board', async () => {
         expect(elements(await findingsOf(RULE, model('', 'forum Other { kind board voting Carers }')))).toEqual(['Locality']);
     });
+
+    it('is silent for a forum that scrutinises a board or a decision-maker (issue 14)', async () => {
+        expect(await findingsOf(RULE, model('scrutinises IJB'))).toEqual([]);
+        // A police and crime panel holds a commissioner, not a board, to account: still not isolated.
+        const panel = model('', 'forum Panel "Police and crime panel" { kind committee voting NHS scrutinises Commissioner }')
+            .replace('actor Carers', 'actor Commissioner "Commissioner" { sector statutory kind role }\nactor Carers');
+        expect(elements(await findingsOf(RULE, panel))).toEqual(['Locality']);
+    });
+
+    it('is silent for a forum whose strategy a board must have regard to, or that has a channel to a board (issue 14)', async () => {
+        expect(await findingsOf(RULE, model('', 'forum Board2 "Second board" { kind board voting NHS has regard to Locality }'))).toEqual([]);
+        expect(await findingsOf(RULE, model('', 'goal Plan "Locality plan" { owner Locality }\n  forum Board2 { kind board voting NHS has regard to Plan }'))).toEqual([]);
+        expect(await findingsOf(RULE, model('', 'channel Locality -> IJB { kind reporting }'))).toEqual([]);
+        // Having regard to others gives the forum itself no route.
+        expect(elements(await findingsOf(RULE, model('has regard to IJB')))).toEqual(['Locality']);
+    });
 });

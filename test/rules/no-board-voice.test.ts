@@ -83,4 +83,18 @@ arrangement South "South partnership" {
         expect(found.map(f => `${f.arrangement} ${f.element}`).sort()).toEqual(['North Carers', 'South Carers']);
         expect(found.find(f => f.arrangement === 'South')?.message).toContain('South partnership');
     });
+
+    it('does not ask a voice for a contractor, which delivers here only under contract or for fees (issue 14)', async () => {
+        expect(await findingsOf(RULE, model('service Respite { delivered by Carers contracted }'))).toEqual([]);
+        expect(await findingsOf(RULE, model('service Respite { delivered by Carers fee-funded }'))).toEqual([]);
+        expect(elements(await findingsOf(RULE, model('service Respite { delivered by Carers }')))).toEqual(['Carers']);
+        // A contractor that also staffs a team of the arrangement is a partner there.
+        expect(elements(await findingsOf(RULE, model('service Respite { delivered by Carers contracted }\n  team Mixed { staff NHS, Carers }')))).toEqual(['Carers']);
+    });
+
+    it('counts a voice through scrutiny, has regard to and a chair who holds no seat (issue 14)', async () => {
+        expect(await findingsOf(RULE, model('forum Panel { kind committee voting Carers scrutinises IJB }'))).toEqual([]);
+        expect(await findingsOf(RULE, model('forum Plan { kind planning voting Carers }\n  forum Exec2 { kind board voting NHS has regard to Plan }'))).toEqual([]);
+        expect(await findingsOf(RULE, model('forum Panel { kind committee voting Carers }\n  forum Exec2 { kind board voting NHS has regard to Panel }'))).toEqual([]);
+    });
 });

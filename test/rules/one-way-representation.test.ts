@@ -42,4 +42,22 @@ describe('one-way-representation', () => {
         });
         expect(found.map(f => `${f.arrangement} ${f.element}`)).toEqual(['South TSI', 'South TSI']);
     });
+
+    it('counts a chain of two-way channels through others: carers, their centre, the carer member (issue 14)', async () => {
+        const chain = `
+actor NHS "Health board" { sector statutory }
+actor Carers "Unpaid carers" { sector community kind people }
+actor Centre "Carers centre" { sector third }
+actor Member "Carer member" { sector community kind role represents Carers }
+arrangement North "North partnership" {
+  partners NHS
+  forum IJB "Joint board" { kind board voting NHS advisory Member }
+  channel Carers -> Centre { two-way }
+  channel Centre -> Member { kind representation CHAIN }
+}`;
+        expect(await findingsOf(RULE, chain.replace('CHAIN', 'two-way'))).toEqual([]);
+        const found = await findingsOf(RULE, chain.replace('CHAIN', ''));
+        expect(elements(found)).toEqual(['Member']);
+        expect(found[0].message).toContain('no two-way channel, nor chain of them, connects them');
+    });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWorkspace } from '../support/workspace.js';
 import { elements, findingsOf } from './rule-findings.js';
 
 const RULE = 'power-asymmetry';
@@ -38,5 +39,29 @@ describe('power-asymmetry', () => {
     it('is silent for a sector that controls part of the budget', async () => {
         const found = await findingsOf(RULE, model('NHS', 'budget Pool { kind pooled from NHS 30m held by IJB }\n  budget Own { kind grant from NHS 1m held by Lunch }'));
         expect(found.map(f => f.message.includes('independent sector'))).toEqual([true]);
+    });
+
+    it('does not count delivery under contract or for fees: a contractor is not a partner (issue 14)', async () => {
+        const contracted = model('NHS').replace('service Home { delivered by Care }', 'service Home { delivered by Care contracted }')
+            .replace('service Meals { delivered by Lunch, Care }', 'service Meals { delivered by Lunch, Care fee-funded }');
+        const found = await findingsOf(RULE, contracted);
+        expect(found.map(f => f.message.split(' ')[1])).toEqual(['community']);
+        expect(found[0].scope).toBe('community');
+    });
+
+    it('does not advise a vote on a board where the sector sits without one by law (issue 14)', async () => {
+        const found = await findingsOf(RULE, model('NHS advisory by law Lunch'));
+        const community = found.find(f => f.scope === 'community')!;
+        expect(community.message).toContain('By law it sits on Joint board without a vote, so a vote there is not the remedy');
+        expect(community.message).not.toContain('Give it a voting seat');
+        expect(found.find(f => f.scope === 'independent')!.message).toContain('Give it a voting seat on a board, or a share of the budget.');
+    });
+
+    it('splits a budget held by a board that decides by consensus equally among its voters (issue 14)', async () => {
+        const { services, arrangement } = await checkWorkspace(model('NHS 3, Care decides by consensus'));
+        const power = services.analysis.IntegrationAnalysis.arrangementModel(arrangement('North')).powerMap;
+        expect(power.get('independent').budgetShare).toBeCloseTo(0.5);
+        const byVote = await checkWorkspace(model('NHS 3, Care'));
+        expect(byVote.services.analysis.IntegrationAnalysis.arrangementModel(byVote.arrangement('North')).powerMap.get('independent').budgetShare).toBeCloseTo(0.25);
     });
 });

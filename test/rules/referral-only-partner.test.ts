@@ -55,4 +55,14 @@ describe('referral-only-partner', () => {
         });
         expect(found.map(f => `${f.arrangement} ${f.element}`)).toEqual(['North Befriend']);
     });
+
+    it('does not report a contractor, whose part is to take referrals (issue 14)', async () => {
+        expect(await findingsOf(RULE, model('service Visits { delivered by Befriend contracted }'))).toEqual([]);
+        expect(elements(await findingsOf(RULE, model('service Visits { delivered by Befriend }')))).toEqual(['Befriend']);
+    });
+
+    it('takes referrals to a forum (agencies refer cases to a MARAC) without reporting the forum (issue 14)', async () => {
+        const found = await findingsOf(RULE, model('forum MARAC { kind operational voting NHS reports to IJB }\n  referral NHS -> MARAC'));
+        expect(elements(found)).toEqual(['Befriend']);
+    });
 });

@@ -49,4 +49,29 @@ describe('shared-system-without-agreement', () => {
     it('ignores a system used by one organisation', async () => {
         expect(await findingsOf(RULE, model('team Nurses { staff NHS uses Trak }'))).toEqual([]);
     });
+
+    it('takes the users a system states, with its owner, instead of every staff organisation of its teams (issue 14)', async () => {
+        // The health board's record, used by the team's health staff only.
+        expect(await findingsOf(RULE, model(`
+  system Own { owner NHS users NHS }
+  team Rehab { staff NHS, Council uses Own }`))).toEqual([]);
+        // The owner counts among the users: the council uses the health board's system.
+        const found = await findingsOf(RULE, model(`
+  team Desk { staff Council uses Trak }`));
+        expect(elements(found)).toEqual(['Trak']);
+        expect(found[0].message).toContain('is used across Health board and Council');
+    });
+
+    it('counts bilateral agreements that together cover every pair of users (issue 14)', async () => {
+        const users = 'system Hub { owner NHS users NHS, Council, Police }';
+        expect(await findingsOf(RULE, model(`${users}
+  agreement HC { between NHS, Council covers Hub }
+  agreement HP { between NHS, Police covers Hub }
+  agreement CP { between Council, Police covers Hub }`))).toEqual([]);
+        const found = await findingsOf(RULE, model(`${users}
+  agreement HC { between NHS, Council covers Hub }
+  agreement HP { between NHS, Police covers Hub }`));
+        expect(elements(found)).toEqual(['Hub']);
+        expect(found[0].message).toContain('no agreement, alone or with others, covers it between Council and Police');
+    });
 });

@@ -8,6 +8,8 @@ function model(team: string, extra = ''): string {
 actor NHS "Health board" { sector statutory }
 actor Council "Council" { sector statutory }
 actor Net "Local third sector" { sector third kind network }
+actor Carers "Carers" { sector community kind people }
+actor Lead "Team lead" { sector statutory kind role }
 arrangement North "North partnership" {
   partners NHS, Council
   system Trak "Patient record" { owner NHS }
@@ -41,8 +43,14 @@ describe('team-without-shared-system', () => {
         expect(await findingsOf(RULE, model('team Rehab { staff NHS, Council uses Trak, Swift }', 'link Trak -> Hub\n  link Swift -> Hub'))).toEqual([]);
     });
 
-    it('ignores teams with staff from one organisation, counting only actors of kind organisation', async () => {
+    it('ignores teams with staff from one organisation; roles and people are not organisations', async () => {
         expect(await findingsOf(RULE, model('team Nurses { staff NHS }'))).toEqual([]);
-        expect(await findingsOf(RULE, model('team Mixed { staff NHS, Net }'))).toEqual([]);
+        expect(await findingsOf(RULE, model('team Mixed { staff NHS, Lead, Carers }'))).toEqual([]);
+    });
+
+    it('counts a network (the GP practices, the local third sector) as an organisation, and lists every one', async () => {
+        const found = await findingsOf(RULE, model('team Mixed "Neighbourhood team" { staff NHS, Council, Net }'));
+        expect(elements(found)).toEqual(['Mixed']);
+        expect(found[0].message).toContain('has staff from Health board, Council and Local third sector');
     });
 });

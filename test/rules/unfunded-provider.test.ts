@@ -48,4 +48,14 @@ describe('unfunded-provider', () => {
         });
         expect(found.map(f => `${f.arrangement} ${f.element}`)).toEqual(['North Lunch']);
     });
+
+    it('does not count delivery under contract or for fees, which is paid for (issue 14)', async () => {
+        expect(await findingsOf(RULE, model('', 'service Meals { delivered by Lunch contracted }'))).toEqual([]);
+        expect(await findingsOf(RULE, model('', 'service Meals { delivered by Lunch fee-funded }'))).toEqual([]);
+    });
+
+    it('counts a direction\'s budget as funding its services and the party it directs (issue 14)', async () => {
+        const directed = 'forum Board { kind board voting Council }\n  direction D { from Board to Council for Meals budget Grants 10k }';
+        expect(await findingsOf(RULE, model('', `service Meals { delivered by Lunch }\n  ${directed}`))).toEqual([]);
+    });
 });

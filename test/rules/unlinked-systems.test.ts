@@ -51,4 +51,19 @@ describe('unlinked-systems', () => {
         };
         expect(await findingsOf(RULE, files)).toEqual([]);
     });
+
+    it('does not pair the systems of a service\'s teams in different areas; a team with no area works with all (issue 14)', async () => {
+        const fronts = `
+  team NorthDesk { staff NHS uses Trak area "North" }
+  team SouthDesk { staff Council uses Swift area " south" }`;
+        expect(await findingsOf(RULE, model(`${fronts}
+  service Contact { delivered by NorthDesk, SouthDesk }`))).toEqual([]);
+        expect(elements(await findingsOf(RULE, model(`${fronts}
+  team Central { staff NHS uses Rota }
+  service Contact { delivered by NorthDesk, SouthDesk, Central }`)))).toEqual(['Rota', 'Swift']);
+        expect(elements(await findingsOf(RULE, model(`
+  team NorthDesk { staff NHS uses Trak area "North" }
+  team NorthNurses { staff NHS uses Rota area "north" }
+  service Contact { delivered by NorthDesk, NorthNurses }`)))).toEqual(['Rota']);
+    });
 });

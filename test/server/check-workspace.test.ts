@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECK_WORKSPACE_REQUEST, type WorkspaceCheckSummary } from '../../language-server/src/server/check-workspace-protocol.js';
+import { CheckWorkspaceRequest } from '../../language-server/src/server/check-workspace-protocol.js';
 import { checkJson } from '../support/cli.js';
 import { LanguageServerSession } from '../support/lsp-client.js';
 
@@ -40,7 +40,7 @@ describe('the Check Workspace request', () => {
         writeFileSync(file('arrangement.joinery'), ARRANGEMENT);
         unlinkSync(file('old.joinery'));
         writeFileSync(file('joinery.json'), '{"rules": {"unfunded-provider": "info"}}');
-        const summary = await session.connection.sendRequest<WorkspaceCheckSummary>(CHECK_WORKSPACE_REQUEST);
+        const summary = await session.connection.sendRequest(CheckWorkspaceRequest);
 
         const cli = checkJson(['.'], { cwd: folder });
         expect(cli.findings.some(f => f.rule === 'no-board-voice')).toBe(true);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkJson } from '../support/cli.js';
 import { LanguageServerSession, ROOT } from '../support/lsp-client.js';
+import { plainMessage } from '../support/lsp-text.js';
 
 /** The examples plus a broken file, so model errors and gaps both show. */
 let workspace: string;
@@ -32,7 +33,7 @@ describe('language server diagnostics', () => {
         }));
         const severities = ['', 'error', 'warning', 'info', 'info'];
         const fromServer = [...session.diagnostics].flatMap(([uri, diagnostics]) => diagnostics.map(d => ({
-            uri, range: d.range, severity: severities[d.severity ?? 1], rule: String(d.code), message: d.message
+            uri, range: d.range, severity: severities[d.severity ?? 1], rule: String(d.code), message: plainMessage(d)
         })));
         const key = (f: { uri: string; range: { start: { line: number; character: number } }; rule: string; message: string }) =>
             `${f.uri}:${f.range.start.line}:${f.range.start.character}:${f.rule}:${f.message}`;

@@ -153,6 +153,70 @@ describe('formatting', () => {
         expect((await format('hub/hub.joinery', once.text)).edits).toEqual([]);
     });
 
+    it('lays out the constructs of real arrangements: properties of several words, directions, named channels, dates', async () => {
+        const messy = [
+            'actor A { sector statutory }',
+            'actor B { sector third }',
+            'arrangement X {',
+            'partners A',
+            'stage 6a,6c',
+            'forum F { kind board',
+            ' body voting A advisory   by law B',
+            '    chair A decides by consensus',
+            '  has regard to G }',
+            'forum Audit { kind committee voting A scrutinises F }',
+            'budget P { kind pooled from A 1m held by F term fixed until 2027-03-31 funds S }',
+            'service S { delivered by A, B   contracted }',
+            'direction D "d" { from F to A for S budget P 1m review   2027-03-31 }',
+            'channel Report {',
+            'from F',
+            '   to A kind reporting }',
+            'goal G { owner F }',
+            '}'
+        ].join('\n');
+        const expected = [
+            'actor A { sector statutory }',
+            'actor B { sector third }',
+            'arrangement X {',
+            '  partners A',
+            '  stage 6a, 6c',
+            '  forum F {',
+            '    kind board',
+            '    body',
+            '    voting A',
+            '    advisory by law B',
+            '    chair A',
+            '    decides by consensus',
+            '    has regard to G',
+            '  }',
+            '  forum Audit { kind committee voting A scrutinises F }',
+            '  budget P { kind pooled from A 1m held by F term fixed until 2027-03-31 funds S }',
+            '  service S { delivered by A, B contracted }',
+            '  direction D "d" { from F to A for S budget P 1m review 2027-03-31 }',
+            '  channel Report {',
+            '    from F',
+            '    to A',
+            '    kind reporting',
+            '  }',
+            '  goal G { owner F }',
+            '}',
+            ''
+        ].join('\n');
+        const once = await format('hub/hub.joinery', messy);
+        expect(once.text).toBe(expected);
+        expect((await format('hub/hub.joinery', once.text)).edits).toEqual([]);
+    });
+
+    it('restores the real-arrangement test models from a scrambled copy, idempotently', async () => {
+        const folder = path.join(ROOT, 'test', 'arrangements');
+        for (const file of readdirSync(folder).filter(f => f.endsWith('.joinery'))) {
+            const original = readFileSync(path.join(folder, file), 'utf-8');
+            const once = (await format(`hub/${file}`, scramble(original))).text;
+            expect(once, file).toBe(original);
+            expect((await format(`hub/${file}`, once)).edits, file).toEqual([]);
+        }
+    });
+
     it('formats only the lines asked for', async () => {
         const text = 'actor A   "a" { sector third }\nactor B   "b" { sector third }\nactor C   "c" { sector third }\n';
         const { text: formatted } = await format('hub/hub.joinery', text, { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } });

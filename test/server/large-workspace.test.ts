@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkJson, type JsonFinding } from '../support/cli.js';
 import { LanguageServerSession } from '../support/lsp-client.js';
+import { plainMessage } from '../support/lsp-text.js';
+import { BuildStatisticsRequest } from '../../language-server/src/server/build-statistics.js';
 // The benchmark's own generator: shared actors, arrangements that reference each other's boards.
 import { generateWorkspace } from '../../scripts/bench/workspace-generator.mjs';
 
@@ -31,7 +33,7 @@ afterAll(async () => {
 const key = (d: { range: { start: { line: number; character: number } }; message: string }, rule: string) =>
     `${d.range.start.line}:${d.range.start.character} ${rule} ${d.message}`;
 const fromCli = (findings: JsonFinding[], file: string) => findings.filter(f => f.file === file).map(f => key(f, f.rule)).sort();
-const fromServer = (diagnostics: Diagnostic[]) => diagnostics.map(d => key(d, String(d.code))).sort();
+const fromServer = (diagnostics: Diagnostic[]) => diagnostics.map(d => key({ range: d.range, message: plainMessage(d) }, String(d.code))).sort();
 
 describe('an edit in a large workspace', () => {
     it('answers for the edited file first, with exactly its final findings, then for every file', async () => {
@@ -72,7 +74,7 @@ describe('joinery/buildStatistics after an edit', () => {
         const answered = session.nextDiagnostics(uri);
         await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace(/"Partnership 12[^"]*"/, '"Partnership 12, renamed"') }] });
         await answered;
-        const statistics = await session.connection.sendRequest<{ validatedDocuments: number; workspaceDocuments: number; phaseMs: Record<string, number> }>('joinery/buildStatistics');
+        const statistics = await session.connection.sendRequest(BuildStatisticsRequest);
         expect(statistics.validatedDocuments).toBe(1);
         expect(statistics.workspaceDocuments).toBe(FILES);
         expect(Object.keys(statistics.phaseMs)).toEqual(['parse', 'index', 'scopes', 'link', 'references', 'validate', 'findings', 'total']);

@@ -49,6 +49,13 @@ describe('rule settings in the language server', () => {
         const configDiagnostics = server.diagnostics.get(pathToFileURL(path.join(folder!, 'joinery.json')).href)!;
         expect(configDiagnostics).toHaveLength(1);
         expect(configDiagnostics[0].message).toMatch(/"rules"\."no-such-rule": unknown rule/);
-        expect(configDiagnostics[0].range.start.line).toBe(2);
+        expect(configDiagnostics[0].range).toEqual({ start: { line: 2, character: 4 }, end: { line: 2, character: 18 } });
+    });
+
+    it('points a JSON syntax error of joinery.json at the token where it is', async () => {
+        const server = await serve({ 'm.joinery': MODEL, 'joinery.json': '{\n  "rules": {\n    "isolated-forum": "off",\n  }\n}\n' }, 2);
+        const [problem] = server.diagnostics.get(pathToFileURL(path.join(folder!, 'joinery.json')).href)!;
+        expect(problem.message).toBe('joinery.json is not valid JSON: PropertyNameExpected');
+        expect(problem.range.start).toEqual({ line: 3, character: 2 });
     });
 });

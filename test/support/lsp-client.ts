@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     type ProtocolConnection
-} from 'vscode-languageserver-protocol/node.js';
+} from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -30,9 +30,16 @@ export class LanguageServerSession {
         connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     }
 
-    static async start(workspaceFolder: string): Promise<LanguageServerSession> {
-        if (!existsSync(SERVER_BIN)) throw new Error(`no server at ${SERVER_BIN}: run npm run build`);
-        const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /**
+     * `command`: the server to start, by default this checkout's bundle (the package test starts an installed one);
+     * `asNobody`: run as user `nobody` when root (for unreadable files); `rootUriOnly`: name the
+     * folder as `rootUri` alone, as some clients do, without `workspaceFolders`.
+     */
+    static async start(workspaceFolder: string, options: { command?: { program: string; args: string[]; env?: NodeJS.ProcessEnv }; asNobody?: boolean; rootUriOnly?: boolean } = {}): Promise<LanguageServerSession> {
+        const command = options.command ?? { program: process.execPath, args: [SERVER_BIN] };
+        if (command.args[0] === SERVER_BIN && !existsSync(SERVER_BIN)) throw new Error(`no server at ${SERVER_BIN}: run npm run build`);
+        const asNobody = options.asNobody && process.getuid?.() === 0;
+        const child = spawn(command.program, [...command.args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: command.env ?? process.env, ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
         let stderr = '';
         child.stderr.setEncoding('utf-8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
         // A server that cannot start fails the test at once, with what it said, not after the test's timeout.
@@ -46,14 +53,15 @@ export class LanguageServerSession {
         connection.listen();
         const uri = pathToFileURL(workspaceFolder).href;
         session.initializeResult = await Promise.race([died, connection.sendRequest<InitializeResult>('initialize', {
-            processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'test' }],
+            // As `nobody` the server cannot signal this (root) process, would take it for dead and exit: no processId then.
+            processId: asNobody ? null : process.pid, rootUri: uri, ...(options.rootUriOnly ? {} : { workspaceFolders: [{ uri, name: 'test' }] }),
             capabilities: {
                 textDocument: {
                     hover: { contentFormat: ['markdown', 'plaintext'] },
                     completion: { completionItem: { snippetSupport: true } },
                     publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true }
                 },
-                workspace: { workspaceFolders: true }
+                workspace: { workspaceFolders: !options.rootUriOnly }
             }
         })]);
         void connection.sendNotification('initialized', {});

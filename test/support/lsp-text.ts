@@ -1,5 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, SemanticTokens, SemanticTokensLegend, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { MarkupContent, Position, SemanticTokens, SemanticTokensLegend, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+/** A diagnostic's message, which Joinery sends as plain text (LSP 3.18 also allows Markdown there). */
+export function plainMessage(diagnostic: { message: string | MarkupContent }): string {
+    if (typeof diagnostic.message !== 'string') throw new Error(`a diagnostic message in Markdown: ${JSON.stringify(diagnostic.message)}`);
+    return diagnostic.message;
+}
 
 /** The zero-based position of the `occurrence`-th `needle` in the text, `offsetInNeedle` characters in. */
 export function positionOf(text: string, needle: string, occurrence = 1, offsetInNeedle = 0): Position {

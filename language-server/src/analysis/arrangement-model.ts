@@ -1,10 +1,11 @@
+import { MultiMap } from 'langium';
 import {
-    isActor, isAgreement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
-    type Actor, type Agreement, type Arrangement, type Budget, type Channel, type Forum, type Goal, type Indicator,
-    type Fundable, type Link, type Referral, type Service, type System, type Team
+    isActor, isAgreement, isBudget, isChannel, isDirection, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
+    type Actor, type Agreement, type Arrangement, type Budget, type Channel, type Direction, type Forum, type Goal, type Indicator,
+    type Fundable, type Link, type Party, type Referral, type Service, type System, type Team
 } from '../generated/ast.js';
-import { ListIndex } from './list-index.js';
-import { arrangementPartners, isBoard, resolved, titleOf, unique } from './membership.js';
+import { arrangementPartners, isBoard, resolved, titleOf } from './membership.js';
+import { fundedByDirection } from './money.js';
 import { buildParticipation, type ActorPart } from './participation.js';
 import { computePowerMap, type PowerMap } from './power-map.js';
 import type { RouteNode } from './routes.js';
@@ -18,7 +19,7 @@ import type { WorkspaceModel } from './workspace-model.js';
 export interface ArrangementModel {
     arrangement: Arrangement;
     title: string;
-    partners: Actor[];
+    partners: Party[];
     forums: Forum[];
     boards: Forum[];
     budgets: Budget[];
@@ -31,13 +32,18 @@ export interface ArrangementModel {
     goals: Goal[];
     indicators: Indicator[];
     agreements: Agreement[];
-    /** Every actor the arrangement references, plus those they represent (LANGUAGE.md). */
+    directions: Direction[];
+    /** Every actor the arrangement references, plus those they represent (LANGUAGE.md). Bodies are forums, not listed here. */
     involvedActors: Actor[];
     /** Every actor, team or forum with a route to a board of this arrangement. */
     routesToBoard: ReadonlySet<RouteNode>;
-    /** What an actor does in this arrangement (its seats, teams, agreements, channels, referrals, services). */
-    partOf(actor: Actor): ActorPart;
-    /** The budgets of this arrangement that fund a team, a service or an actor. */
+    /** What a party does in this arrangement (its seats, teams, agreements, channels, referrals, services). */
+    partOf(party: Party): ActorPart;
+    /**
+     * The budgets of this arrangement that fund a team, a service, a party or a
+     * budget: through `funds`, through a budget's `from` naming a budget, and through
+     * a direction (its budget funds its services and teams and the party directed).
+     */
     budgetsFunding(recipient: Fundable): readonly Budget[];
     powerMap: PowerMap;
     stageSupport: StageSupport;
@@ -55,8 +61,31 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
     const links = elements.filter(isLink);
     const partners = arrangementPartners(arrangement);
     const involved = involvedActors(arrangement);
-    const funding = new ListIndex<Fundable, Budget>();
-    for (const budget of budgets) unique(resolved(budget.funds)).forEach(recipient => funding.add(recipient, budget));
+    const directions = elements.filter(isDirection);
+    const funding = new MultiMap<Fundable, Budget>();
+    const funded = new Set<string>();
+    const ids = new Map<object, number>();
+    const idOf = (node: object) => {
+        let id = ids.get(node);
+        if (id === undefined) ids.set(node, id = ids.size);
+        return id;
+    };
+    const fund = (budget: Budget, recipient: Fundable) => {
+        const key = `${idOf(budget)}>${idOf(recipient)}`;
+        if (funded.has(key)) return;
+        funded.add(key);
+        funding.add(recipient, budget);
+    };
+    const ownBudgets = new Set(budgets);
+    for (const budget of budgets) {
+        resolved(budget.funds).forEach(recipient => fund(budget, recipient));
+        // An allocation from one of this arrangement's budgets, seen from the receiving end.
+        for (const allocation of workspace.money.allocationsTo(budget)) if (ownBudgets.has(allocation.from)) fund(allocation.from, budget);
+    }
+    for (const direction of directions) {
+        const budget = direction.budget?.ref;
+        if (budget && ownBudgets.has(budget)) fundedByDirection(direction).forEach(recipient => fund(budget, recipient));
+    }
     return {
         arrangement,
         title: titleOf(arrangement),
@@ -67,12 +96,13 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
         referrals: elements.filter(isReferral),
         indicators: elements.filter(isIndicator),
         agreements: elements.filter(isAgreement),
+        directions,
         involvedActors: involved,
         routesToBoard: workspace.routes.reaching(boards),
-        partOf: buildParticipation(elements, involved),
+        partOf: buildParticipation(elements, involved, new Set(partners)),
         budgetsFunding: recipient => funding.get(recipient),
-        powerMap: computePowerMap(forums, budgets, services),
-        stageSupport: computeStageSupport({ arrangement, partners, forums, teams, goals, links, budgets }),
+        powerMap: computePowerMap(forums, budgets, services, workspace.money),
+        stageSupport: computeStageSupport({ arrangement, partners, forums, teams, goals, links, budgets, systems: elements.filter(isSystem), workspace }),
         workspace
     };
 }
@@ -89,20 +119,27 @@ function involvedActors(arrangement: Arrangement): Actor[] {
             case 'Forum':
                 element.voting.forEach(seat => note(seat.actor.ref));
                 resolved(element.advisory).forEach(note);
+                resolved(element.advisoryByLaw).forEach(note);
+                note(element.chair?.ref);
+                note(element.viceChair?.ref);
+                resolved(element.scrutinises).forEach(note);
                 break;
             case 'Team':
                 resolved(element.staff).forEach(note);
                 resolved(element.leads).forEach(note);
                 break;
             case 'Service':
-                resolved(element.deliveredBy).forEach(note);
+                element.deliveredBy.forEach(delivery => note(delivery.deliverer.ref));
                 break;
             case 'Budget':
-                element.contributions.forEach(c => note(c.actor.ref));
+                element.contributions.forEach(c => note(c.source.ref));
                 note(element.heldBy?.ref);
                 resolved(element.funds).forEach(note);
                 break;
             case 'System':
+                note(element.owner?.ref);
+                resolved(element.users).forEach(note);
+                break;
             case 'Goal':
                 note(element.owner?.ref);
                 break;
@@ -111,11 +148,14 @@ function involvedActors(arrangement: Arrangement): Actor[] {
                 break;
             case 'Channel':
             case 'Referral':
-                note(element.from.ref);
-                note(element.to.ref);
+                note(element.from?.ref);
+                note(element.to?.ref);
                 break;
             case 'Agreement':
                 resolved(element.between).forEach(note);
+                break;
+            case 'Direction':
+                note(element.to?.ref);
                 break;
         }
     }

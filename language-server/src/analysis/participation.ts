@@ -1,10 +1,11 @@
+import { MultiMap } from 'langium';
 import {
-    isActor, isForum,
-    type Actor, type Agreement, type Channel, type Element, type Forum, type Referral, type Service, type Team
+    isForum, isTeam,
+    type Actor, type Agreement, type Channel, type Element, type Forum, type Party, type Referral, type Service, type Team
 } from '../generated/ast.js';
-import { ListIndex } from './list-index.js';
 import { forumMembers, resolved, staffOf, unique } from './membership.js';
 import type { RouteNode } from './routes.js';
+import { UnionFind } from './union-find.js';
 
 /**
  * The part an actor plays in one arrangement, read from that arrangement's own
@@ -24,24 +25,39 @@ export interface ActorPart {
     referralsReceived: readonly Referral[];
     /** Services of the arrangement that name it in `delivered by` (not through a team). */
     servicesDelivered: readonly Service[];
+    /** Of those, the ones it delivers as a partner: not `contracted` or `fee-funded`. */
+    servicesAsPartner: readonly Service[];
+    /**
+     * A contractor: it delivers services here only under contract or for fees, and is
+     * neither a partner nor staff of a team of the arrangement. The rules do not treat
+     * it as a partner that needs a seat, funding and a vote.
+     */
+    isContractor: boolean;
     /** Who it has a `two-way` channel with, in either direction, in the arrangement. */
     twoWayWith: ReadonlySet<RouteNode>;
+    /**
+     * Whether a chain of `two-way` channels of the arrangement (through any actors,
+     * teams or forums) joins it to another node: carers ⇄ carers centre ⇄ carer member.
+     */
+    talksBothWaysWith(other: RouteNode): boolean;
     /** Involved actors that claim (`represents`) to speak for it. */
     representedBy: readonly Actor[];
 }
 
-export type Participation = (actor: Actor) => ActorPart;
+export type Participation = (party: Party) => ActorPart;
 
-/** One pass over the arrangement's elements; then each actor's part is a look-up. */
-export function buildParticipation(elements: readonly Element[], involvedActors: readonly Actor[]): Participation {
-    const forums = new ListIndex<Actor, Forum>();
-    const teams = new ListIndex<Actor, Team>();
-    const agreements = new ListIndex<Actor, Agreement>();
-    const channelsToForums = new ListIndex<Actor, Channel>();
-    const referralsReceived = new ListIndex<Actor, Referral>();
-    const servicesDelivered = new ListIndex<Actor, Service>();
-    const representedBy = new ListIndex<Actor, Actor>();
+/** One pass over the arrangement's elements; then each party's part is a look-up. */
+export function buildParticipation(elements: readonly Element[], involvedActors: readonly Actor[], partners: ReadonlySet<Party>): Participation {
+    const forums = new MultiMap<Party, Forum>();
+    const teams = new MultiMap<Party, Team>();
+    const agreements = new MultiMap<Party, Agreement>();
+    const channelsToForums = new MultiMap<Party, Channel>();
+    const referralsReceived = new MultiMap<Party, Referral>();
+    const servicesDelivered = new MultiMap<Party, Service>();
+    const servicesAsPartner = new MultiMap<Party, Service>();
+    const representedBy = new MultiMap<Party, Actor>();
     const twoWay = new Map<RouteNode, Set<RouteNode>>();
+    const talkGroups = new UnionFind<RouteNode>();
     const noteTwoWay = (a: RouteNode, b: RouteNode) => {
         const set = twoWay.get(a);
         if (set) set.add(b); else twoWay.set(a, new Set([b]));
@@ -58,20 +74,32 @@ export function buildParticipation(elements: readonly Element[], involvedActors:
             case 'Agreement':
                 unique(resolved(element.between)).forEach(party => agreements.add(party, element));
                 break;
-            case 'Service':
-                unique(resolved(element.deliveredBy)).filter(isActor).forEach(actor => servicesDelivered.add(actor, element));
+            case 'Service': {
+                const direct = new Map<Party, boolean>();
+                for (const delivery of element.deliveredBy) {
+                    const deliverer = delivery.deliverer.ref;
+                    if (!deliverer || isTeam(deliverer)) continue;
+                    // Named twice, once as a partner and once under contract: it is a partner.
+                    direct.set(deliverer, (direct.get(deliverer) ?? false) || delivery.basis === undefined);
+                }
+                for (const [party, asPartner] of direct) {
+                    servicesDelivered.add(party, element);
+                    if (asPartner) servicesAsPartner.add(party, element);
+                }
                 break;
+            }
             case 'Referral': {
-                const to = element.to.ref;
-                if (isActor(to)) referralsReceived.add(to, element);
+                const to = element.to?.ref;
+                if (to && !isTeam(to)) referralsReceived.add(to, element);
                 break;
             }
             case 'Channel': {
-                const from = element.from.ref, to = element.to.ref;
-                if (isActor(from) && isForum(to)) channelsToForums.add(from, element);
+                const from = element.from?.ref, to = element.to?.ref;
+                if (from && !isTeam(from) && isForum(to)) channelsToForums.add(from, element);
                 if (from && to && element.twoWay) {
                     noteTwoWay(from, to);
                     noteTwoWay(to, from);
+                    talkGroups.join(from, to);
                 }
                 break;
             }
@@ -81,17 +109,21 @@ export function buildParticipation(elements: readonly Element[], involvedActors:
         unique(resolved(intermediary.represents)).forEach(actor => representedBy.add(actor, intermediary));
     }
 
-    const parts = new Map<Actor, ActorPart>();
-    return actor => {
-        let part = parts.get(actor);
+    const parts = new Map<Party, ActorPart>();
+    return party => {
+        let part = parts.get(party);
         if (!part) {
+            const delivered = servicesDelivered.get(party), asPartner = servicesAsPartner.get(party);
             part = {
-                forums: forums.get(actor), teams: teams.get(actor), agreements: agreements.get(actor),
-                channelsToForums: channelsToForums.get(actor), referralsReceived: referralsReceived.get(actor),
-                servicesDelivered: servicesDelivered.get(actor), twoWayWith: twoWay.get(actor) ?? new Set(),
-                representedBy: representedBy.get(actor)
+                forums: forums.get(party), teams: teams.get(party), agreements: agreements.get(party),
+                channelsToForums: channelsToForums.get(party), referralsReceived: referralsReceived.get(party),
+                servicesDelivered: delivered, servicesAsPartner: asPartner,
+                isContractor: delivered.length > 0 && asPartner.length === 0 && !partners.has(party) && teams.get(party).length === 0,
+                twoWayWith: twoWay.get(party) ?? new Set(),
+                talksBothWaysWith: other => other !== party && talkGroups.sameGroup(party, other),
+                representedBy: representedBy.get(party)
             };
-            parts.set(actor, part);
+            parts.set(party, part);
         }
         return part;
     };

@@ -7,15 +7,19 @@ export type RouteNode = Actor | Team | Forum;
 export interface RouteEdge {
     from: RouteNode;
     to: RouteNode;
-    /** How the route arises: a channel, a forum membership or a `reports to`. */
-    via: 'channel' | 'voting' | 'advisory' | 'reports to';
+    /**
+     * How the route arises: a channel, a forum membership, a chair without a seat, a
+     * `reports to`, scrutiny (the committee to what it scrutinises) or `has regard to`
+     * (the strategy's forum to the one that must consider it).
+     */
+    via: 'channel' | 'voting' | 'advisory' | 'chair' | 'reports to' | 'scrutiny' | 'regard';
     /** The declaration that makes the route, for related locations. */
     source: AstNode;
 }
 
 /**
- * The directed graph of channels, forum memberships and `reports to` edges over the
- * whole workspace. Every query is one breadth-first search: linear in the edges it
+ * The directed graph of channels, forum memberships, chairs, `reports to`, scrutiny
+ * and `has regard to` edges over the whole workspace (docs/language.md, "Routes"). Every query is one breadth-first search: linear in the edges it
  * visits.
  */
 export class RoutesGraph {

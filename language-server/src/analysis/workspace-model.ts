@@ -1,13 +1,15 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, MultiMap } from 'langium';
 import {
-    isAgreement, isArrangement, isBudget, isChannel, isForum, isGoal, isIndicator, isLink, isSystem, isTeam,
-    type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Forum, type Goal, type Holder,
-    type Indicator, type Link, type Model, type Steward, type System, type Team
+    isActor, isAgreement, isArrangement, isBudget, isChannel, isDirection, isForum, isGoal, isIndicator, isLink, isSystem, isTeam,
+    type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Direction, type Forum, type Goal, type Holder,
+    type Indicator, type Link, type Model, type Party, type Steward, type System, type Team
 } from '../generated/ast.js';
-import { ListIndex } from './list-index.js';
-import { forumMembers, isBoard, isMultiOrganisationTeam, resolved, systemsOf, unique } from './membership.js';
+import { forumMembers, isBoard, isMultiOrganisationTeam, resolved, systemsOf, unique, votingMembers } from './membership.js';
+import { boardHolding, buildMoneyFlows, type MoneyFlows } from './money.js';
 import { RoutesGraph, type RouteNode } from './routes.js';
+import { UnionFind } from './union-find.js';
+import { systemUsersIn, type SystemUse } from './system-use.js';
 
 /**
  * What the workspace as a whole shows, built once per workspace build in one pass
@@ -30,7 +32,7 @@ export interface WorkspaceModel {
      * systems that no chain of links joins into one group.
      */
     lacksSharedSystem(team: Team): boolean;
-    /** The boards that `controls` a budget. */
+    /** The boards that control a budget: those that name it in `controls`, and the board that holds it. */
     boardsControlling(budget: Budget): readonly Forum[];
     /** A number that orders declarations by file, then position ("later-declared"). */
     declarationOrder(node: AstNode): number;
@@ -46,8 +48,16 @@ export interface WorkspaceModel {
     teamsUsing(system: System): readonly Team[];
     /** The links with a system at either end. */
     linksTouching(system: System): readonly Link[];
-    /** The forums an actor sits on, as a voting or advisory member. */
-    forumsOf(actor: Actor): readonly Forum[];
+    /** The forums a party sits on, as a voting or advisory member. */
+    forumsOf(party: Party): readonly Forum[];
+    /** The forums that scrutinise a forum or actor. */
+    scrutinisedBy(subject: Forum | Actor): readonly Forum[];
+    /** The forums and actors that must have regard to a forum (or to a goal it owns). */
+    regardedBy(forum: Forum): ReadonlyArray<Forum | Actor>;
+    /** Allocation chains between budgets, and directions. */
+    money: MoneyFlows;
+    /** Who uses each system (its owner, its `users` or its teams' staff, and the owners of linked systems). */
+    systemUse: SystemUse;
 }
 
 export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): WorkspaceModel {
@@ -56,26 +66,35 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
     const arrangements: Arrangement[] = [];
     const routes = new RoutesGraph();
     const boards: Forum[] = [];
-    const systemGroups = new SystemGroups();
+    const systemGroups = new UnionFind<System>();
     const facts = new ElementFacts();
+    const budgets: Budget[] = [];
+    const directions: Direction[] = [];
 
     for (const document of documents) {
         const model = document.parseResult.value as Model;
         for (const declaration of model.declarations ?? []) {
+            if (isActor(declaration)) addRegard(declaration, routes, facts);
             if (!isArrangement(declaration)) continue;
             arrangements.push(declaration);
             for (const element of declaration.elements) {
                 if (isForum(element)) addForum(element, routes, boards, facts);
                 else if (isChannel(element)) {
-                    const from = element.from.ref, to = element.to.ref;
+                    const from = element.from?.ref, to = element.to?.ref;
                     if (from && to) routes.add({ from, to, via: 'channel', source: element });
                 } else if (isLink(element)) {
                     const from = element.from.ref, to = element.to.ref;
                     if (isSystem(from) && isSystem(to)) systemGroups.join(from, to);
-                }
+                } else if (isBudget(element)) budgets.push(element);
+                else if (isDirection(element)) directions.push(element);
                 facts.note(element);
             }
         }
+    }
+    // `held by` a board means that board controls the budget.
+    for (const budget of budgets) {
+        const board = boardHolding(budget);
+        if (board && !facts.boardsControlling.get(budget).includes(board)) facts.boardsControlling.add(budget, board);
     }
     const lacking = new Map<Team, boolean>();
     return {
@@ -105,7 +124,11 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
         agreementsCovering: element => facts.agreementsCovering.get(element),
         teamsUsing: system => facts.teamsUsing.get(system),
         linksTouching: system => facts.linksTouching.get(system),
-        forumsOf: actor => facts.forumsOf.get(actor)
+        forumsOf: party => facts.forumsOf.get(party),
+        scrutinisedBy: subject => facts.scrutinisedBy.get(subject),
+        regardedBy: forum => facts.regardedBy.get(forum),
+        money: buildMoneyFlows(budgets, directions),
+        systemUse: systemUsersIn(facts.teamsUsing, facts.linksTouching)
     };
 }
 
@@ -120,24 +143,49 @@ function addForum(forum: Forum, routes: RoutesGraph, boards: Forum[], facts: Ele
         const member = seat.actor.ref;
         if (member) routes.add({ from: member, to: forum, via: 'voting', source: seat });
     }
-    forum.advisory.forEach(reference => {
+    for (const reference of [...forum.advisory, ...forum.advisoryByLaw]) {
         if (reference.ref) routes.add({ from: reference.ref, to: forum, via: 'advisory', source: forum });
-    });
-    for (const member of forumMembers(forum)) facts.forumsOf.add(member, forum);
+    }
+    const members = forumMembers(forum);
+    for (const member of members) facts.forumsOf.add(member, forum);
+    // A chair who holds no seat (a role) still reaches the forum it chairs.
+    const voters = new Set(votingMembers(forum));
+    for (const chair of unique([forum.chair?.ref, forum.viceChair?.ref])) {
+        if (chair && !voters.has(chair) && !members.includes(chair)) routes.add({ from: chair, to: forum, via: 'chair', source: forum });
+    }
     const parent = forum.reportsTo?.ref;
     if (parent) routes.add({ from: forum, to: parent, via: 'reports to', source: forum });
+    // Scrutiny: the committee can require answers of what it scrutinises.
+    for (const subject of unique(resolved(forum.scrutinises))) {
+        if (subject === forum) continue;
+        routes.add({ from: forum, to: subject, via: 'scrutiny', source: forum });
+        facts.scrutinisedBy.add(subject, forum);
+    }
+    addRegard(forum, routes, facts);
+}
+
+/** `has regard to`: the strategy's forum (a goal's owner) reaches the one that must consider it. */
+function addRegard(decider: Forum | Actor, routes: RoutesGraph, facts: ElementFacts): void {
+    for (const target of unique(resolved(decider.regardTo))) {
+        const author = isGoal(target) ? target.owner?.ref : target;
+        if (!author || author === decider) continue;
+        routes.add({ from: author, to: decider, via: 'regard', source: decider });
+        if (isForum(author)) facts.regardedBy.add(author, decider);
+    }
 }
 
 /** Who refers to an element, indexed once so that every question is a map look-up. */
 class ElementFacts {
-    readonly boardsControlling = new ListIndex<Budget, Forum>();
-    readonly budgetsHeldBy = new ListIndex<Holder, Budget>();
-    readonly indicatorsMeasuring = new ListIndex<Goal, Indicator>();
-    readonly goalsOwnedBy = new ListIndex<Steward, Goal>();
-    readonly agreementsCovering = new ListIndex<Coverable, Agreement>();
-    readonly teamsUsing = new ListIndex<System, Team>();
-    readonly linksTouching = new ListIndex<System, Link>();
-    readonly forumsOf = new ListIndex<Actor, Forum>();
+    readonly boardsControlling = new MultiMap<Budget, Forum>();
+    readonly budgetsHeldBy = new MultiMap<Holder, Budget>();
+    readonly indicatorsMeasuring = new MultiMap<Goal, Indicator>();
+    readonly goalsOwnedBy = new MultiMap<Steward, Goal>();
+    readonly agreementsCovering = new MultiMap<Coverable, Agreement>();
+    readonly teamsUsing = new MultiMap<System, Team>();
+    readonly linksTouching = new MultiMap<System, Link>();
+    readonly forumsOf = new MultiMap<Party, Forum>();
+    readonly scrutinisedBy = new MultiMap<Forum | Actor, Forum>();
+    readonly regardedBy = new MultiMap<Forum, Forum | Actor>();
 
     note(element: AstNode): void {
         if (isBudget(element)) {
@@ -155,31 +203,6 @@ class ElementFacts {
         } else if (isLink(element)) {
             for (const system of unique([element.from.ref, element.to.ref].filter(isSystem))) this.linksTouching.add(system, element);
         }
-    }
-}
-
-/** Union-find over systems joined by links: near-constant time per query. */
-class SystemGroups {
-    private readonly parent = new Map<System, System>();
-
-    join(a: System, b: System): void {
-        const rootA = this.root(a), rootB = this.root(b);
-        if (rootA !== rootB) this.parent.set(rootA, rootB);
-    }
-
-    sameGroup(a: System, b: System): boolean {
-        return a === b || this.root(a) === this.root(b);
-    }
-
-    private root(system: System): System {
-        let root = system;
-        for (let next = this.parent.get(root); next; next = this.parent.get(root)) root = next;
-        for (let node = system; node !== root;) {
-            const next = this.parent.get(node)!;
-            this.parent.set(node, root);
-            node = next;
-        }
-        return root;
     }
 }
 

@@ -1,11 +1,12 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isArrangement, type Model } from '../generated/ast.js';
-import type { FindingData } from '../validation/document-validator.js';
+import { messageText, type FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from '../findings/finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
 import { separateSuppressed, type SuppressedFinding } from './suppression.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
+import { visibleText } from '../language/visible-text.js';
 import type { RulesServices } from '../rules/rule-runner.js';
 
 /**
@@ -63,9 +64,20 @@ function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analys
     }
     const { kept, suppressed } = separateSuppressed(findings, documents);
     return {
-        findings: applyRuleSettings(kept, settings).sort(compareFindings),
-        suppressed: applyRuleSettings(suppressed, settings).sort(compareFindings)
+        findings: applyRuleSettings(kept, settings).map(visibleFinding).sort(compareFindings),
+        suppressed: applyRuleSettings(suppressed, settings).map(visibleFinding).sort(compareFindings)
     };
+}
+
+/** Model text in messages (titles, names) shown as it reads: controls and bidi controls visibly, in every output. */
+function visibleFinding<F extends Finding>(finding: F): F {
+    const message = visibleText(finding.message);
+    const related = finding.related?.map(r => {
+        const shown = visibleText(r.message);
+        return shown === r.message ? r : { ...r, message: shown };
+    });
+    if (message === finding.message && (!related || related.every((r, i) => r === finding.related![i]))) return finding;
+    return { ...finding, message, ...(related ? { related } : {}) };
 }
 
 function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Finding {
@@ -75,7 +87,7 @@ function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Find
         range: diagnostic.range,
         severity: toSeverity(diagnostic.severity),
         rule: data.rule ?? String(diagnostic.code ?? 'semantic'),
-        message: diagnostic.message,
+        message: messageText(diagnostic.message),
         ...(data.arrangement ? { arrangement: data.arrangement } : {}),
         ...(data.element ? { element: data.element } : {}),
         ...(data.suggestion ? { suggestion: data.suggestion } : {})

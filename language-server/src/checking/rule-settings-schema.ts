@@ -29,6 +29,12 @@ export function configFileSchema(): object {
         title: 'Joinery configuration (joinery.json at the workspace root)',
         type: 'object',
         additionalProperties: false,
-        properties: { rules: { description: 'Severity per rule: off, info, warning or error.', ...ruleLevelsSchema() } }
+        properties: {
+            rules: { description: 'Severity per rule: off, info, warning or error.', ...ruleLevelsSchema() },
+            ignores: {
+                description: 'Files and folders that are not models of this workspace: glob patterns relative to this file (joinery check skips them).',
+                type: 'array', items: { type: 'string', minLength: 1 }
+            }
+        }
     };
 }

@@ -33,14 +33,31 @@ export function applyRuleSettings<T extends Finding>(findings: T[], settings: Ru
     return result;
 }
 
+/** What `joinery.json` says: rule levels, and the files that are not models of the workspace. */
+export interface ConfigFile {
+    rules: RuleSettings;
+    /** Glob patterns, relative to the folder of joinery.json (picomatch syntax; a folder's pattern covers what is under it). */
+    ignores: string[];
+}
+
 /**
- * The settings of a parsed `joinery.json` (`{"rules": {id: level}}`), or a message
- * saying which key is wrong. The CLI and the server read the file alike.
+ * The rule settings of a parsed `joinery.json`, or a message saying which key is
+ * wrong. The CLI and the server read the file alike.
  */
 export function parseConfig(parsed: unknown): RuleSettings | string {
+    const config = parseConfigFile(parsed);
+    return typeof config === 'string' ? config : config.rules;
+}
+
+/** `{"rules": {id: level}, "ignores": [pattern, …]}`, or a message saying which key is wrong. */
+export function parseConfigFile(parsed: unknown): ConfigFile | string {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'must be a JSON object like {"rules": {"isolated-forum": "off"}}';
     for (const key of Object.keys(parsed)) {
-        if (key !== 'rules') return `unknown key "${key}" (only "rules" is allowed)`;
+        if (key !== 'rules' && key !== 'ignores') return `unknown key "${key}" (only "rules" and "ignores" are allowed)`;
+    }
+    const ignores = (parsed as { ignores?: unknown }).ignores ?? [];
+    if (!Array.isArray(ignores) || ignores.some(pattern => typeof pattern !== 'string' || pattern.trim() === '')) {
+        return '"ignores" must be an array of glob patterns such as ["drafts/**"]';
     }
     const rules = (parsed as { rules?: unknown }).rules ?? {};
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return '"rules" must be an object of rule id to level';
@@ -50,5 +67,5 @@ export function parseConfig(parsed: unknown): RuleSettings | string {
         if (problem) return `"rules"."${id}": ${problem}`;
         settings[id] = level as RuleLevel;
     }
-    return settings;
+    return { rules: settings, ignores };
 }

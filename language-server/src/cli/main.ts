@@ -1,36 +1,60 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createJoineryServices } from '../joinery-module.js';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import { readModelStream } from '../workspace/model-text.js';
 import { runCheck } from './check.js';
+import { parseCheckArgs } from './check-options.js';
+import { useColor } from './color.js';
+import { runDiff } from './diff.js';
+import { writeOutputFile } from './output-file.js';
+import { printConfig } from './print-config.js';
 import { UsageError } from './usage-error.js';
+import { guardStandardOutput } from './standard-output.js';
 import { runViewCommand } from './view-commands.js';
 
 const USAGE = `Usage: joinery check [PATH ...] [options]
 
-Checks every .joinery file under the given files and folders (default: the current
-folder) as one workspace. '-' reads one model from standard input.
+Checks every .joinery file under the given files, folders and quoted globs
+('models/**/*.joinery'; default: the current folder) as one workspace. '-' reads
+one model from standard input.
 
 Options:
-  --format stylish|json|sarif|github   output format (default stylish)
+  -f, --format FORMAT            stylish (default), json, sarif, github, gitlab or junit
   --rule ID=off|info|warning|error   override a rule's severity (repeatable)
-  --config FILE                  a joinery.json other than ./joinery.json
+  -c, --config FILE              a joinery.json other than ./joinery.json
+  --ignore-pattern GLOB          skip matching files and folders (repeatable; also
+                                 "ignores" in joinery.json)
+  --workspace DIR                load every model under DIR so that names resolve,
+                                 but report only on the PATHs given (pre-commit)
+  --baseline FILE                report and count only findings not in FILE
+  --write-baseline FILE          record every current finding in FILE (again: prunes)
   --max-warnings N               exit 1 when there are more than N warnings
-  --quiet                        report errors only
-  --output FILE                  write the report to FILE
-  --no-color                     plain text
+  --quiet                        report errors only (warnings still count for --max-warnings)
+  -o, --output FILE              write the report to FILE (folders are created)
+  --root DIR                     paths in sarif, github, gitlab and junit output are
+                                 relative to DIR (default $GITHUB_WORKSPACE,
+                                 $CI_PROJECT_DIR, else the current folder)
+  --docs-url URL                 an https base for rule pages in SARIF (default:
+                                 the package's repository)
+  --color, --no-color            force colour on or off (also NO_COLOR, FORCE_COLOR)
+  --print-config FILE            print the settings that apply to FILE, as JSON
   -h, --help, --version
 
-       joinery report PATH ... [--format html|md|pdf] [--arrangement NAME] [--output FILE]
-                      [--compare OLD] [--browser PATH]
-       joinery graph PATH ... [--format dot|mermaid|svg] [--arrangement NAME] [--output FILE]
+Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 the
+check could not run (bad path, option, config or baseline; no model file found).
 
-'report' writes each arrangement's integration profile (voice, votes and money; the
-maturity profile; findings and accepted risks; stage ladder, power map, maps) as a
-page that prints as an A4 board paper; --format pdf prints it through Chromium (on
-PATH, or --browser PATH, or JOINERY_CHROMIUM); --compare OLD adds what changed since
-the model at OLD. 'graph' writes the graph for other tools. Both take --rule and
---config as 'check' does.`;
+       joinery diff OLD NEW [-f stylish|json|md] [--rule ID=LEVEL] [-c FILE] [-o FILE]
+       joinery report PATH ... [-f html|md|pdf] [--arrangement NAME] [-o FILE]
+                      [--compare OLD] [--browser PATH]
+       joinery graph PATH ... [-f dot|mermaid|svg] [--arrangement NAME] [-o FILE]
+
+'diff' lists the findings that NEW opens and closes against OLD (two folders, such
+as a pull request's base and head), matched by fingerprint; it exits 1 when NEW
+opens an error. 'report' writes each arrangement's integration profile (voice, votes
+and money; the maturity profile; findings and accepted risks; stage ladder, power
+map, maps) as a page that prints as an A4 board paper; -f pdf prints it through
+Chromium (on PATH, or --browser PATH, or JOINERY_CHROMIUM); --compare OLD adds what
+changed since the model at OLD. 'graph' writes the graph for other tools. They take
+--rule and --config as 'check' does.`;
 
 declare const JOINERY_VERSION: string;
 
@@ -38,45 +62,19 @@ async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') return print(`${typeof JOINERY_VERSION === 'string' ? JOINERY_VERSION : 'dev'}\n`);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(`${USAGE}\n`);
-    if (command === 'report' || command === 'graph') return runViewCommand(command, rest, () => readFileSync(0));
+    if (command === 'report' || command === 'graph') return runViewCommand(command, rest, () => readModelStream(0));
+    if (command === 'diff') return runDiff(rest, process.cwd());
     if (command !== 'check') throw new UsageError(`unknown command '${command}' (try 'joinery --help')`);
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: rest, allowPositionals: true, strict: true,
-            options: {
-                format: { type: 'string', default: 'stylish' },
-                rule: { type: 'string', multiple: true, default: [] },
-                config: { type: 'string' },
-                'max-warnings': { type: 'string' },
-                quiet: { type: 'boolean', default: false },
-                output: { type: 'string' },
-                'no-color': { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false }
-            }
-        });
-    } catch (error) {
-        throw new UsageError((error as Error).message.split('\n')[0]);
-    }
-    const { values, positionals } = parsed;
-    if (values.help) return print(`${USAGE}\n`);
-    const maxWarnings = values['max-warnings'];
-    if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, got '${maxWarnings}'`);
-    const color = !values['no-color'] && !values.output && !process.env.NO_COLOR && process.stdout.isTTY === true;
-    const { Joinery } = createJoineryServices(NodeFileSystem);
-    const outcome = await runCheck(Joinery, {
-        paths: positionals, format: values.format, rules: values.rule, config: values.config,
-        maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings), quiet: values.quiet, color
-    }, process.cwd(), () => readFileSync(0));
-    if (values.output) {
-        try {
-            writeFileSync(values.output, outcome.output);
-        } catch (error) {
-            throw new UsageError(`cannot write '${values.output}': ${(error as { code?: string }).code ?? error}`);
-        }
-    } else {
-        process.stdout.write(outcome.output);
-    }
+    const options = parseCheckArgs(rest);
+    if (options.help) return print(`${USAGE}\n`);
+    const cwd = process.cwd();
+    if (options.printConfig !== undefined) return print(printConfig(options.printConfig, options, cwd));
+    const color = useColor(options.color, options.output !== undefined, process.env, process.stdout.isTTY === true);
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
+    const outcome = await runCheck(Joinery, options, color, cwd, () => readModelStream(0));
+    if (options.output) writeOutputFile(options.output, outcome.output, cwd, outcome.models);
+    else process.stdout.write(outcome.output);
+    for (const note of outcome.notes) process.stderr.write(`${note}\n`);
     return outcome.exitCode;
 }
 
@@ -85,11 +83,8 @@ function print(text: string): number {
     return 0;
 }
 
-// `joinery check | head`: the reader went away; stop quietly rather than print a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-});
+// `joinery check | head` stops quietly; a full disk is one line, not a stack trace.
+guardStandardOutput();
 
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },

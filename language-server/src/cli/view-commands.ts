@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AstUtils } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindingsAndAccepted } from '../checking/collect.js';
 import type { SuppressedFinding } from '../checking/suppression.js';
-import { compareFindings, type Finding } from '../findings/finding.js';
-import { applyRuleSettings, type RuleSettings } from '../checking/rule-settings.js';
+import type { Finding } from '../findings/finding.js';
+import type { RuleSettings } from '../checking/rule-settings.js';
 import { createJoineryServices, type JoineryServices } from '../joinery-module.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
@@ -15,19 +13,23 @@ import { changeSince } from '../report/compare.js';
 import { renderHtmlReport } from '../report/html.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
 import { buildIntegrationProfile, groupOf, type IntegrationProfile } from '../report/integration-profile.js';
-import { layOutMap } from '../report/map-layout.js';
+import { layOutMapSafely } from '../report/map-worker.js';
 import { drawMapViews } from '../report/map-print.js';
 import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
 import { renderSvgDocument } from '../report/svg.js';
-import { parseRuleOptions, readConfig } from './check.js';
+import { ignorePatterns, parseRuleOptions, readConfig } from './check.js';
+import type { IgnorePatterns } from './ignore-patterns.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
 import { sourceFactsOf } from './model-source.js';
 import { findChromium, printPdf } from './pdf.js';
 import { UsageError } from './usage-error.js';
-import { findModelFiles } from './workspace-files.js';
+import { writeOutputFile } from './output-file.js';
+import { findModelFiles, requireModelFiles } from './workspace-files.js';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import type { ModelText } from '../workspace/model-text.js';
 
 declare const JOINERY_VERSION: string;
 
@@ -38,17 +40,18 @@ const FORMATS = { report: ['html', 'md', 'pdf'], graph: ['dot', 'mermaid', 'svg'
  * arrangement's graph, of every arrangement under the paths. Both always exit 0
  * once they have run; findings are content here, not failure.
  */
-export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => Buffer): Promise<number> {
+export async function runViewCommand(command: 'report' | 'graph', args: string[], readStdin: () => ModelText): Promise<number> {
     let parsed;
     try {
         parsed = parseArgs({
             args, allowPositionals: true, strict: true,
             options: {
-                format: { type: 'string', default: FORMATS[command][0] },
+                format: { type: 'string', short: 'f', default: FORMATS[command][0] },
                 arrangement: { type: 'string' },
                 rule: { type: 'string', multiple: true, default: [] },
-                config: { type: 'string' },
-                output: { type: 'string' },
+                config: { type: 'string', short: 'c' },
+                'ignore-pattern': { type: 'string', multiple: true, default: [] },
+                output: { type: 'string', short: 'o' },
                 // report only: the earlier model to compare with, and the browser that prints a PDF
                 compare: { type: 'string' },
                 browser: { type: 'string' },
@@ -61,7 +64,7 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     const { values, positionals } = parsed;
     if (values.help) {
         const reportOnly = command === 'report' ? ' [--compare OLD] [--browser PATH]' : '';
-        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [--config FILE] [--output FILE]${reportOnly}\n`);
+        process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [-c, --config FILE] [--ignore-pattern GLOB] [-o, --output FILE]${reportOnly}\n`);
         return 0;
     }
     const format = values.format;
@@ -72,22 +75,21 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     // Find the browser before the work, so that a missing one fails at once.
     const chromium = format === 'pdf' ? findChromium(values.browser, process.env) : undefined;
     const cwd = process.cwd();
-    const settings = { ...readConfig(values.config, cwd), ...parseRuleOptions(values.rule) };
-    const { Joinery } = createJoineryServices(NodeFileSystem);
-    const files = await findModelFiles(positionals, cwd);
-    const { unreadable } = await loadWorkspace(Joinery, files, cwd, readStdin);
-    const collected = collectFindingsAndAccepted(Joinery, settings);
-    const findings = [...collected.findings, ...applyRuleSettings(unreadable, settings)].sort(compareFindings);
+    const config = readConfig(values.config, cwd);
+    const settings = { ...config.rules, ...parseRuleOptions(values.rule) };
+    const ignores = ignorePatterns(config, values['ignore-pattern'], cwd);
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
+    const selection = await findModelFiles(positionals, cwd, ignores);
+    requireModelFiles(selection, positionals);
+    const files = selection.files;
+    await loadWorkspace(Joinery, files, cwd, readStdin);
+    const { findings, suppressed } = collectFindingsAndAccepted(Joinery, settings);
     const models = selectArrangements(Joinery, values.arrangement);
     const output = command === 'graph' ? await graph(format, models, findings)
         : format === 'md' ? reportMarkdown(models, findings, files.length, cwd)
-            : await reportHtml({ models, findings, suppressed: collected.suppressed, settings, fileCount: files.length, cwd, compare: values.compare, pdf: chromium });
+            : await reportHtml({ models, findings, suppressed, settings, ignores, fileCount: files.length, cwd, compare: values.compare, pdf: chromium });
     if (values.output) {
-        try {
-            writeFileSync(values.output, output);
-        } catch (error) {
-            throw new UsageError(`cannot write '${values.output}': ${(error as { code?: string }).code ?? error}`);
-        }
+        writeOutputFile(values.output, output, cwd, files);
     } else {
         process.stdout.write(output);
     }
@@ -120,6 +122,8 @@ interface HtmlReportRun {
     findings: Finding[];
     suppressed: SuppressedFinding[];
     settings: RuleSettings;
+    /** The files the workspace skips, skipped in `--compare OLD` too. */
+    ignores: IgnorePatterns;
     fileCount: number;
     cwd: string;
     /** `--compare OLD`: the earlier model's paths. */
@@ -134,7 +138,7 @@ async function reportHtml(run: HtmlReportRun): Promise<string | Buffer> {
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
     const rulesOff = new Set(Object.entries(settings).filter(([, level]) => level === 'off').map(([rule]) => rule));
     const profiles = models.map(model => buildIntegrationProfile(model, findings, placeOf, fileOf, { suppressed, rulesOff }));
-    const earlier = run.compare === undefined ? undefined : await earlierProfiles(run.compare, settings, cwd);
+    const earlier = run.compare === undefined ? undefined : await earlierProfiles(run.compare, settings, run.ignores, cwd);
     const otherFindings = findings.filter(f => !f.arrangement).map(f => ({ ...f, type: groupOf(f.rule), place: placeOf(f) }));
     const sourceOf = sourceFactsOf();
     const arrangements = [];
@@ -154,10 +158,11 @@ async function reportHtml(run: HtmlReportRun): Promise<string | Buffer> {
 }
 
 /** The profiles of the earlier model (`--compare OLD`), checked with the same settings, by arrangement name. */
-async function earlierProfiles(paths: string, settings: RuleSettings, cwd: string): Promise<Map<string, IntegrationProfile>> {
-    const { Joinery } = createJoineryServices(NodeFileSystem);
-    const files = await findModelFiles([paths], cwd);
-    await loadWorkspace(Joinery, files, cwd, () => { throw new UsageError('--compare reads files, not standard input'); });
+async function earlierProfiles(paths: string, settings: RuleSettings, ignores: IgnorePatterns, cwd: string): Promise<Map<string, IntegrationProfile>> {
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
+    const selection = await findModelFiles([paths], cwd, ignores);
+    requireModelFiles(selection, [paths]);
+    await loadWorkspace(Joinery, selection.files, cwd, () => { throw new UsageError('--compare reads files, not standard input'); });
     const { findings, suppressed } = collectFindingsAndAccepted(Joinery, settings);
     const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
@@ -172,6 +177,6 @@ async function graph(format: string, models: ArrangementModel[], findings: Findi
     if (format === 'dot') return renderDot(graphs);
     if (format === 'mermaid') return renderMermaid(graphs);
     const scenes = [];
-    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMap(integrationGraph), `map${index + 1}`));
+    for (const [index, integrationGraph] of graphs.entries()) scenes.push(drawMap(await layOutMapSafely(integrationGraph), `map${index + 1}`));
     return renderSvgDocument(scenes);
 }

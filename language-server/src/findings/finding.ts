@@ -30,6 +30,24 @@ export interface Finding {
     related?: RelatedLocation[];
     /** A did-you-mean name for unresolved references. */
     suggestion?: string;
+    /** What it is about when its element alone does not say (a gap rule's `RuleReport.subject`). */
+    subject?: string;
+    /** Its stable identity across edits (checking/fingerprint.ts), once the whole workspace's findings are known. */
+    fingerprint?: string;
+    /** What within its element it is about, when a rule reports several things there (power-asymmetry: the sector). */
+    scope?: string;
+}
+
+/** `Arrangement.Element` for an element of an arrangement, the name alone for a top-level declaration. */
+export function qualifiedName(node: AstNode): string {
+    const name = (node as { name?: unknown }).name;
+    const arrangement = isArrangement(node) ? undefined : AstUtils.getContainerOfType(node, isArrangement)?.name;
+    return arrangement ? `${arrangement}.${String(name)}` : String(name);
+}
+
+/** Two elements in a fixed order, for a finding about the pair whichever of them it is shown on. */
+export function pairSubject(a: AstNode, b: AstNode): string {
+    return [qualifiedName(a), qualifiedName(b)].sort().join(' ~ ');
 }
 
 /** Where a finding about `node` is shown: its name when it has one, else the whole declaration. */

@@ -14,6 +14,17 @@ export function parseAmount(text: string): number | undefined {
     return match ? Number(match[1]) * MULTIPLIERS[match[2] ?? ''] : undefined;
 }
 
+const SUFFIX_SPELLINGS: Record<string, string> = { k: 'k', thousand: 'k', m: 'm', mn: 'm', million: 'm', bn: 'bn', b: 'bn', billion: 'bn' };
+
+/** What to say of an amount that parseAmount refuses: `10M` → write `10m`. */
+export function malformedAmount(text: string): string {
+    const match = /^([0-9]+(?:\.[0-9]+)?)([A-Za-z]+)$/.exec(text);
+    const suffix = match && SUFFIX_SPELLINGS[match[2].toLowerCase()];
+    return suffix
+        ? `Amount '${text}' is malformed: write \`${match[1]}${suffix}\` (the suffixes are k, m and bn, in lower case)`
+        : `Amount '${text}' is malformed: write a number with an optional k, m or bn suffix (120m, 2.5bn, 40000)`;
+}
+
 /** A seat count is a whole number (it may be below 1, which validation reports). */
 export function parseSeatCount(text: string): number | undefined {
     return /^-?[0-9]+$/.test(text) ? Number(text) : undefined;
@@ -24,4 +35,13 @@ export function seatsHeld(text: string | undefined): number {
     if (text === undefined) return 1;
     const count = parseSeatCount(text);
     return count === undefined ? 1 : Math.max(0, count);
+}
+
+/** A `YYYY-MM-DD` that names a real day. */
+export function validDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -23,6 +23,7 @@ export class JoineryCodeActionProvider implements CodeActionProvider {
         this.analysis = services.analysis.IntegrationAnalysis;
     }
 
+    // Findings come from every file: the server answers once the whole workspace is validated (server/start-server.ts).
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];

@@ -1,6 +1,6 @@
 import { DocumentState, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import type { Finding } from '../findings/finding.js';
 import { isArrangement, type Model } from '../generated/ast.js';
@@ -29,11 +29,10 @@ export class ArrangementCodeLensProvider implements CodeLensProvider {
         this.refreshOnChange();
     }
 
-    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams, cancelToken?: CancellationToken): Promise<CodeLens[]> {
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
         const arrangements = (document.parseResult.value as Model).declarations?.filter(isArrangement) ?? [];
         if (arrangements.length === 0) return [];
-        // Findings come from every file: wait until the whole workspace is checked.
-        await this.services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
+        // Findings come from every file: the server waits until the whole workspace is checked (server/start-server.ts).
         const findings = this.services.findings.PublishedFindings.current();
         const analysis = this.services.analysis.IntegrationAnalysis;
         return arrangements.flatMap(arrangement => {

@@ -26,6 +26,7 @@ const KINDS: Record<string, DeclarationKind> = {
     Goal: { token: SemanticTokenTypes.event, symbol: SymbolKind.Event, completion: CompletionItemKind.Event },
     Indicator: { token: SemanticTokenTypes.property, symbol: SymbolKind.Property, completion: CompletionItemKind.Property },
     Agreement: { token: SemanticTokenTypes.macro, symbol: SymbolKind.Constant, completion: CompletionItemKind.Constant },
+    Direction: { token: SemanticTokenTypes.method, symbol: SymbolKind.Method, completion: CompletionItemKind.Method },
     // Unnamed elements appear in the outline only.
     Channel: { token: SemanticTokenTypes.operator, symbol: SymbolKind.Operator, completion: CompletionItemKind.Operator },
     Referral: { token: SemanticTokenTypes.operator, symbol: SymbolKind.Operator, completion: CompletionItemKind.Operator },

@@ -15,8 +15,9 @@ export class JoineryDocumentSymbolProvider extends DefaultDocumentSymbolProvider
             const cst = node.$cstNode;
             if (!cst) return [];
             const arrow = isLink(node) ? node.direction : '->';
+            const ends = `${node.from?.$refText ?? '?'} ${arrow} ${node.to?.$refText ?? '?'}`;
             return [{
-                name: `${kindWord(node.$type)} ${node.from.$refText} ${arrow} ${node.to.$refText}`,
+                name: isChannel(node) && node.name ? `${kindWord(node.$type)} ${node.name} (${ends})` : `${kindWord(node.$type)} ${ends}`,
                 kind: this.nodeKindProvider.getSymbolKind(node),
                 range: cst.range,
                 selectionRange: cst.range,

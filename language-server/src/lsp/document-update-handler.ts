@@ -1,19 +1,76 @@
-import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type FileSystemWatcher, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import { URI } from 'langium';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathKind } from '../workspace/model-text.js';
+import { JoineryWorkspaceManager } from '../workspace/workspace-manager.js';
+import { JoineryFileSystemProvider } from '../workspace/file-system.js';
 import { CONFIG_FILE, type WorkspaceRuleSettings } from './workspace-rule-settings.js';
 
-/** Langium's handler, also watching `joinery.json` so a settings change re-applies at once. */
+/**
+ * Langium's handler, also watching `joinery.json` so a settings change re-applies
+ * at once, and keeping the workspace what `joinery check` on its folder would read:
+ *
+ * - a watched-file event is taken for what is on disk now: a created or changed path
+ *   that is already gone is a deletion, a folder is no model (its files have events
+ *   of their own), and a path the CLI's walk would skip (outside the workspace
+ *   folders, under `out/`, `node_modules` or a hidden folder) is ignored;
+ * - closing a document goes back to the file on disk, discarding unsaved text, and
+ *   takes a file that is not one of the workspace's models out of the workspace.
+ */
 export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     ruleSettings: WorkspaceRuleSettings | undefined;
+    private readonly shared: LangiumSharedServices;
 
-    protected override registerFileWatcher(services: LangiumSharedServices): void {
-        super.registerFileWatcher(services);
-        void services.lsp.Connection?.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.shared = services;
+    }
+
+    // Langium 4 watches every file, joinery.json with them; should that ever narrow, joinery.json is added.
+    protected override getWatchers(): FileSystemWatcher[] {
+        const watchers = super.getWatchers();
+        return watchers.some(watcher => watcher.globPattern === '**/*') ? watchers : [...watchers, { globPattern: `**/${CONFIG_FILE}` }];
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE}`);
         if (params.changes.some(change => isConfig(change.uri))) void this.ruleSettings?.reloadFile();
-        super.didChangeWatchedFiles({ changes: params.changes.filter(change => !isConfig(change.uri)) });
+        const changes = params.changes.filter(change => !isConfig(change.uri)).flatMap(change => this.asOnDisk(change));
+        if (changes.length > 0) super.didChangeWatchedFiles({ changes });
+    }
+
+    /** The event as what is on disk now says, or none. */
+    private asOnDisk(change: FileEvent): FileEvent[] {
+        let uri: URI;
+        try {
+            uri = URI.parse(change.uri);
+        } catch {
+            return [];
+        }
+        const known = this.shared.workspace.LangiumDocuments.hasDocument(uri);
+        // A file open in the editor is the editor's text, whatever happens on disk.
+        if (this.shared.workspace.TextDocuments.get(change.uri)) return change.type === FileChangeType.Deleted ? [] : [change];
+        if (change.type === FileChangeType.Deleted) return known ? [change] : [];
+        if (uri.scheme !== 'file' || !this.isWorkspaceModel(uri)) return [];
+        const kind = pathKind(uri.fsPath);
+        if (kind === 'gone') return known ? [{ uri: change.uri, type: FileChangeType.Deleted }] : [];
+        if (kind === 'folder') return known ? [{ uri: change.uri, type: FileChangeType.Deleted }] : [];
+        return [change];
+    }
+
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        const stays = uri.scheme === 'file' && this.isWorkspaceModel(uri) && pathKind(uri.fsPath) === 'entry';
+        if (!stays) {
+            const files = this.shared.workspace.FileSystemProvider;
+            if (files instanceof JoineryFileSystemProvider) files.forget(uri);
+        }
+        this.fireDocumentUpdate(stays ? [uri] : [], stays ? [] : [uri]);
+    }
+
+    private isWorkspaceModel(uri: URI): boolean {
+        const manager = this.shared.workspace.WorkspaceManager;
+        return manager instanceof JoineryWorkspaceManager ? manager.isWorkspaceModel(uri) : true;
     }
 }

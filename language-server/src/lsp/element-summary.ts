@@ -4,9 +4,10 @@ import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { resolved, systemsOf, titleOf, unique } from '../analysis/membership.js';
 import { describeStage } from '../analysis/stage-support.js';
+import { budgetSummary, directionSummary, fact, forumSummary } from './forum-and-money-summary.js';
 import {
     isArrangement, isSystem,
-    type Actor, type Agreement, type Budget, type Channel, type Forum, type Goal, type Indicator, type Link, type Referral,
+    type Actor, type Agreement, type Budget, type Channel, type Direction, type Forum, type Goal, type Indicator, type Link, type Referral,
     type Service, type System, type Team
 } from '../generated/ast.js';
 import { titles } from '../rules/wording.js';
@@ -26,34 +27,18 @@ export function elementSummary(node: AstNode, analysis: IntegrationAnalysis): st
     const { workspace } = model;
     const names = (nodes: ReadonlyArray<{ name?: string; title?: string }>) => nodes.length ? titles(nodes) : 'none';
     switch (node.$type) {
-        case 'Forum': {
-            const forum = node as Forum;
-            return [
-                fact('kind', forum.kind ?? 'not given'),
-                fact('voting', forum.voting.length ? forum.voting.map(s => `${s.actor.ref ? titleOf(s.actor.ref) : s.actor.$refText} (${s.seats ?? 1})`).join(', ') : 'none'),
-                fact('advisory', names(resolved(forum.advisory))),
-                model.routesToBoard.has(forum) ? (forum.kind === 'board' ? 'A board: it decides' : 'Reaches a board of the arrangement')
-                    : '**No route** to a board of the arrangement',
-                fact('controls', names(resolved(forum.controls))),
-                fact('holds', names(workspace.budgetsHeldBy(forum))),
-                fact('owns goals', names(workspace.goalsOwnedBy(forum)))
-            ];
-        }
-        case 'Budget': {
-            const budget = node as Budget;
-            return [
-                fact('kind', budget.kind ?? 'not given'),
-                fact('from', budget.contributions.length ? budget.contributions.map(c => `${c.actor.ref ? titleOf(c.actor.ref) : c.actor.$refText}${c.amount ? ` ${c.amount}` : ''}`).join(', ') : 'no one'),
-                fact('held by', budget.heldBy?.ref ? titleOf(budget.heldBy.ref) : 'nobody'),
-                fact('controlled by boards', names(workspace.boardsControlling(budget))),
-                fact('funds', names(resolved(budget.funds)))
-            ];
-        }
+        case 'Forum':
+            return forumSummary(node as Forum, model);
+        case 'Budget':
+            return budgetSummary(node as Budget, model);
+        case 'Direction':
+            return directionSummary(node as Direction);
         case 'System': {
             const system = node as System;
             const linkedTo = unique(workspace.linksTouching(system).flatMap(link => [link.from.ref, link.to.ref]).filter(isSystem).filter(s => s !== system));
             return [
                 fact('owner', system.owner?.ref ? titleOf(system.owner.ref) : 'not given'),
+                fact('users', names(workspace.systemUse.usersOf(system))) + (workspace.systemUse.statesUsers(system) ? '' : ' (the owner and its teams\' staff: no `users` given)'),
                 fact('used by', names(workspace.teamsUsing(system))),
                 fact('linked to', names(linkedTo)),
                 fact('covered by', names(workspace.agreementsCovering(system)))
@@ -72,7 +57,7 @@ export function elementSummary(node: AstNode, analysis: IntegrationAnalysis): st
         case 'Service': {
             const service = node as Service;
             return [
-                fact('delivered by', names(resolved(service.deliveredBy))),
+                fact('delivered by', service.deliveredBy.length ? service.deliveredBy.map(d => `${d.deliverer.ref ? titleOf(d.deliverer.ref) : d.deliverer.$refText}${d.basis ? ` (${d.basis})` : ''}`).join(', ') : 'none'),
                 fact('for', service.population ?? 'not given') + (service.area ? ` · area: ${service.area}` : '') + (service.function ? ` · function: ${service.function}` : ''),
                 fact('funded by', names(model.budgetsFunding(service))),
                 fact('covered by', names(workspace.agreementsCovering(service)))
@@ -146,11 +131,7 @@ function actorSummary(actor: Actor, analysis: IntegrationAnalysis): string[] {
     return [lines.join('\n')];
 }
 
-function fact(label: string, value: string): string {
-    return `${label[0].toUpperCase()}${label.slice(1)}: ${value}`;
-}
-
-function end(reference: { ref?: { name?: string; title?: string }; $refText: string }): string {
-    return reference.ref ? titleOf(reference.ref) : reference.$refText;
+function end(reference: { ref?: { name?: string; title?: string }; $refText: string } | undefined): string {
+    return !reference ? 'not given' : reference.ref ? titleOf(reference.ref) : reference.$refText;
 }
 

@@ -67,6 +67,8 @@ export class JoineryFormatter implements Formatter {
             const gap = text.slice(from, leaf.offset);
             if (!previous) {
                 replace(0, leaf.offset, '');
+                // A file may start with its first declaration: the tokens after it follow that keyword.
+                if (!leaf.hidden) previousToken = leaf;
             } else if (leaf.hidden) {
                 if (newlineCount(gap) === 0) {
                     replace(from, leaf.offset, gap.length > 0 ? gap : ' '); // a trailing comment keeps its place

@@ -1,4 +1,4 @@
-import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { IntegrationAnalysis } from '../analysis/integration-analysis.js';
@@ -7,6 +7,7 @@ import { kindWord } from '../language/user-words.js';
 import type { JoineryServices } from './joinery-services.js';
 import { declarationKind } from './declaration-kinds.js';
 import { elementSummary } from './element-summary.js';
+import { keywordHover } from './keyword-hover.js';
 
 /**
  * Hover on every declaration, named or not (from its name, a reference to it or
@@ -24,19 +25,27 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         this.analysis = (services as JoineryServices).analysis.IntegrationAnalysis;
     }
 
+    // The summary reads the derived model of every file: the server waits until the whole workspace is linked (server/start-server.ts).
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const hover = await super.getHoverContent(document, params);
         if (hover) return hover;
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const node = leaf?.astNode;
-        if (!leaf || !node || !declarationKind(node.$type)) return undefined;
+        if (!leaf || !node) return undefined;
+        // A keyword or listed value says what it means; a declaration's own keyword gives the declaration.
+        const startsDeclaration = !!declarationKind(node.$type) && leaf.offset === node.$cstNode?.offset;
+        const guide = startsDeclaration ? undefined : keywordHover(leaf);
+        if (guide) return { contents: { kind: 'markdown', value: guide } };
+        if (!declarationKind(node.$type)) return undefined;
         // Unnamed elements hover anywhere outside their references; named ones from their keyword too.
         const unnamed = isChannel(node) || isLink(node) || isReferral(node);
-        return unnamed || leaf.offset === node.$cstNode?.offset ? this.getAstNodeHoverContent(node) : undefined;
+        if (!unnamed && leaf.offset !== node.$cstNode?.offset) return undefined;
+        return { contents: { kind: 'markdown', value: this.getAstNodeHoverContent(node) } };
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<Hover | undefined> {
+    /** Markdown: Langium's hover puts it in a Hover (after a name or a reference), as the fallback above does. */
+    protected override getAstNodeHoverContent(node: AstNode): string {
         const named = node as { name?: string; title?: string };
         const heading = named.name ? `**${kindWord(node.$type)} ${named.name}**` : `**${kindWord(node.$type)}**`;
         const parts = [heading + (named.title ? ` — ${named.title}` : '')];
@@ -44,6 +53,6 @@ export class JoineryHoverProvider extends AstNodeHoverProvider {
         if (docs) parts.push(docs);
         const summary = elementSummary(node, this.analysis);
         if (summary.length) parts.push(summary.join('  \n'));
-        return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
+        return parts.join('\n\n');
     }
 }

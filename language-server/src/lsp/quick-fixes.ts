@@ -65,7 +65,7 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
             const { arrangement } = model;
             const existing = model.channels.find(channel => joins(channel, represented, intermediary));
             const markExisting: QuickFix[] = existing ? [{
-                title: `Mark the channel ${existing.from.$refText} -> ${existing.to.$refText} two-way`,
+                title: `Mark the channel ${existing.name ?? `${existing.from?.$refText} -> ${existing.to?.$refText}`} two-way`,
                 edits: [appendToBody(existing, 'two-way')],
                 preferred: true
             }] : [];
@@ -92,12 +92,22 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
     },
 
     'stage-claim-unsupported': (_finding, model) => {
-        const token = GrammarUtils.findNodeForProperty(model.arrangement.$cstNode, 'stage');
-        const supported = model.stageSupport.supportedStage;
-        if (!token) return [];
+        // The whole claim, `6a, 6b` included, from its first stage to its last.
+        const tokens = GrammarUtils.findNodesForProperty(model.arrangement.$cstNode, 'stages');
+        if (tokens.length === 0) return [];
+        const { claims, isSupported, supportedStage } = model.stageSupport;
+        const span = { offset: tokens[0].offset, end: tokens[tokens.length - 1].end };
+        const held = claims.filter(claim => isSupported(claim));
+        if (held.length > 0) {
+            return [{
+                title: `Claim only ${held.map(describeStage).join(' and ')}, which the model supports`,
+                edits: [replaceToken(model.arrangement, span, held.join(', '))],
+                preferred: true
+            }];
+        }
         return [{
-            title: `Claim ${describeStage(supported)}, which the model supports`,
-            edits: [replaceToken(model.arrangement, token, supported)],
+            title: `Claim ${describeStage(supportedStage)}, which the model supports`,
+            edits: [replaceToken(model.arrangement, span, supportedStage)],
             preferred: true
         }];
     }
@@ -109,6 +119,6 @@ function involvedActor(finding: Finding, model: ArrangementModel): Actor | undef
 }
 
 function joins(channel: Channel, a: Actor, b: Actor): boolean {
-    const from = channel.from.ref, to = channel.to.ref;
+    const from = channel.from?.ref, to = channel.to?.ref;
     return (from === a && to === b) || (from === b && to === a);
 }

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type Reference } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isReference, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type Reference } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
@@ -21,7 +21,8 @@ export class JoinerySemanticTokenProvider extends AbstractSemanticTokenProvider 
         const document = this.currentDocument as LangiumDocument;
         const references = new Map<CstNode, Reference>();
         for (const reference of document.references) {
-            if (reference.$refNode) references.set(reference.$refNode, reference);
+            // Joinery's grammar has no multi-references (`[+Type]`).
+            if (reference.$refNode && isReference(reference)) references.set(reference.$refNode, reference);
         }
         for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
             const token = classify(leaf, references);
@@ -53,7 +54,7 @@ function classify(leaf: LeafCstNode, references: Map<CstNode, Reference>): Token
         return kind ? { type: kind.token, modifier: SemanticTokenModifiers.declaration } : undefined;
     }
     if (leaf.tokenType.name === 'STRING') return { type: SemanticTokenTypes.string };
-    if (leaf.tokenType.name === 'NUMBER') return { type: SemanticTokenTypes.number };
+    if (leaf.tokenType.name === 'NUMBER' || leaf.tokenType.name === 'DATE') return { type: SemanticTokenTypes.number };
     if (!GrammarAST.isKeyword(source)) return undefined;
     // Listed values (sectors, kinds, levels, logics) are keywords of data-type rules such as `Sector`.
     if (AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.dataType) return { type: SemanticTokenTypes.enumMember };
@@ -75,5 +76,8 @@ function enclosingReference(leaf: CstNode): CstNode | undefined {
 /** Whether a token is the `name` of its declaration (names may be spelled like keywords). */
 function isDeclarationName(leaf: CstNode): boolean {
     const nameCall = leaf.container?.grammarSource;
-    return GrammarAST.isRuleCall(nameCall) && GrammarAST.isAssignment(nameCall.$container) && nameCall.$container.feature === 'name';
+    if (!GrammarAST.isRuleCall(nameCall)) return false;
+    // Langium 4 types a rule call's container as an infix rule only; a name's is an assignment.
+    const assignment: AstNode | undefined = nameCall.$container;
+    return GrammarAST.isAssignment(assignment) && assignment.feature === 'name';
 }

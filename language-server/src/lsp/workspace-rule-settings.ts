@@ -1,7 +1,11 @@
 import { Emitter, URI, UriUtils, type Event } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { parseStrictJson } from '../checking/strict-json.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import { readConfigFile } from '../workspace/model-text.js';
 
 export const CONFIG_FILE = 'joinery.json';
 
@@ -53,33 +57,39 @@ export class WorkspaceRuleSettings {
         this.fileSettings = {};
         this.problem = undefined;
         if (uri) {
-            let text: string | undefined;
-            try {
-                text = await this.shared.workspace.FileSystemProvider.readFile(URI.parse(uri));
-            } catch {
-                text = undefined; // no joinery.json: nothing to apply
-            }
-            if (text !== undefined) this.applyFile(uri, text);
+            const read = await this.readConfig(URI.parse(uri));
+            if ('text' in read) this.applyFile(uri, read.text);
+            else if ('problem' in read) this.problem = { uri, diagnostic: configDiagnostic('', 0, 1, `joinery.json cannot be read (${read.problem})`) };
         }
         this.loaded = true;
         this.changed.fire();
     }
 
-    private applyFile(uri: string, text: string): void {
-        let parsed: unknown;
+    /** On disk, looked at before it is read as the CLI does (a pipe or a device never blocks); elsewhere through the file system provider. */
+    private async readConfig(uri: URI): Promise<ReturnType<typeof readConfigFile>> {
+        if (uri.scheme === 'file') return readConfigFile(uri.fsPath);
         try {
-            parsed = JSON.parse(text);
-        } catch (error) {
-            const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
-            this.problem = { uri, diagnostic: configDiagnostic(text, offset, `joinery.json is not valid JSON: ${(error as Error).message}`) };
+            return { text: await this.shared.workspace.FileSystemProvider.readFile(uri) };
+        } catch {
+            return { missing: true }; // no joinery.json: nothing to apply
+        }
+    }
+
+    private applyFile(uri: string, text: string): void {
+        const parsed = parseStrictJson(text);
+        if ('error' in parsed) {
+            this.problem = { uri, diagnostic: configDiagnostic(text, parsed.offset, parsed.length, `joinery.json is not valid JSON: ${parsed.error}`) };
             return;
         }
-        const settings = parseConfig(parsed);
+        const { tree } = parsed;
+        const settings = parseConfig(parsed.value);
         if (typeof settings === 'string') {
+            // Point at the key the message names, found in the parsed tree (never by searching the text).
             const key = /"rules"\."([^"]+)"|unknown key "([^"]+)"/.exec(settings);
-            const quoted = key ? `"${key[1] ?? key[2]}"` : undefined;
-            const offset = quoted ? Math.max(0, text.indexOf(quoted)) : 0;
-            this.problem = { uri, diagnostic: configDiagnostic(text, offset, `joinery.json: ${settings}`) };
+            const path = key ? (key[1] !== undefined ? ['rules', key[1]] : [key[2]]) : [];
+            const node = findNodeAtLocation(tree, path);
+            const at = node?.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node ?? tree;
+            this.problem = { uri, diagnostic: configDiagnostic(text, at.offset, at.length, `joinery.json: ${settings}`) };
             return;
         }
         this.fileSettings = settings;
@@ -99,8 +109,8 @@ function editorRules(configuration: unknown): RuleSettings {
     return valid;
 }
 
-function configDiagnostic(text: string, offset: number, message: string): Diagnostic {
-    const before = text.slice(0, offset).split('\n');
-    const position = { line: before.length - 1, character: before[before.length - 1].length };
-    return { range: { start: position, end: { line: position.line, character: position.character + 1 } }, severity: 1, source: 'joinery', code: 'config', message };
+function configDiagnostic(text: string, offset: number, length: number, message: string): Diagnostic {
+    const document = TextDocument.create('joinery.json', 'json', 0, text);
+    const range = { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+    return { range, severity: 1, source: 'joinery', code: 'config', message };
 }

@@ -30,9 +30,14 @@ export const MAX_ERRORS_PER_FILE = 1000;
  */
 export const MAX_BRACE_DEPTH = 100;
 
-export function tooLargeMessage(bytes: number): string {
-    return `This file is too large to check (${megabytes(bytes)}): Joinery reads model files of up to ${megabytes(MAX_MODEL_BYTES)}; split it into several files`;
+/** `atLeast`: the reading stopped at the limit (a stream), so the size is "more than" it. */
+export function tooLargeMessage(bytes: number, atLeast = false): string {
+    const size = atLeast ? `more than ${megabytes(MAX_MODEL_BYTES)}` : megabytes(bytes);
+    return `This file is too large to check (${size}): Joinery reads model files of up to ${megabytes(MAX_MODEL_BYTES)}; split it into several files`;
 }
+
+/** A file with a NUL byte (or an open document with a NUL character) is not a model. */
+export const NOT_TEXT_MESSAGE = 'This is not a text file (it contains NUL bytes): a model must be UTF-8 text';
 
 export function utf8Length(text: string): number {
     // Cheap bounds first: a UTF-16 code unit takes one to three UTF-8 bytes.

@@ -3,7 +3,7 @@ import {
     type LangiumParser, type ParseResult, type ParserOptions, type Reference
 } from 'langium';
 import type { IToken } from 'chevrotain';
-import { MAX_MODEL_BYTES, structureProblem, tooLargeMessage, utf8Length } from './input-limits.js';
+import { MAX_MODEL_BYTES, NOT_TEXT_MESSAGE, structureProblem, tooLargeMessage, utf8Length } from './input-limits.js';
 import { makeRecoveryLinear } from './parser-recovery.js';
 
 type ParserError = ParseResult['parserErrors'][number];
@@ -27,12 +27,13 @@ export class JoineryParser {
     parse<T extends AstNode = AstNode>(text: string, options?: ParserOptions): ParseResult<T> {
         const bytes = utf8Length(text);
         if (bytes > MAX_MODEL_BYTES) return failedParse<T>(tooLargeMessage(bytes));
+        // The same decision as for a file's bytes (workspace/model-text.ts): not parsed, so nothing in it is analysed.
+        if (text.includes('\0')) return failedParse<T>(NOT_TEXT_MESSAGE);
         const problem = structureProblem(text);
         if (problem) return failedParse<T>(problem.message, text, problem.offset);
         let result: ParseResult<T>;
         try {
-            this.parser ??= linearParser(createLangiumParser(this.services));
-            result = this.parser.parse<T>(text, options);
+            result = this.langiumParser.parse<T>(text, options);
         } catch (error) {
             // The parser's state is unknown after a throw: build a new one next time.
             this.parser = undefined;
@@ -42,6 +43,11 @@ export class JoineryParser {
         // Only error recovery leaves a mandatory reference out; a clean parse has them all.
         if (result.parserErrors.length > 0) this.completeReferences(result.value);
         return result;
+    }
+
+    /** The Langium parser it parses with, built on first use (the tests check its patches). */
+    get langiumParser(): LangiumParser {
+        return this.parser ??= linearParser(createLangiumParser(this.services));
     }
 
     private completeReferences(root: AstNode): void {
@@ -89,7 +95,12 @@ class LinearCstNodeBuilder extends CstNodeBuilder {
 
 const CHUNK = 10_000;
 
-/** Gives the parser the linear builder and flat recovery, if Langium still keeps them where it did (3.5). */
+/** Whether the Langium parser builds its CST with the linear builder above. */
+export function hasLinearCstBuilder(parser: LangiumParser): boolean {
+    return (parser as unknown as { nodeBuilder?: unknown }).nodeBuilder instanceof LinearCstNodeBuilder;
+}
+
+/** Gives the parser the linear builder and flat recovery, if Langium still keeps them where it did (4.4). */
 function linearParser(parser: LangiumParser): LangiumParser {
     const internals = parser as unknown as { nodeBuilder?: unknown };
     if (internals.nodeBuilder instanceof CstNodeBuilder) internals.nodeBuilder = new LinearCstNodeBuilder();

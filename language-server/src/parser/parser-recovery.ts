@@ -7,11 +7,23 @@ import { createCompletionParser, type LangiumCompletionParser, type LangiumCoreS
  * smart quotes, then repeated) overflowed the stack, and once that was fixed took
  * 3 s to parse 143 KB. Both patches keep Chevrotain's results exactly; they only
  * change how it gets there.
+ *
+ * They replace two methods of Chevrotain's parser and read its internal state, so
+ * they are written for one version of it: CHEVROTAIN_VERSION, the one Langium 4.4
+ * brings. test/robustness/parser-recovery-guard.test.ts fails when the version, or
+ * any member below, changes, and when a Joinery parser is left unpatched.
  */
+export const CHEVROTAIN_VERSION = '13.2.0';
 
-/** The parts of Chevrotain's parser (11.0) that recovery uses. */
+/** The parts of Chevrotain's parser (13.2) that recovery uses, with the number of parameters of each method. */
 interface RecoveringParser {
+    /**
+     * The names of the rules being parsed, outermost first, in `RULE_STACK[0..RULE_STACK_IDX]`:
+     * since Chevrotain 12 the array is reused and never shrinks, so its length is
+     * the deepest the parse has been, not the current depth.
+     */
     RULE_STACK: number[];
+    RULE_STACK_IDX: number;
     currIdx: number;
     tokVector: IToken[];
     tokVectorLength: number;
@@ -20,20 +32,55 @@ interface RecoveringParser {
     flattenFollowSet(): TokenType[];
     findReSyncTokenType(): TokenType;
     tryInRepetitionRecovery(repetition: (...args: unknown[]) => void, args: unknown[], lookahead: () => boolean, expected: unknown): void;
+    /** The caller of tryInRepetitionRecovery (not replaced: it must call it through `this`). */
+    attemptInRepetitionRecovery(...args: unknown[]): void;
 }
 
-function isRecoveringParser(parser: unknown): parser is RecoveringParser {
-    const candidate = parser as Partial<RecoveringParser> | undefined;
-    return typeof candidate?.tryInRepetitionRecovery === 'function' && typeof candidate.findReSyncTokenType === 'function'
-        && typeof candidate.flattenFollowSet === 'function' && typeof candidate.tokenMatcher === 'function';
+const METHODS: ReadonlyArray<[keyof RecoveringParser, number]> = [
+    ['tryInRepetitionRecovery', 4], ['findReSyncTokenType', 0], ['flattenFollowSet', 0],
+    ['tokenMatcher', 2], ['LA', 1], ['attemptInRepetitionRecovery', 7]
+];
+const NUMBERS: ReadonlyArray<keyof RecoveringParser> = ['RULE_STACK_IDX', 'currIdx', 'tokVectorLength'];
+const ARRAYS: ReadonlyArray<keyof RecoveringParser> = ['RULE_STACK', 'tokVector'];
+
+/**
+ * What about a Chevrotain parser (Langium's `wrapper`) does not match what the
+ * patches rely on, or undefined if it all does.
+ */
+export function recoveryInternalsMismatch(parser: unknown): string | undefined {
+    if (typeof parser !== 'object' || parser === null) return 'no Chevrotain parser';
+    const members = parser as Record<string, unknown>;
+    for (const [name, parameters] of METHODS) {
+        const method = members[name];
+        if (typeof method !== 'function') return `${name} is not a method`;
+        if (method.length !== parameters) return `${name} takes ${method.length} parameters, not ${parameters}`;
+    }
+    for (const name of NUMBERS) if (typeof members[name] !== 'number') return `${name} is not a number`;
+    for (const name of ARRAYS) if (!Array.isArray(members[name])) return `${name} is not an array`;
+    return undefined;
 }
 
-/** Makes the recovery of a Langium parser (document or completion) linear, if Langium still keeps Chevrotain's where it did (3.5). */
+/** The Chevrotain parsers patched here. */
+const linear = new WeakSet<object>();
+
+/** The Chevrotain parser inside a Langium parser (document or completion). */
+export function chevrotainParserOf(langiumParser: object): unknown {
+    return (langiumParser as { wrapper?: unknown }).wrapper;
+}
+
+/** Makes the recovery of a Langium parser (document or completion) linear, if Chevrotain's internals are still those it was written for. */
 export function makeRecoveryLinear(langiumParser: object): void {
-    const wrapper = (langiumParser as { wrapper?: unknown }).wrapper;
-    if (!isRecoveringParser(wrapper)) return;
-    flattenRepetitionRecovery(wrapper);
-    indexReSyncSearch(wrapper);
+    const parser = chevrotainParserOf(langiumParser);
+    if (recoveryInternalsMismatch(parser) !== undefined || linear.has(parser as object)) return;
+    flattenRepetitionRecovery(parser as RecoveringParser);
+    indexReSyncSearch(parser as RecoveringParser);
+    linear.add(parser as object);
+}
+
+/** Whether the Langium parser's recovery was made linear. */
+export function hasLinearRecovery(langiumParser: object): boolean {
+    const parser = chevrotainParserOf(langiumParser);
+    return typeof parser === 'object' && parser !== null && linear.has(parser);
 }
 
 /**
@@ -55,13 +102,19 @@ export function createLinearCompletionParser(services: LangiumCoreServices): Lan
  * can make it instead: the first recovery of a repetition repeats it while the
  * recoveries nested in it (the same repetition at the same rule depth) ask for
  * another round.
+ *
+ * A repetition is known by its method (`manyInternal`, shared by all), its
+ * occurrence in the rule (Langium numbers each rule's repetitions from 1), the
+ * rule and the depth of the rule stack: a repetition of the same number in a rule
+ * called at another depth, or in another rule, is a recovery of its own.
  */
 function flattenRepetitionRecovery(parser: RecoveringParser): void {
     const recover = parser.tryInRepetitionRecovery;
     type Round = { repetition: unknown; occurrence: unknown; rule: number; depth: number; again?: unknown[] };
     let innermost: Round | undefined;
     parser.tryInRepetitionRecovery = function (this: RecoveringParser, repetition, args, lookahead, expected) {
-        const depth = this.RULE_STACK.length, rule = this.RULE_STACK[depth - 1];
+        // The real stack is RULE_STACK[0..RULE_STACK_IDX]; entries above it are stale.
+        const depth = this.RULE_STACK_IDX + 1, rule = this.RULE_STACK[this.RULE_STACK_IDX];
         const round = innermost;
         if (round && round.repetition === repetition && round.occurrence === args[0] && round.rule === rule && round.depth === depth) {
             recover.call(this, (...again: unknown[]) => { round.again = again; }, args, lookahead, expected);
@@ -92,10 +145,13 @@ function flattenRepetitionRecovery(parser: RecoveringParser): void {
 function indexReSyncSearch(parser: RecoveringParser): void {
     const search = parser.findReSyncTokenType;
     let indexed: IToken[] | undefined;
+    let indexedLength = 0;
     let positions = new Map<TokenType, number[]>();
     parser.findReSyncTokenType = function (this: RecoveringParser): TokenType {
-        if (indexed !== this.tokVector) {
+        // A new parse: Langium hands the parser a new token array for each text.
+        if (indexed !== this.tokVector || indexedLength !== this.tokVectorLength) {
             indexed = this.tokVector;
+            indexedLength = this.tokVectorLength;
             positions = new Map();
         }
         const end = this.LA(this.tokVectorLength - this.currIdx);

@@ -1,12 +1,12 @@
 import {
-    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, isLinkingError, type LangiumDocument, type LangiumSharedCoreServices,
+    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, type LangiumDocument, type LangiumSharedCoreServices,
     type ReferenceDescription, type ReferenceInfo, type Stream, type URI
 } from 'langium';
 
 /** Langium's reference descriptions, one at a time and synchronously, for the index below. */
 export class SyncReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    describe(reference: ReferenceInfo): ReferenceDescription | undefined {
-        return this.createDescription(reference);
+    describe(reference: ReferenceInfo): ReferenceDescription[] {
+        return this.createInfoDescriptions(reference);
     }
 }
 
@@ -56,9 +56,9 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
         return super.isAffected(document, changedUris);
     }
 
-    override remove(uri: URI): void {
+    override removeReferences(uri: URI): void {
         this.pending.delete(uri.toString());
-        super.remove(uri);
+        super.removeReferences(uri);
     }
 
     /** Indexes the documents waiting, each as Langium's reference description provider would. */
@@ -71,9 +71,7 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
             const descriptions: ReferenceDescription[] = [];
             for (const node of AstUtils.streamAst(document.parseResult.value)) {
                 for (const reference of AstUtils.streamReferences(node)) {
-                    if (isLinkingError(reference)) continue;
-                    const description = provider.describe(reference);
-                    if (description) descriptions.push(description);
+                    if (!reference.reference.error) descriptions.push(...provider.describe(reference));
                 }
             }
             this.referenceIndex.set(uri, descriptions);

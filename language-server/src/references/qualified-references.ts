@@ -1,7 +1,6 @@
 import {
     AstUtils, DefaultReferences, GrammarAST,
-    type AstNode, type CstNode, type FindReferencesOptions, type LangiumCoreServices, type LangiumDocuments,
-    type ReferenceDescription, type Stream
+    type AstNode, type CstNode, type FindReferencesOptions, type ReferenceDescription, type Stream
 } from 'langium';
 import { isArrangement } from '../generated/ast.js';
 
@@ -13,17 +12,10 @@ import { isArrangement } from '../generated/ast.js';
  * changes only its own part.
  */
 export class JoineryReferences extends DefaultReferences {
-    private readonly documents: LangiumDocuments;
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.documents = services.shared.workspace.LangiumDocuments;
-    }
-
-    override findDeclaration(source: CstNode): AstNode | undefined {
-        const target = super.findDeclaration(source);
-        if (target && isQualifierPart(source)) return AstUtils.getContainerOfType(target.$container, isArrangement) ?? target;
-        return target;
+    override findDeclarations(source: CstNode): AstNode[] {
+        const targets = super.findDeclarations(source);
+        if (!isQualifierPart(source)) return targets;
+        return targets.map(target => AstUtils.getContainerOfType(target.$container, isArrangement) ?? target);
     }
 
     override findReferences(target: AstNode, options: FindReferencesOptions): Stream<ReferenceDescription> {

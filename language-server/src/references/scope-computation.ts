@@ -8,7 +8,7 @@ import { isArrangement, type Model } from '../generated/ast.js';
  * default local scopes do that).
  */
 export class JoineryScopeComputation extends DefaultScopeComputation {
-    override async computeExports(document: LangiumDocument): Promise<AstNodeDescription[]> {
+    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const model = document.parseResult.value as Model;
         const exports: AstNodeDescription[] = [];
         for (const declaration of model.declarations ?? []) {

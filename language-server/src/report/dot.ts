@@ -1,10 +1,12 @@
 import { DOMAIN_LEVELS, kindLine, type IntegrationGraph, type MapEdge, type MapNode } from './integration-graph.js';
+import { visibleText } from '../language/visible-text.js';
 
 /** Graphviz attributes per line kind, matching the map's legend. */
 const EDGE_ATTRIBUTES: Record<MapEdge['kind'], string> = {
     voting: 'color="#0f172a" penwidth=2', advisory: 'color="#64748b"', channel: 'color="#2563eb"',
     'reports to': 'color="#334155"', referral: 'color="#7c3aed"', represents: 'color="#94a3b8" style=dotted',
-    contributes: 'color="#a16207"', holds: 'color="#a16207"', controls: 'color="#a16207"', funds: 'color="#a16207"',
+    scrutinises: 'color="#334155"', 'has regard to': 'color="#334155" style=dashed',
+    contributes: 'color="#a16207"', holds: 'color="#a16207"', controls: 'color="#a16207"', funds: 'color="#a16207"', directs: 'color="#a16207"',
     staffs: 'color="#cbd5e1"', delivers: 'color="#cbd5e1"', uses: 'color="#cbd5e1"', owns: 'color="#cbd5e1"',
     link: 'color="#0f766e" penwidth=2', unlinked: 'color="#dc2626" style=dashed penwidth=2 arrowhead=none'
 };
@@ -18,7 +20,8 @@ const SECTOR_FILL: Record<string, string> = {
  * per domain level so that `dot` draws macro, meso and micro as bands.
  */
 export function renderDot(graphs: IntegrationGraph[]): string {
-    const lines = ['digraph joinery {', '  rankdir=TB;', '  compound=true;', '  node [shape=box style="rounded,filled" fillcolor="#ffffff" fontname="Helvetica" fontsize=11];', '  edge [fontname="Helvetica" fontsize=9];'];
+    // newrank: clusters nested in clusters otherwise fail to rank in some graphs ("trouble in init_rank").
+    const lines = ['digraph joinery {', '  rankdir=TB;', '  newrank=true;', '  compound=true;', '  node [shape=box style="rounded,filled" fillcolor="#ffffff" fontname="Helvetica" fontsize=11];', '  edge [fontname="Helvetica" fontsize=9];'];
     graphs.forEach((graph, index) => {
         const id = (node: string) => quote(`${graph.arrangement}/${node}`);
         lines.push(`  subgraph ${quote(`cluster_${graph.arrangement}`)} {`, `    label=${quote(graph.title)};`, '    style=rounded; color="#94a3b8";');
@@ -55,5 +58,5 @@ function nodeAttributes(node: MapNode): string {
 
 /** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
 function quote(text: string): string {
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+    return `"${visibleText(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }

@@ -28,11 +28,11 @@ function stageLadder(profile: IntegrationProfile): string {
             rung.stage === profile.supported ? '<span class="tag reached-tag">reached</span>' : '',
             rung.claimed ? `<span class="tag ${rung.supported ? 'ok-tag' : 'gap-tag'}">claimed</span>` : ''
         ].join('');
-        const requirements = rung.requirements.map(r => `<li class="${r.met ? 'met' : 'unmet'}">${r.met ? '✓' : '✗'} ${code(r.description)}</li>`).join('')
+        const requirements = rung.requirements.map(r => `<li class="${r.met ? 'met' : 'unmet'}">${r.met ? '✓' : '✗'} ${r.skipping ? 'or, skipping 3 to 5: ' : ''}${code(r.description)}</li>`).join('')
             + (rung.blockedBy ? `<li class="unmet">✗ builds on stage ${esc(rung.blockedBy)}, which the model does not reach</li>` : '');
         return `<li class="${classes}" data-stage="${esc(rung.stage)}"><div class="rung-head"><span class="stage-id">${esc(rung.stage)}</span> ${esc(rung.name)} ${tags}</div>${requirements ? `<ul>${requirements}</ul>` : ''}</li>`;
     }).join('');
-    return `<p class="muted">Stages of joining-up (seed 004). 6a, 6b, 6c and 7 each build on 5. ✓ marks what the model shows, ✗ what it does not.</p><ol class="stage-ladder">${rungs}</ol>`;
+    return `<p class="muted">Stages of joining-up (seed 004). 6a, 6b, 6c and 7 each build on 5; 6a may skip 3 to 5 when a lead agency has taken the work over. ✓ marks what the model shows, ✗ what it does not.</p><ol class="stage-ladder">${rungs}</ol>`;
 }
 
 function powerTable(profile: IntegrationProfile): string {

@@ -1,11 +1,12 @@
 import { AstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import {
-    isActor, isArrangement, isBudget, isForum, isService, isSystem, isTeam,
+    isActor, isArrangement, isBudget, isForum, isGoal, isService, isSystem, isTeam,
     type Actor, type Budget, type Forum, type Sector, type Service, type System, type Team
 } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { isBoard, isNonStatutory, resolved, systemsOf, systemsOfService, titleOf, unique } from '../analysis/membership.js';
+import { deliveriesOf, isBoard, isNonStatutory, resolved, systemsOf, titleOf, unique } from '../analysis/membership.js';
+import { systemsUsedTogether } from '../analysis/system-use.js';
 import { parseAmount, seatsHeld } from '../language/quantities.js';
 import { locate, type Finding, type Severity } from '../findings/finding.js';
 import { formatAmount } from './figures.js';
@@ -52,8 +53,8 @@ export interface MapNode {
 }
 
 export type MapEdgeKind =
-    | 'voting' | 'advisory' | 'channel' | 'reports to' | 'referral' | 'represents'
-    | 'contributes' | 'holds' | 'controls' | 'funds'
+    | 'voting' | 'advisory' | 'channel' | 'reports to' | 'referral' | 'represents' | 'scrutinises' | 'has regard to'
+    | 'contributes' | 'holds' | 'controls' | 'funds' | 'directs'
     | 'staffs' | 'delivers' | 'uses' | 'owns' | 'link' | 'unlinked';
 
 export interface MapEdge {
@@ -126,16 +127,27 @@ export function buildIntegrationGraph(model: ArrangementModel, findings: readonl
                     if (member) edge(member, element, 'voting', `${titleOf(member)} votes on ${titleOf(element)}`, { label: `${seats} vote${seats === 1 ? '' : 's'}` });
                 }
                 for (const member of resolved(element.advisory)) edge(member, element, 'advisory', `${titleOf(member)} sits on ${titleOf(element)} without a vote`, { label: 'advisory' });
+                for (const member of resolved(element.advisoryByLaw)) edge(member, element, 'advisory', `${titleOf(member)} sits on ${titleOf(element)} without a vote, by law`, { label: 'advisory by law' });
                 const parent = element.reportsTo?.ref;
                 if (parent) edge(element, parent, 'reports to', `${titleOf(element)} reports to ${titleOf(parent)}`);
+                for (const subject of resolved(element.scrutinises)) {
+                    if (subject !== element) edge(element, subject, 'scrutinises', `${titleOf(element)} scrutinises ${titleOf(subject)}`, { label: 'scrutinises' });
+                }
+                for (const target of resolved(element.regardTo)) {
+                    const author = isGoal(target) ? target.owner?.ref : target;
+                    if (author && !isTeam(author) && author !== element) {
+                        edge(author, element, 'has regard to', `${titleOf(element)} must have regard to ${titleOf(target)}`, { label: 'has regard to' });
+                    }
+                }
                 for (const budget of resolved(element.controls)) edge(element, budget, 'controls', `${titleOf(element)} controls ${titleOf(budget)}`, { label: 'controls' });
                 break;
             }
             case 'Budget': {
                 node(element);
                 for (const contribution of element.contributions) {
-                    const from = contribution.actor.ref;
-                    if (from) edge(from, element, 'contributes', `${titleOf(from)} contributes${contribution.amount ? ` ${contribution.amount}` : ''} to ${titleOf(element)}`, contribution.amount ? { label: contribution.amount } : {});
+                    const from = contribution.source.ref;
+                    if (isBudget(from)) edge(from, element, 'funds', `${titleOf(from)} allocates${contribution.amount ? ` ${contribution.amount}` : ''} to ${titleOf(element)}`, contribution.amount ? { label: contribution.amount } : {});
+                    else if (from) edge(from, element, 'contributes', `${titleOf(from)} contributes${contribution.amount ? ` ${contribution.amount}` : ''} to ${titleOf(element)}`, contribution.amount ? { label: contribution.amount } : {});
                 }
                 const holder = element.heldBy?.ref;
                 if (holder) edge(holder, element, 'holds', `${titleOf(holder)} holds ${titleOf(element)}`, { label: 'holds' });
@@ -146,6 +158,7 @@ export function buildIntegrationGraph(model: ArrangementModel, findings: readonl
                 node(element);
                 const owner = element.owner?.ref;
                 if (owner) edge(owner, element, 'owns', `${titleOf(owner)} owns ${titleOf(element)}`);
+                for (const user of resolved(element.users)) if (user !== owner) edge(user, element, 'uses', `${titleOf(user)} uses ${titleOf(element)}`);
                 break;
             }
             case 'Team':
@@ -155,8 +168,17 @@ export function buildIntegrationGraph(model: ArrangementModel, findings: readonl
                 break;
             case 'Service':
                 node(element);
-                for (const deliverer of unique(resolved(element.deliveredBy))) edge(deliverer, element, 'delivers', `${titleOf(deliverer)} delivers ${titleOf(element)}`);
+                for (const { deliverer, basis } of deliveriesOf(element)) {
+                    edge(deliverer, element, 'delivers', `${titleOf(deliverer)} delivers ${titleOf(element)}${basis ? ` (${basis})` : ''}`, basis ? { label: basis } : {});
+                }
                 break;
+            case 'Direction': {
+                const from = element.from?.ref, to = element.to?.ref;
+                if (from && to) {
+                    edge(from, to, 'directs', `${titleOf(from)} directs ${titleOf(to)}: ${titleOf(element)}${element.review ? `, to be reviewed by ${element.review}` : ''}`, { label: 'directs' });
+                }
+                break;
+            }
             case 'Link': {
                 const from = element.from.ref, to = element.to.ref;
                 if (isSystem(from) && isSystem(to)) {
@@ -166,7 +188,7 @@ export function buildIntegrationGraph(model: ArrangementModel, findings: readonl
                 break;
             }
             case 'Channel': {
-                const from = element.from.ref, to = element.to.ref;
+                const from = element.from?.ref, to = element.to?.ref;
                 if (from && to) {
                     const kind = element.kind ?? 'channel';
                     edge(from, to, 'channel', `${kind} channel${element.title ? ` "${element.title}"` : ''} from ${titleOf(from)} to ${titleOf(to)}${element.twoWay ? ', reporting back' : ''}`,
@@ -175,7 +197,7 @@ export function buildIntegrationGraph(model: ArrangementModel, findings: readonl
                 break;
             }
             case 'Referral': {
-                const from = element.from.ref, to = element.to.ref;
+                const from = element.from?.ref, to = element.to?.ref;
                 if (from && to) edge(from, to, 'referral', `${titleOf(from)} refers people on to ${titleOf(to)}`, { label: 'refers' });
                 break;
             }
@@ -255,7 +277,7 @@ function markUnlinkedSystems(
     node: (element: MappedElement) => MapNode,
     edge: (from: MappedElement, to: MappedElement, kind: MapEdgeKind, description: string, extra?: Partial<MapEdge>) => void
 ): void {
-    const groups: System[][] = [...model.teams.map(systemsOf), ...model.services.map(systemsOfService)];
+    const groups: System[][] = [...model.teams.map(systemsOf), ...model.services.flatMap(systemsUsedTogether)];
     const seen = new Set<string>();
     for (const systems of groups) {
         for (let i = 0; i < systems.length; i++) {

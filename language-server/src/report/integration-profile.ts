@@ -1,5 +1,5 @@
 import { AstUtils } from 'langium';
-import type { Actor } from '../generated/ast.js';
+import type { Actor, Party } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { isNonStatutory, resolved, titleOf } from '../analysis/membership.js';
 import type { SectorPower } from '../analysis/power-map.js';
@@ -128,7 +128,7 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
     const own = findings.filter(f => f.arrangement === model.arrangement.name);
     const suppressed = (extras.suppressed ?? []).filter(f => f.arrangement === model.arrangement.name);
     const { stageSupport, powerMap } = model;
-    const claimedStage = stageSupport.claimed && (STAGES as readonly string[]).includes(stageSupport.claimed) ? stageSupport.claimed : undefined;
+    const claimedStages = stageSupport.claims.filter(claim => (STAGES as readonly string[]).includes(claim));
     const budgets = model.budgets.map(budget => {
         const amount = budgetTotal(budget);
         const holder = budget.heldBy?.ref;
@@ -158,11 +158,11 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
             const supported = stageSupport.isSupported(stage);
             const base = BUILDS_ON[stage].find(s => !stageSupport.isSupported(s));
             return {
-                stage, name: STAGE_NAMES[stage], supported, claimed: stage === stageSupport.claimed, requirements,
-                ...(!supported && base && requirements.every(r => r.met) ? { blockedBy: base } : {})
+                stage, name: STAGE_NAMES[stage], supported, claimed: stageSupport.claims.includes(stage), requirements,
+                ...(!supported && base && requirements.filter(r => !r.skipping).every(r => r.met) ? { blockedBy: base } : {})
             };
         }),
-        missingForClaim: claimedStage ? stageSupport.missingFor(claimedStage) : [],
+        missingForClaim: [...new Set(claimedStages.flatMap(claim => stageSupport.missingFor(claim)))],
         power: powerMap.sectors,
         budgetsWeighted: powerMap.budgetsWeighted,
         totals: {
@@ -194,7 +194,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 const VOICE_ORDER: Record<VoiceKind, number> = { votes: 0, sits: 1, channel: 2, route: 3, none: 4 };
 
 function voicesOf(model: ArrangementModel): ActorVoice[] {
-    const votes = new Map<Actor, number>();
+    const votes = new Map<Party, number>();
     for (const board of model.boards) {
         for (const seat of board.voting) {
             const actor = seat.actor.ref;

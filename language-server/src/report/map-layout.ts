@@ -37,6 +37,8 @@ export interface MapLayout {
     boxes: NodeBox[];
     lines: EdgeLine[];
     bands: DomainBand[];
+    /** Said above the map when it is not ELK's full layout: too large to draw, or drawn simply (`map-worker.ts`). */
+    notice?: string;
 }
 
 /** Room on the left for each domain's name. */
@@ -100,6 +102,11 @@ export async function layOutMap(graph: IntegrationGraph): Promise<MapLayout> {
     const width = (laid.width ?? 0) + GUTTER;
     const height = laid.height ?? 0;
     return { graph, width, height, boxes, lines, bands: bandsOf(graph, boxes, height) };
+}
+
+/** Loads ELK ahead of the first map (the layout thread does, before it says it is ready). */
+export async function prepareLayout(): Promise<void> {
+    elk ??= await loadElk();
 }
 
 async function loadElk(): Promise<ELK> {
@@ -176,7 +183,7 @@ function bandsOf(graph: IntegrationGraph, boxes: NodeBox[], height: number): Dom
         .map(layer => {
             const inLayer = boxes.filter(box => box.node.layer === layer.level);
             if (inLayer.length === 0) return undefined;
-            return { ...layer, top: Math.min(...inLayer.map(b => b.y)), bottom: Math.max(...inLayer.map(b => b.y + b.height)) };
+            return { ...layer, top: inLayer.reduce((top, b) => Math.min(top, b.y), Infinity), bottom: inLayer.reduce((bottom, b) => Math.max(bottom, b.y + b.height), -Infinity) };
         })
         .filter(span => span !== undefined);
     return spans.map((span, index) => {
@@ -221,4 +228,63 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
     const cut = lines.slice(0, maxLines).map(line => line.length > width ? `${line.slice(0, width - 1)}…` : line);
     if (lines.length > maxLines) cut[maxLines - 1] = `${cut[maxLines - 1].slice(0, width - 1)}…`;
     return cut.length ? cut : [''];
+}
+
+/**
+ * The largest map laid out (issue 19: a `reports to` chain of 500 forums took ELK
+ * 150 s, 2,000 forums ran out of memory). Real arrangements map a few dozen nodes.
+ */
+export const MAP_LIMITS = { nodes: 250, edges: 600 } as const;
+
+/** Why a graph is too large to lay out, or nothing. */
+export function mapTooLarge(graph: IntegrationGraph): string | undefined {
+    if (graph.nodes.length <= MAP_LIMITS.nodes && graph.edges.length <= MAP_LIMITS.edges) return undefined;
+    return `This map is too large to draw (${graph.nodes.length.toLocaleString('en-GB')} nodes and ${graph.edges.length.toLocaleString('en-GB')} lines; `
+        + `the limit is ${MAP_LIMITS.nodes} nodes and ${MAP_LIMITS.edges} lines). The findings and tables still cover all of it.`;
+}
+
+/** No map, only the notice saying why. */
+export function noticeOnly(graph: IntegrationGraph, notice: string): MapLayout {
+    return { graph, width: 900, height: 60, boxes: [], lines: [], bands: [], notice };
+}
+
+/**
+ * A plain layered layout in linear time, for when ELK's took too long: a band per
+ * domain level, its nodes in rows in model order, straight lines between them.
+ */
+export function simpleLayout(graph: IntegrationGraph, notice: string): MapLayout {
+    const perRow = 6, gapX = 28, gapY = 46, top = 56;
+    const cards = new Map(graph.nodes.map(node => [node.id, cardOf(node)]));
+    const cellWidth = graph.nodes.reduce((widest, node) => Math.max(widest, cards.get(node.id)!.size.width), 130) + gapX;
+    const boxes: NodeBox[] = [];
+    let y = top;
+    for (const level of DOMAIN_LEVELS) {
+        const inLevel = graph.nodes.filter(node => node.layer === level);
+        for (let start = 0; start < inLevel.length; start += perRow) {
+            const row = inLevel.slice(start, start + perRow);
+            const rowHeight = row.reduce((tallest, node) => Math.max(tallest, cards.get(node.id)!.size.height), 0);
+            row.forEach((node, column) => {
+                const card = cards.get(node.id)!;
+                boxes.push({ node, x: GUTTER + PADDING + column * cellWidth, y, width: card.size.width, height: card.size.height, lines: card.lines });
+            });
+            y += rowHeight + gapY;
+        }
+    }
+    const boxOf = new Map(boxes.map(box => [box.node.id, box]));
+    const labels = new LabelPlacer(boxes);
+    const lines: EdgeLine[] = [];
+    for (const edge of graph.edges) {
+        const from = boxOf.get(edge.from), to = boxOf.get(edge.to);
+        if (!from || !to) continue;
+        const downward = from.y <= to.y;
+        const points = [
+            { x: from.x + from.width / 2, y: downward ? from.y + from.height : from.y },
+            { x: to.x + to.width / 2, y: downward ? to.y : to.y + to.height }
+        ];
+        const label = edge.label && !UNLABELLED.has(edge.kind) ? labels.place(edge.label, points) : undefined;
+        lines.push({ edge, points, ...(label ? { label } : {}) });
+    }
+    const width = GUTTER + PADDING * 2 + Math.min(perRow, Math.max(1, graph.nodes.length)) * cellWidth;
+    const height = y + PADDING;
+    return { graph, width, height, boxes, lines, bands: bandsOf(graph, boxes, height), notice };
 }

@@ -1,5 +1,5 @@
 import type { IntegrationGraph } from './integration-graph.js';
-import { layOutMap } from './map-layout.js';
+import { layOutMapSafely } from './map-worker.js';
 import { drawMap, type Scene } from './map-scene.js';
 import { subgraph, type MapView } from './map-views.js';
 
@@ -51,6 +51,6 @@ async function fit(view: MapView, groups: string[][], idPrefix: string): Promise
 }
 
 async function draw(graph: IntegrationGraph, idPrefix: string): Promise<{ graph: IntegrationGraph; scene: Scene; fitsPage: boolean }> {
-    const scene = drawMap(await layOutMap(graph), idPrefix);
+    const scene = drawMap(await layOutMapSafely(graph), idPrefix);
     return { graph, scene, fitsPage: printScale(scene) >= MIN_PRINT_SCALE };
 }

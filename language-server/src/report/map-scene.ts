@@ -1,4 +1,5 @@
 import type { MapEdgeKind, MapNode } from './integration-graph.js';
+import { visibleText } from '../language/visible-text.js';
 import { GUTTER, wrap, type EdgeLine, type MapLayout, type NodeBox } from './map-layout.js';
 import { cardPaint, GAP_RED, LINE_PAINT, linePaint, SECTOR_COLOURS, TEXT_PAINT, type LineStyle, type Paint } from './map-paint.js';
 
@@ -26,11 +27,24 @@ export interface Scene {
 
 const LINE_STYLE: Record<MapEdgeKind, LineStyle> = {
     voting: 'vote', advisory: 'advisory', channel: 'channel', 'reports to': 'reports', referral: 'referral',
-    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money',
+    scrutinises: 'reports', 'has regard to': 'reports',
+    represents: 'claim', contributes: 'money', holds: 'money', controls: 'money', funds: 'money', directs: 'money',
     staffs: 'work', delivers: 'work', uses: 'work', owns: 'work', link: 'link', unlinked: 'unlinked'
 };
 
 export function drawMap(layout: MapLayout, idPrefix: string): Scene {
+    const scene = drawRaw(layout, idPrefix);
+    // Model text shown as it reads, in the SVG and in the editor's webview alike: controls and bidi controls visibly.
+    return { ...scene, title: visibleText(scene.title), items: scene.items.map(visibleItem) };
+}
+
+function visibleItem(item: SceneItem): SceneItem {
+    if (item.type === 'text') return { ...item, text: visibleText(item.text) };
+    if (item.type === 'group') return { ...item, items: item.items.map(visibleItem), ...(item.tooltip === undefined ? {} : { tooltip: visibleText(item.tooltip) }) };
+    return item;
+}
+
+function drawRaw(layout: MapLayout, idPrefix: string): Scene {
     const markerId = (style: LineStyle) => `${idPrefix}-arrow-${style}`;
     const width = Math.ceil(Math.max(layout.width, 900));
     const touches = sectorsTouching(layout);
@@ -47,10 +61,11 @@ export function drawMap(layout: MapLayout, idPrefix: string): Scene {
         });
     });
     items.push({ type: 'rect', x: GUTTER - 8, y: 0, width: 1, height: layout.height, paint: { fill: '#cbd5e1' } });
+    if (layout.notice) items.push({ type: 'group', class: 'notice', items: [{ type: 'text', x: GUTTER, y: 30, text: layout.notice, class: 'notice', paint: TEXT_PAINT['gap-label'] }] });
     for (const line of layout.lines) items.push(drawLine(line, markerId, touches));
     for (const box of layout.boxes) items.push(drawBox(box, touches));
     const legend = drawLegend(layout, width, markerId);
-    items.push(...legend.items);
+    for (const item of legend.items) items.push(item);
     return {
         width,
         height: Math.ceil(legend.bottom),

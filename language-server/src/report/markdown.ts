@@ -16,8 +16,13 @@ export interface MarkdownReportInput {
 export function renderMarkdownReport(input: MarkdownReportInput): string {
     const parts = [`# Integration report`, '', `${count(input.profiles.length, 'arrangement')} from ${count(input.fileCount, 'file')} · Joinery ${md(input.version)}`, ''];
     if (input.profiles.length === 0) parts.push('No arrangement was found in these files.', '');
-    for (const profile of input.profiles) parts.push(...arrangement(profile, input));
-    if (input.otherFindings.length) parts.push('## Outside any arrangement', '', ...findingLines(input.otherFindings, input), '');
+    // Line by line, never spread: a report can hold hundreds of thousands of lines, more than a call's arguments.
+    for (const profile of input.profiles) for (const line of arrangement(profile, input)) parts.push(line);
+    if (input.otherFindings.length) {
+        parts.push('## Outside any arrangement', '');
+        for (const line of findingLines(input.otherFindings, input)) parts.push(line);
+        parts.push('');
+    }
     return parts.join('\n');
 }
 
@@ -40,7 +45,7 @@ function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): s
         '### Stage ladder', '',
         '| Stage | | Shown by the model | Requirements |', '|---|---|---|---|',
         ...[...profile.stages].reverse().map(rung => `| ${rung.stage}${rung.claimed ? ' (claimed)' : ''}${rung.stage === profile.supported ? ' (reached)' : ''} | ${md(rung.name)} | ${rung.supported ? 'yes' : 'no'} | `
-            + `${[...rung.requirements.map(r => `${r.met ? '✓' : '✗'} ${r.description}`), ...(rung.blockedBy ? [`✗ builds on stage ${rung.blockedBy}, not reached`] : [])].join('<br>')} |`),
+            + `${[...rung.requirements.map(r => `${r.met ? '✓' : '✗'} ${r.skipping ? 'or, skipping 3 to 5: ' : ''}${r.description}`), ...(rung.blockedBy ? [`✗ builds on stage ${rung.blockedBy}, not reached`] : [])].join('<br>')} |`),
         '', '### Power map', '',
         '| Sector | Voting seats on boards | Budget control | Services delivered |', '|---|---:|---:|---:|',
         ...profile.power.map(p => `| ${p.sector} | ${p.votingSeats} | ${share(p.budgetShare)} | ${p.servicesDelivered} (${share(p.serviceShare)}) |`),
@@ -58,7 +63,9 @@ function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): s
     for (const group of FINDING_GROUPS) {
         const inGroup = profile.findings.filter(f => f.type === group.type);
         if (inGroup.length === 0) continue;
-        lines.push(`#### ${group.heading} (${inGroup.length})`, '', ...findingLines(inGroup, input), '');
+        lines.push(`#### ${group.heading} (${inGroup.length})`, '');
+        for (const line of findingLines(inGroup, input)) lines.push(line);
+        lines.push('');
     }
     if (profile.findings.length === 0) lines.push('No findings.', '');
     return lines;
@@ -76,7 +83,7 @@ function findingLines(findings: ProfileFinding[], input: MarkdownReportInput): s
  * Markdown punctuation backslash-escaped, so titles render as the text they are
  * (in tables too).
  */
-function md(text: string): string {
+export function md(text: string): string {
     return text
         .replace(/[&<>]/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!)
         .replace(/[\\`*_{}[\]#|~]/g, char => `\\${char}`);

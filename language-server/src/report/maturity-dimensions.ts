@@ -1,20 +1,20 @@
-import type { Actor, Forum } from '../generated/ast.js';
+import type { Forum } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { deliveringActors, deliveringTeams, forumMembers, isMultiOrganisationTeam, resolved, staffOf, titleOf, votingMembers } from '../analysis/membership.js';
+import { deliveringActors, deliveringTeams, forumMembers, isMultiOrganisationTeam, resolved, sectorOf, staffOf, titleOf, votingMembers, type Party } from '../analysis/membership.js';
 import { both, noFindings, shown, type MaturityDimension, type StepAnswer } from './maturity-steps.js';
 
 // SCIROCCO Exchange's twelve dimensions, in its order, each scored from what the
 // model shows. docs/maturity.md states every step in these words and says which of
 // SCIROCCO's level descriptions each one stands for; a test holds the two together.
 
-const partnersAmong = (model: ArrangementModel, actors: Actor[]) => actors.filter(actor => model.partners.includes(actor));
+const partnersAmong = (model: ArrangementModel, parties: Party[]) => parties.filter(party => model.partners.includes(party));
 const spansPartners = (model: ArrangementModel, forum: Forum) => partnersAmong(model, forumMembers(forum)).length >= 2;
 const people = (model: ArrangementModel) => model.involvedActors.filter(actor => actor.kind === 'people');
 const boardsOwningGoals = (model: ArrangementModel) => model.boards.filter(board => model.goals.some(goal => goal.owner?.ref === board));
 const learningForums = (model: ArrangementModel) => model.forums.filter(forum => forum.kind === 'learning');
-const sectorsOf = (actors: Actor[]) => new Set(actors.map(actor => actor.sector).filter(sector => sector !== undefined));
+const sectorsOf = (parties: Party[]) => new Set(parties.map(sectorOf).filter(sector => sector !== undefined));
 const deliveringSectors = (model: ArrangementModel) => sectorsOf(model.services.flatMap(deliveringActors));
-const systemOwner = (system: unknown) => (system as { owner?: { ref?: Actor } } | undefined)?.owner?.ref;
+const systemOwner = (system: unknown) => (system as { owner?: { ref?: Party } } | undefined)?.owner?.ref;
 
 export const MATURITY_DIMENSIONS: readonly MaturityDimension[] = [
     {
@@ -133,7 +133,7 @@ export const MATURITY_DIMENSIONS: readonly MaturityDimension[] = [
             {
                 needs: 'a pooled budget with contributions from at least two partners, held by a board (stage 6b\'s requirement)',
                 test: ({ model }) => shown(model.budgets.filter(b => b.kind === 'pooled' && model.boards.includes(b.heldBy?.ref as Forum)
-                    && new Set(b.contributions.map(c => c.actor.ref).filter(a => a && model.partners.includes(a))).size >= 2).map(b => `pooled budget ${titleOf(b)}`), 'no pooled budget from two partners is held by a board')
+                    && new Set(b.contributions.map(c => c.source.ref).filter(source => model.partners.includes(source as Party))).size >= 2).map(b => `pooled budget ${titleOf(b)}`), 'no pooled budget from two partners is held by a board')
             },
             { needs: 'every non-statutory provider is funded and no joint team depends on separate budgets alone (no `unfunded-provider`, no `separate-budgets-in-team`): the money reaches all who deliver', test: context => noFindings(context, 'unfunded-provider', 'separate-budgets-in-team') }
         ]
@@ -160,7 +160,7 @@ export const MATURITY_DIMENSIONS: readonly MaturityDimension[] = [
             { needs: 'people who use services, carers or citizens (actors of kind people) take part in the arrangement', test: ({ model }) => shown(people(model).map(titleOf), 'no actor of kind people is involved') },
             {
                 needs: 'they sit on a forum, or have a channel of their own: they are consulted',
-                test: ({ model }) => shown(people(model).filter(actor => model.partOf(actor).forums.length > 0 || model.channels.some(c => c.from.ref === actor)).map(titleOf), 'no people who use services or carers sit on a forum or have a channel')
+                test: ({ model }) => shown(people(model).filter(actor => model.partOf(actor).forums.length > 0 || model.channels.some(c => c.from?.ref === actor)).map(titleOf), 'no people who use services or carers sit on a forum or have a channel')
             },
             { needs: 'they have a route to a board: their voice reaches where decisions are taken', test: ({ model }) => shown(people(model).filter(actor => model.routesToBoard.has(actor)).map(titleOf), 'no people who use services or carers reach a board') },
             { needs: 'an indicator of kind experience: what people say of their care is measured', test: ({ model }) => shown(model.indicators.filter(i => i.kind === 'experience').map(i => `indicator ${titleOf(i)}`), 'no experience indicator') },
@@ -205,7 +205,7 @@ export const MATURITY_DIMENSIONS: readonly MaturityDimension[] = [
                 test: ({ model }) => {
                     const sectors = deliveringSectors(model);
                     if (sectors.size < 2) return { met: false, evidence: [`services are delivered by ${sectors.size === 0 ? 'no sector' : `the ${[...sectors][0]} sector only`}`] };
-                    const joins = (actors: Actor[]) => [...sectorsOf(actors)].filter(s => sectors.has(s)).length >= 2;
+                    const joins = (parties: Party[]) => [...sectorsOf(parties)].filter(s => sectors.has(s)).length >= 2;
                     return shown([...model.teams.filter(t => joins(staffOf(t))).map(t => `team ${titleOf(t)}`), ...learningForums(model).filter(f => joins(forumMembers(f))).map(f => `forum ${titleOf(f)}`)],
                         `services are delivered by the ${[...sectors].join(', ')} sectors, but no team or learning forum joins two of them`);
                 }

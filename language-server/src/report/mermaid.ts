@@ -1,8 +1,10 @@
 import { kindLine, type IntegrationGraph, type MapEdge } from './integration-graph.js';
+import { visibleText } from '../language/visible-text.js';
 
 const ARROWS: Record<MapEdge['kind'], string> = {
     voting: '==>', advisory: '-->', channel: '-->', 'reports to': '-->', referral: '-->', represents: '-.->',
-    contributes: '-->', holds: '-->', controls: '-->', funds: '-->', staffs: '-->', delivers: '-->', uses: '-->', owns: '-->',
+    scrutinises: '-->', 'has regard to': '-.->',
+    contributes: '-->', holds: '-->', controls: '-->', funds: '-->', directs: '-->', staffs: '-->', delivers: '-->', uses: '-->', owns: '-->',
     link: '---', unlinked: '-.-'
 };
 
@@ -59,5 +61,6 @@ export function renderMermaid(graphs: IntegrationGraph[]): string {
 
 /** Model text for a quoted Mermaid label: letters, digits and plain punctuation as they are, the rest as `#code;`. */
 function text(value: string): string {
-    return value.replace(/[^A-Za-z0-9 .,:()\-_'/·£€$%+?!]/g, char => `#${char.codePointAt(0)};`);
+    // By code point (the `u` flag): an emoji is one entity, not two halves of a surrogate pair.
+    return visibleText(value).replace(/[^A-Za-z0-9 .,:()\-_'/·£€$%+?!]/gu, char => `#${char.codePointAt(0)};`);
 }

@@ -45,7 +45,7 @@ function common(item: { class?: string; paint: Paint }): string {
 /** An .svg file: one map, or several one under the other. */
 export function renderSvgDocument(scenes: Scene[]): string {
     if (scenes.length === 1) return `<?xml version="1.0" encoding="UTF-8"?>\n${sceneToSvg(scenes[0])}\n`;
-    const width = Math.max(...scenes.map(scene => scene.width));
+    const width = scenes.reduce((widest, scene) => Math.max(widest, scene.width), 0);
     const height = scenes.reduce((sum, scene) => sum + scene.height, 0);
     let y = 0;
     const placed = scenes.map(scene => {

@@ -11,7 +11,8 @@ export const budgetWithoutBoard: GapRule = {
     description: 'A pooled, delegated or aligned budget has no holder answerable to a board, or no board controls it.',
     docs: {
         what: 'A budget of kind `pooled`, `delegated` or `aligned` needs a `held by` (a forum or actor) with a route '
-            + 'to a `board` forum, and a board that `controls` it.',
+            + 'to a `board` forum, and a board that controls it: one that names it in `controls`, or the board that '
+            + 'holds it (held by a board, that board controls it).',
         why: 'In the Lanarkshire partnerships, spending was delegated to joint boards so that money could follow joint '
             + 'decisions; funding arrangements are part of structural integration. Shared money that nobody answerable '
             + 'to a board decides on is delegated without accountability.',
@@ -21,19 +22,21 @@ actor Council "Council" { sector statutory }
 arrangement North "North partnership" {
   partners NHS, Council
   forum IJB "Joint board" { kind board voting NHS, Council }
-  budget Pool "Integrated budget" { kind pooled from NHS 40m, Council 12m held by IJB }
+  forum Finance "Finance group" { kind planning voting NHS, Council }
+  budget Pool "Integrated budget" { kind pooled from NHS 40m, Council 12m held by Finance }
 }
 `,
         passing: `actor NHS "Health board" { sector statutory }
 actor Council "Council" { sector statutory }
 arrangement North "North partnership" {
   partners NHS, Council
-  forum IJB "Joint board" { kind board voting NHS, Council controls Pool }
+  forum IJB "Joint board" { kind board voting NHS, Council }
+  forum Finance "Finance group" { kind planning voting NHS, Council reports to IJB }
   budget Pool "Integrated budget" { kind pooled from NHS 40m, Council 12m held by IJB }
 }
 `,
-        fix: 'Name who decides the spending with `held by` (a board, or a forum or actor with a route to one) and add '
-            + 'the budget to a board\'s `controls`. If the money is governed outside the model, suppress with '
+        fix: 'Have the budget held by the board that decides it, or name a holder with a route to a board (a forum '
+            + 'that `reports to` one) and add the budget to a board\'s `controls`. If the money is governed outside the model, suppress with '
             + '`// joinery-ignore budget-without-board: <reason>` on the line before the budget.'
     },
     check(model, report) {

@@ -1,5 +1,5 @@
-import type { Actor, Coverable } from '../generated/ast.js';
-import { deliveringActors, deliveringTeams, staffOf, titleOf } from '../analysis/membership.js';
+import type { Coverable, Party } from '../generated/ast.js';
+import { deliveringActors, deliveringTeams, logicsOf, staffOf, titleOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 
 export const conflictingLogics: GapRule = {
@@ -45,7 +45,7 @@ arrangement North "North partnership" {
             if (covered(service)) continue;
             const teamStaff = deliveringTeams(service).map(team => new Set(staffOf(team)));
             // Such a pair is the delivering team's tension, reported there.
-            const shareATeam = (a: Actor, b: Actor) => teamStaff.some(staff => staff.has(a) && staff.has(b));
+            const shareATeam = (a: Party, b: Party) => teamStaff.some(staff => staff.has(a) && staff.has(b));
             const clash = findClash(deliveringActors(service), shareATeam);
             if (clash) report({ node: service, ...describeClash(clash, `service ${titleOf(service)}`) });
         }
@@ -53,14 +53,14 @@ arrangement North "North partnership" {
 };
 
 interface Clash {
-    efficiency: Actor;
-    personCentred: Actor;
+    efficiency: Party;
+    personCentred: Party;
 }
 
 /** Pairs within one team's or service's own actors only. */
-function findClash(actors: Actor[], excluded: (a: Actor, b: Actor) => boolean): Clash | undefined {
-    for (const efficiency of actors.filter(actor => actor.logics.includes('efficiency'))) {
-        for (const personCentred of actors.filter(actor => actor.logics.includes('person-centred'))) {
+function findClash(actors: Party[], excluded: (a: Party, b: Party) => boolean): Clash | undefined {
+    for (const efficiency of actors.filter(actor => logicsOf(actor).includes('efficiency'))) {
+        for (const personCentred of actors.filter(actor => logicsOf(actor).includes('person-centred'))) {
             if (efficiency !== personCentred && !excluded(efficiency, personCentred)) return { efficiency, personCentred };
         }
     }

@@ -8,8 +8,10 @@ export const isolatedForum: GapRule = {
     description: 'A forum that is not a board has no route to a board and decides no budget.',
     docs: {
         what: 'A forum of any kind but `board` is reported when it has no route to any board (a forum\'s route runs '
-            + 'through `reports to`; its members\' own seats elsewhere do not count), `controls` no budget and holds '
-            + '(`held by`) no budget.',
+            + 'through `reports to`, its own channels, what it `scrutinises` and who must `has regard to` it; its '
+            + 'members\' own seats elsewhere do not count), `controls` no budget, holds (`held by`) no budget, '
+            + '`scrutinises` nothing (holding a decision-maker to account is influence, even one that is not a board) and '
+            + 'no forum or actor must have regard to it or to a goal it owns.',
         why: 'The Lanarkshire partnerships set up engagement structures around their joint boards, but those who took '
             + 'part found that they achieved little and were largely for show: a forum whose conclusions reach no decision-maker and '
             + 'which decides no money cannot change anything.',
@@ -30,8 +32,8 @@ arrangement North "North partnership" {
   forum Locality "Locality group" { kind engagement voting Carers reports to IJB }
 }
 `,
-        fix: 'Have the forum `reports to` a board (or to a forum that does), add a channel from it to a board, or '
-            + 'give it a budget to decide. If it is meant only for discussion, suppress with '
+        fix: 'Have the forum `reports to` a board (or to a forum that does), add a channel from it to a board, say '
+            + 'what it `scrutinises` or who `has regard to` it, or give it a budget to decide. If it is meant only for discussion, suppress with '
             + '`// joinery-ignore isolated-forum: <reason>` on the line before the forum.'
     },
     check(model, report) {
@@ -39,6 +41,8 @@ arrangement North "North partnership" {
         for (const forum of model.forums) {
             if (isBoard(forum) || workspace.reachesAnyBoard.has(forum)) continue;
             if (resolved(forum.controls).length > 0 || workspace.budgetsHeldBy(forum).length > 0) continue;
+            // Holding a decision-maker to account, or writing the strategy one must consider, is influence.
+            if (resolved(forum.scrutinises).length > 0 || workspace.regardedBy(forum).length > 0) continue;
             report({
                 node: forum,
                 message: `${titleOf(forum)} (${forum.kind ?? 'forum'}) has no route to any board and neither controls nor holds `

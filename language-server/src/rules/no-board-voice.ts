@@ -10,7 +10,9 @@ export const noBoardVoice: GapRule = {
     docs: {
         what: 'Every third-sector, independent or community actor involved in an arrangement needs a route '
             + '(channels, forum memberships, `reports to`) that ends at a `board` forum of that arrangement. '
-            + 'A `represents` claim is not a route: the represented actor needs its own channel.',
+            + 'A `represents` claim is not a route: the represented actor needs its own channel. A contractor (an actor '
+            + 'that delivers here only `contracted` or `fee-funded`, and is neither a partner nor staff of a team) is not '
+            + 'reported: it is paid to deliver, not a partner that needs a seat.',
         why: 'In the Lanarkshire study third-sector organisations delivered much of the preventive work yet '
             + 'said they had no say where decisions were taken; engagement was felt to be token, and some did '
             + 'not trust the intermediary that was supposed to speak for them. An actor with no route to the '
@@ -42,7 +44,8 @@ arrangement North "North partnership" {
             ? `its ${model.boards.length === 1 ? 'board is' : 'boards are'} ${titles(model.boards)}`
             : 'it has no board forum';
         for (const actor of model.involvedActors) {
-            if (!isNonStatutory(actor) || model.routesToBoard.has(actor)) continue;
+            // A contractor is paid to deliver, not a partner that needs a say (docs/language.md).
+            if (!isNonStatutory(actor) || model.routesToBoard.has(actor) || model.partOf(actor).isContractor) continue;
             const name = titleOf(actor);
             // An intermediary with a voice only helps once the actor has a channel to it.
             const claims = model.partOf(actor).representedBy.map(intermediary => ({

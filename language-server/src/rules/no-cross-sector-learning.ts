@@ -1,5 +1,5 @@
-import type { Actor, Sector } from '../generated/ast.js';
-import { deliveringActors, forumMembers, staffOf } from '../analysis/membership.js';
+import type { Party, Sector } from '../generated/ast.js';
+import { forumMembers, partnerDeliverers, sectorOf, staffOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 import { listing } from './wording.js';
 
@@ -9,8 +9,8 @@ export const noCrossSectorLearning: GapRule = {
     defaultSeverity: 'info',
     description: 'Several sectors deliver services, but no learning forum or team brings two of them together.',
     docs: {
-        what: 'When actors of two or more sectors deliver services in the arrangement (a delivering team counts as '
-            + 'its staff), some `learning` forum (voting or advisory members) or some team (staff) must include actors '
+        what: 'When actors of two or more sectors deliver services in the arrangement as partners (a delivering team '
+            + 'counts as its staff; delivery marked `contracted` or `fee-funded` does not count), some `learning` forum (voting or advisory members) or some team (staff) must include actors '
             + 'of at least two of those sectors.',
         why: 'The Lanarkshire study found that practitioners rarely had time to network or learn with the third '
             + 'sector, that learning flowed one way from the statutory partners, and that misunderstanding of each '
@@ -43,11 +43,15 @@ arrangement North "North partnership" {
     check(model, report) {
         const delivering = new Set<Sector>();
         for (const service of model.services) {
-            for (const actor of deliveringActors(service)) if (actor.sector) delivering.add(actor.sector);
+            // Contractors (`contracted`, `fee-funded`) are suppliers here, not partners to learn with.
+            for (const actor of partnerDeliverers(service)) {
+                const sector = sectorOf(actor);
+                if (sector) delivering.add(sector);
+            }
         }
         if (delivering.size < 2) return;
-        const spansSectors = (actors: Actor[]) =>
-            new Set(actors.map(actor => actor.sector).filter(sector => sector !== undefined && delivering.has(sector))).size >= 2;
+        const spansSectors = (actors: Party[]) =>
+            new Set(actors.map(sectorOf).filter(sector => sector !== undefined && delivering.has(sector))).size >= 2;
         if (model.forums.some(forum => forum.kind === 'learning' && spansSectors(forumMembers(forum)))) return;
         if (model.teams.some(team => spansSectors(staffOf(team)))) return;
         report({

@@ -1,4 +1,4 @@
-import type { Actor, Forum } from '../generated/ast.js';
+import type { Forum, Party } from '../generated/ast.js';
 import type { WorkspaceModel } from '../analysis/workspace-model.js';
 import { forumMembers, isMultiOrganisationTeam, staffOrganisations, titleOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
@@ -10,7 +10,7 @@ export const noSharedGoal: GapRule = {
     defaultSeverity: 'warning',
     description: 'A team with staff from two or more organisations shares no goal.',
     docs: {
-        what: 'A team whose staff come from two or more organisations needs a goal owned by the team itself, or by a '
+        what: 'A team whose staff come from two or more organisations (of kind `organisation` or `network`, or bodies) needs a goal owned by the team itself, or by a '
             + 'forum on which every one of those organisations sits (voting or advisory).',
         why: 'Parker and colleagues\' study of a multi-agency hub shows partners converging on a shared public value '
             + 'proposition to steer joint work, while warning that partners may read it differently or contest it. '
@@ -60,14 +60,14 @@ arrangement Hub "Victim support hub" {
  * organisation with the fewest seats can qualify, and teams with the same
  * organisations share one answer, so many teams of the same partners cost one look-up.
  */
-function forumsShared(workspace: WorkspaceModel): (organisations: Actor[]) => readonly Forum[] {
-    const ids = new Map<Actor, number>();
-    const idOf = (actor: Actor) => {
+function forumsShared(workspace: WorkspaceModel): (organisations: Party[]) => readonly Forum[] {
+    const ids = new Map<Party, number>();
+    const idOf = (actor: Party) => {
         let id = ids.get(actor);
         if (id === undefined) ids.set(actor, id = ids.size);
         return id;
     };
-    const members = new Map<Forum, Set<Actor>>();
+    const members = new Map<Forum, Set<Party>>();
     const membersOf = (forum: Forum) => {
         let set = members.get(forum);
         if (!set) members.set(forum, set = new Set(forumMembers(forum)));

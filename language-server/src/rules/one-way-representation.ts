@@ -1,4 +1,5 @@
 import { resolved, titleOf, unique } from '../analysis/membership.js';
+import { qualifiedName } from '../findings/finding.js';
 import type { GapRule } from './rule.js';
 
 export const oneWayRepresentation: GapRule = {
@@ -7,8 +8,10 @@ export const oneWayRepresentation: GapRule = {
     defaultSeverity: 'warning',
     description: 'An intermediary claims to represent an actor but no two-way channel connects them.',
     docs: {
-        what: 'For each actor an intermediary `represents`, a channel marked `two-way` must connect the two, in '
-            + 'either direction, in the arrangement. Reported on the intermediary, once per represented actor.',
+        what: 'For each actor an intermediary `represents`, channels marked `two-way` must connect the two in the '
+            + 'arrangement: one such channel in either direction, or a chain of them through others (carers, their '
+            + 'carers centre, and the carer member who sits on the board). Reported on the intermediary, once per '
+            + 'represented actor.',
         why: 'Third-sector organisations in the Lanarkshire study doubted that the intermediary which sat on the board '
             + 'for them actually spoke with them or reported back; representation without a conversation in both '
             + 'directions leaves the represented unheard and uninformed.',
@@ -37,13 +40,14 @@ arrangement North "North partnership" {
     },
     check(model, report) {
         for (const intermediary of model.involvedActors) {
-            const talksWith = model.partOf(intermediary).twoWayWith;
+            const part = model.partOf(intermediary);
             for (const represented of unique(resolved(intermediary.represents))) {
-                if (represented === intermediary || talksWith.has(represented)) continue;
+                // A chain of two-way channels counts: carers ⇄ carers centre ⇄ carer member.
+                if (represented === intermediary || part.talksBothWaysWith(represented)) continue;
                 report({
-                    node: intermediary,
+                    node: intermediary, subject: `${qualifiedName(intermediary)} represents ${qualifiedName(represented)}`,
                     message: `${titleOf(intermediary)} claims to represent ${titleOf(represented)} in ${model.title}, but no `
-                        + `two-way channel connects them, so ${titleOf(represented)} does not hear back. `
+                        + `two-way channel, nor chain of them, connects them, so ${titleOf(represented)} does not hear back. `
                         + `Add a channel between ${titleOf(represented)} and ${titleOf(intermediary)} marked \`two-way\`.`,
                     related: [{ node: represented, message: `represented by ${titleOf(intermediary)}` }]
                 });

@@ -10,7 +10,9 @@ export const referralOnlyPartner: GapRule = {
     docs: {
         what: 'A third-sector, independent or community actor that receives at least one `referral` in the '
             + 'arrangement, yet sits on no forum, staffs no team, is party to no agreement and has no channel of its '
-            + 'own to a forum there. Funding it or naming it in `delivered by` does not change that.',
+            + 'own to a forum there. Funding it or naming it in `delivered by` does not change that. A contractor (it '
+            + 'delivers here only `contracted` or `fee-funded`, and is neither a partner nor staff of a team) is not '
+            + 'reported: taking referrals is what it is paid for.',
         why: 'Respondents in the Lanarkshire study agreed that statutory partners had come together while the third '
             + 'sector was treated as an add-on, used mainly as somewhere to send people onward rather than as a partner in '
             + 'delivery and planning.',
@@ -43,6 +45,8 @@ arrangement North "North partnership" {
         for (const actor of model.involvedActors) {
             if (!isNonStatutory(actor)) continue;
             const part = model.partOf(actor);
+            // Taking referrals is what a contractor is paid for (docs/language.md).
+            if (part.isContractor) continue;
             if (part.referralsReceived.length === 0) continue;
             if (part.forums.length || part.teams.length || part.agreements.length || part.channelsToForums.length) continue;
             const name = titleOf(actor);

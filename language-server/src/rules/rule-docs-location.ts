@@ -38,3 +38,25 @@ function packageRoot(): string {
     }
     return root;
 }
+
+declare const JOINERY_DOCS_URL: string;
+declare const JOINERY_HOMEPAGE: string;
+
+/**
+ * The rule pages on the web for this version (from the package's repository, set
+ * when the bundles are built), or undefined when run from source. Output that
+ * leaves the machine (SARIF, a pull-request comment) links here, never to a local path.
+ */
+export function publishedDocsBase(): string | undefined {
+    return typeof JOINERY_DOCS_URL === 'string' ? JOINERY_DOCS_URL : undefined;
+}
+
+export function publishedHomepage(): string | undefined {
+    return typeof JOINERY_HOMEPAGE === 'string' && JOINERY_HOMEPAGE.startsWith('https://') ? JOINERY_HOMEPAGE : undefined;
+}
+
+/** A rule's page under an https base (`--docs-url`, else the published docs), or undefined. */
+export function ruleDocsWebUri(ruleId: string, base = publishedDocsBase()): string | undefined {
+    if (!base || !base.startsWith('https://')) return undefined;
+    return `${base.endsWith('/') ? base : `${base}/`}${encodeURIComponent(ruleId)}.md`;
+}

@@ -78,7 +78,9 @@ function runRule(rule: GapRule, models: readonly ArrangementModel[]): Finding[] 
                     arrangement: model.arrangement.name
                 });
                 if (report.node === model.arrangement) finding.element = model.arrangement.name;
+                if (report.subject !== undefined) finding.subject = report.subject;
                 if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+                if (report.scope !== undefined) finding.scope = report.scope;
                 findings.push(finding);
             });
         } catch (error) {

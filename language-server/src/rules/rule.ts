@@ -9,8 +9,17 @@ export interface RuleReport {
     /** The element that is missing something. */
     node: AstNode;
     message: string;
+    /**
+     * What the finding is about when its node alone does not say, because one element
+     * can carry several of the rule's findings (a sector of the arrangement; both
+     * systems of an unlinked pair, in a fixed order so that reordering them changes
+     * nothing): its fingerprint uses this in place of the element's name. Never shown.
+     */
+    subject?: string;
     /** Other places that explain the finding (the intermediary, the unlinked system, …). */
     related?: Array<{ node: AstNode; message: string }>;
+    /** One of the rule's `scopes`: what within the element this finding is about (a sector). */
+    scope?: string;
 }
 
 /**
@@ -25,6 +34,12 @@ export interface GapRule {
     description: string;
     /** The documentation page: what, why (with the seed), how to fix. */
     docs: RuleDocs;
+    /**
+     * When the rule reports several things on one element (power-asymmetry: one
+     * finding per sector on the arrangement), what they are: a suppression may name
+     * one of them (`// joinery-ignore power-asymmetry independent: <reason>`).
+     */
+    scopes?: { noun: string; values: readonly string[] };
     check(model: ArrangementModel, report: (finding: RuleReport) => void): void;
 }
 

@@ -1,6 +1,6 @@
-import { isActor, type Actor, type Budget } from '../generated/ast.js';
-import { ListIndex } from '../analysis/list-index.js';
-import { isMultiOrganisationTeam, staffOrganisations, titleOf } from '../analysis/membership.js';
+import { MultiMap } from 'langium';
+import { isActor, type Budget, type Party } from '../generated/ast.js';
+import { isBody, isMultiOrganisationTeam, staffOrganisations, titleOf } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
 
@@ -10,7 +10,7 @@ export const separateBudgetsInTeam: GapRule = {
     defaultSeverity: 'warning',
     description: 'A team with staff from two or more organisations runs on separate budgets only.',
     docs: {
-        what: 'A team whose staff come from two or more organisations is reported when every budget that `funds` it '
+        what: 'A team whose staff come from two or more organisations (of kind `organisation` or `network`, or bodies) is reported when every budget that `funds` it '
             + 'is of kind `separate`, or when no budget funds it while one of its staff organisations holds a '
             + '`separate` budget (so each employer pays its own staff).',
         why: 'Practitioners in the Lanarkshire study named separate budgets as a standing obstacle to working together, '
@@ -37,10 +37,10 @@ arrangement North "North partnership" {
             + '`// joinery-ignore separate-budgets-in-team: <reason>` on the line before the team.'
     },
     check(model, report) {
-        const separateHeld = new ListIndex<Actor, Budget>();
+        const separateHeld = new MultiMap<Party, Budget>();
         for (const budget of model.budgets) {
             const holder = budget.heldBy?.ref;
-            if (budget.kind === 'separate' && isActor(holder)) separateHeld.add(holder, budget);
+            if (budget.kind === 'separate' && (isActor(holder) || isBody(holder))) separateHeld.add(holder, budget);
         }
         for (const team of model.teams) {
             if (!isMultiOrganisationTeam(team)) continue;

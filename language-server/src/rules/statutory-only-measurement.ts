@@ -1,5 +1,5 @@
 import { isActor } from '../generated/ast.js';
-import { deliveringActors, isNonStatutory, titleOf, unique } from '../analysis/membership.js';
+import { deliveringActors, isNonStatutory, sectorOf, titleOf, unique } from '../analysis/membership.js';
 import type { GapRule } from './rule.js';
 import { titles } from './wording.js';
 
@@ -51,7 +51,7 @@ arrangement North "North partnership" {
                 + (model.indicators.length === 0 ? 'it has no indicator at all'
                     : `every indicator is reported by a statutory actor (${titles(model.indicators)})`)
                 + ', so their contribution is not measured. Add an indicator reported by a non-statutory deliverer, a team or a forum.',
-            related: nonStatutory.map(actor => ({ node: actor, message: `${titleOf(actor)} delivers services here (sector ${actor.sector})` }))
+            related: nonStatutory.map(actor => ({ node: actor, message: `${titleOf(actor)} delivers services here (sector ${sectorOf(actor) ?? 'not given'})` }))
         });
     }
 };

@@ -10,7 +10,8 @@ export const teamWithoutSharedSystem: GapRule = {
     defaultSeverity: 'error',
     description: 'A team with staff from two or more organisations has no connected information system.',
     docs: {
-        what: 'A team whose `staff` come from two or more organisations must use at least one information system, '
+        what: 'A team whose `staff` come from two or more organisations (actors of kind `organisation` or `network`, '
+            + 'such as the GP practices of an area, or bodies; roles and people are not organisations) must use at least one information system, '
             + 'and the systems it uses must form one group joined by `link`s (in either direction; the chain may '
             + 'pass through systems the team does not use).',
         why: 'Staff of the multi-disciplinary teams in the Lanarkshire study could not share information because '

@@ -9,7 +9,8 @@ export const unfundedProvider: GapRule = {
     description: 'A non-statutory actor delivers services that no budget of the arrangement funds.',
     docs: {
         what: 'A third-sector, independent or community actor named in a service\'s `delivered by` must be funded by '
-            + 'some budget of the arrangement (`funds` naming the actor, or a service it delivers).',
+            + 'some budget of the arrangement (`funds` naming the actor, or a service it delivers, or a direction with '
+            + 'money from a budget for either). Delivery marked `contracted` or `fee-funded` is paid for, and does not count.',
         why: 'Third-sector organisations in the Lanarkshire study were relied on to deliver preventive services while '
             + 'statutory partners kept the money for their own services; they described being expected to work for '
             + 'nothing, and asked for investment to match what they deliver.',
@@ -30,13 +31,14 @@ arrangement North "North partnership" {
   service Meals "Lunch service" { delivered by Lunch }
 }
 `,
-        fix: 'Add the actor, or the services it delivers, to a budget\'s `funds`. If it is funded from outside the '
-            + 'arrangement, suppress with `// joinery-ignore unfunded-provider: <reason>` on the line before the actor.'
+        fix: 'Add the actor, or the services it delivers, to a budget\'s `funds`; if it is paid under a contract or by '
+            + 'fees, mark the delivery `contracted` or `fee-funded`. If it is funded from outside the arrangement, suppress with `// joinery-ignore unfunded-provider: <reason>` on the line before the actor.'
     },
     check(model, report) {
         for (const actor of model.involvedActors) {
             if (!isNonStatutory(actor)) continue;
-            const services = model.partOf(actor).servicesDelivered;
+            // Delivery under contract or for fees is paid for.
+            const services = model.partOf(actor).servicesAsPartner;
             if (services.length === 0) continue;
             if (model.budgetsFunding(actor).length > 0 || services.some(service => model.budgetsFunding(service).length > 0)) continue;
             const name = titleOf(actor);

@@ -1,5 +1,7 @@
 import type { Service, System, Team } from '../generated/ast.js';
-import { deliveringTeams, systemsOf, systemsOfService, titleOf } from '../analysis/membership.js';
+import { deliveringTeams, systemsOf, titleOf } from '../analysis/membership.js';
+import { systemsUsedTogether } from '../analysis/system-use.js';
+import { pairSubject } from '../findings/finding.js';
 import type { GapRule } from './rule.js';
 import { listing } from './wording.js';
 
@@ -16,7 +18,9 @@ export const unlinkedSystems: GapRule = {
     description: 'Two systems used together by a team, or by the teams delivering a service, are not linked.',
     docs: {
         what: 'For every two systems that one team uses, or that the teams delivering one service use between them, '
-            + 'some chain of `link`s (direction ignored) must join them. Each unlinked pair is reported once, on the '
+            + 'some chain of `link`s (direction ignored) must join them. Teams of one service that declare different '
+            + '`area`s (each council\'s front office for its own residents) do not use their systems together; a team '
+            + 'with no `area` works with all of them. Each unlinked pair is reported once, on the '
             + 'later-declared system. Pairs already covered by a `team-without-shared-system` finding are not repeated.',
         why: 'The Lanarkshire study traces a great deal of duplicated effort to systems inherited from each organisation '
             + 'that do not talk to each other: what one part of a service records, the other part cannot see, and the '
@@ -81,12 +85,12 @@ arrangement North "North partnership" {
             pair.usedBy.push(user);
         });
         for (const team of model.teams) collect(team, systemsOf(team));
-        for (const service of model.services) collect(service, systemsOfService(service));
+        for (const service of model.services) for (const systems of systemsUsedTogether(service)) collect(service, systems);
 
         for (const { earlier, later, usedBy } of pairs.values()) {
             const users = listing(usedBy.map(user => `${user.$type === 'Team' ? 'team' : 'service'} ${titleOf(user)}`));
             report({
-                node: later,
+                node: later, subject: pairSubject(earlier, later),
                 message: `${titleOf(later)} and ${titleOf(earlier)} are used together by ${users}, but no chain of links `
                     + `connects them. Add a \`link\` between them.`,
                 related: [{ node: earlier, message: `${titleOf(earlier)}, not linked to ${titleOf(later)}` }]

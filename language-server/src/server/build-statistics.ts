@@ -1,8 +1,6 @@
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
-
-export const BUILD_STATISTICS_REQUEST = 'joinery/buildStatistics';
+import { RequestType0, type Connection } from 'vscode-languageserver';
 
 export interface BuildStatistics {
     /** Documents re-validated by the last build: after an edit, only the edited file and those that depend on it. */
@@ -16,6 +14,9 @@ export interface BuildStatistics {
      */
     phaseMs: Record<string, number>;
 }
+
+/** What the last build after an edit did (the benchmark and the large-workspace test read it). */
+export const BuildStatisticsRequest = new RequestType0<BuildStatistics, void>('joinery/buildStatistics');
 
 const PHASES: Array<[DocumentState, string]> = [
     [DocumentState.Parsed, 'parse'], [DocumentState.IndexedContent, 'index'], [DocumentState.ComputedScopes, 'scopes'],
@@ -60,7 +61,7 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
         validated = 0;
         validatedAt = 0;
     });
-    connection.onRequest(BUILD_STATISTICS_REQUEST, (): BuildStatistics => last ?? {
+    connection.onRequest(BuildStatisticsRequest, () => last ?? {
         validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {}
     });
 }

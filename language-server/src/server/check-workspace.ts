@@ -4,7 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import { collectFindings } from '../checking/collect.js';
 import type { JoineryServices } from '../joinery-module.js';
 import { JoineryWorkspaceManager } from '../workspace/workspace-manager.js';
-import { CHECK_WORKSPACE_REQUEST, type WorkspaceCheckSummary } from './check-workspace-protocol.js';
+import { CheckWorkspaceRequest, type WorkspaceCheckSummary } from './check-workspace-protocol.js';
 import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 
 /**
@@ -15,7 +15,7 @@ import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
  */
 export function addCheckWorkspaceHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
     const workspace = shared.workspace;
-    connection.onRequest(CHECK_WORKSPACE_REQUEST, async (): Promise<WorkspaceCheckSummary> => {
+    connection.onRequest(CheckWorkspaceRequest, async (): Promise<WorkspaceCheckSummary> => {
         await workspace.WorkspaceManager.ready;
         await workspace.WorkspaceLock.write(async token => {
             const manager = workspace.WorkspaceManager;

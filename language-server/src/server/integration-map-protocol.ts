@@ -1,11 +1,13 @@
-// The "integration map" request between the editor client and the server: types
-// only, so that the VS Code client (a CommonJS bundle) can import it with
-// `import type` and still have its method name checked.
-import type { Position, Range } from 'vscode-languageserver-protocol';
+// The "integration map" request between the editor client and the server. The
+// VS Code client (a CommonJS bundle) imports only its types, and makes its own
+// RequestType of the same type, its method name checked against this one.
+import { RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
 import type { Scene } from '../report/map-scene.js';
 
-/** The laid-out map of one arrangement, for the editor's map view. */
-export const INTEGRATION_MAP_REQUEST = 'joinery/integrationMap';
+export const INTEGRATION_MAP_METHOD = 'joinery/integrationMap';
+
+/** The laid-out map of one arrangement, for the editor's map view; null when the workspace has no arrangement. */
+export const IntegrationMapRequest = new RequestType<IntegrationMapParams, IntegrationMapView | null, void>(INTEGRATION_MAP_METHOD);
 
 export interface IntegrationMapParams {
     /** The document the request comes from; with `position`, the arrangement under the cursor is mapped. */
@@ -32,11 +34,4 @@ export interface IntegrationMapView {
         unlinked: string[];
         findings: { error: number; warning: number; info: number };
     };
-}
-
-export interface IntegrationMapRequest {
-    method: typeof INTEGRATION_MAP_REQUEST;
-    params: IntegrationMapParams;
-    /** Null when the workspace has no arrangement. */
-    result: IntegrationMapView | null;
 }

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../checking/collect.js';
 import type { Finding } from '../findings/finding.js';
@@ -8,9 +8,9 @@ import type { RuleSettings } from '../checking/rule-settings.js';
 import { isActor, type Model } from '../generated/ast.js';
 import type { JoineryServices } from '../joinery-module.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
-import { layOutMap } from '../report/map-layout.js';
+import { layOutMapSafely } from '../report/map-worker.js';
 import { drawMap } from '../report/map-scene.js';
-import { INTEGRATION_MAP_REQUEST, type IntegrationMapParams, type IntegrationMapView } from './integration-map-protocol.js';
+import { IntegrationMapRequest, type IntegrationMapParams, type IntegrationMapView } from './integration-map-protocol.js';
 
 /**
  * `joinery/integrationMap`: the arrangement under the cursor (or the one named),
@@ -18,7 +18,7 @@ import { INTEGRATION_MAP_REQUEST, type IntegrationMapParams, type IntegrationMap
  * so that the editor's map view only has to paint it.
  */
 export function addIntegrationMapHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: { current(): RuleSettings }): void {
-    connection.onRequest(INTEGRATION_MAP_REQUEST, async (params: IntegrationMapParams, token: CancellationToken): Promise<IntegrationMapView | null> => {
+    connection.onRequest(IntegrationMapRequest, async (params, token): Promise<IntegrationMapView | null> => {
         await shared.workspace.WorkspaceManager.ready;
         // Let edits that arrived before this request start their build, then wait for it.
         await shared.workspace.WorkspaceLock.read(() => undefined);
@@ -33,7 +33,7 @@ export function addIntegrationMapHandler(connection: Connection, shared: Langium
 /** The map of one arrangement, laid out and drawn, with what the view says beside it. */
 export async function integrationMapView(model: ArrangementModel, models: ArrangementModel[], findings: readonly Finding[]): Promise<IntegrationMapView> {
     const graph = buildIntegrationGraph(model, findings);
-    const scene = drawMap(await layOutMap(graph), 'map');
+    const scene = drawMap(await layOutMapSafely(graph), 'map');
     const counts = { error: 0, warning: 0, info: 0 };
     for (const finding of findings) if (finding.arrangement === model.arrangement.name) counts[finding.severity]++;
     const titleOfNode = new Map(graph.nodes.map(node => [node.id, node.title]));

@@ -1,5 +1,5 @@
-import * as lsp from 'langium/lsp';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { startLanguageServer, WorkspaceState, type LangiumSharedServices, type ServiceRequirements } from 'langium/lsp';
+import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { JoineryServices } from '../joinery-module.js';
 import { addCheckWorkspaceHandler } from './check-workspace.js';
 import { addBuildStatisticsHandler } from './build-statistics.js';
@@ -9,9 +9,11 @@ import { addIntegrationMapHandler } from './integration-map.js';
 import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
 
 /**
- * Langium's `startLanguageServer`, except that diagnostics come from the whole
- * workspace's findings (so a gap found through another file is published too)
- * rather than from each document's own validation.
+ * Langium's `startLanguageServer`, with every handler it installs, plus Joinery's
+ * own requests (integration map, check workspace, build statistics). One thing is
+ * different: diagnostics come from the whole workspace's findings, published per
+ * file once a build is validated (so a gap found through another file is
+ * published too), rather than each document's own validation as it is validated.
  */
 export function startJoineryLanguageServer(shared: LangiumSharedServices, joinery: JoineryServices): void {
     const connection = shared.lsp.Connection;
@@ -21,37 +23,36 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, joiner
     if (updateHandler instanceof JoineryDocumentUpdateHandler) updateHandler.ruleSettings = ruleSettings;
     const indexManager = shared.workspace.IndexManager;
     if (indexManager instanceof DeferredReferenceIndexManager) indexManager.indexAfterEachBuild();
-    lsp.addDocumentUpdateHandler(connection, shared);
-    lsp.addFileOperationHandler(connection, shared);
-    addWorkspaceDiagnosticsHandler(connection, shared, joinery, ruleSettings);
+    const publishDiagnostics = takeOverDiagnostics(connection);
+    addWorkspaceDiagnosticsHandler(publishDiagnostics, shared, joinery, ruleSettings);
     addIntegrationMapHandler(connection, shared, joinery, ruleSettings);
     addCheckWorkspaceHandler(connection, shared, joinery, ruleSettings);
     addBuildStatisticsHandler(connection, shared);
-    lsp.addCompletionHandler(connection, shared);
-    lsp.addFindReferencesHandler(connection, shared);
-    lsp.addDocumentSymbolHandler(connection, shared);
-    lsp.addGotoDefinitionHandler(connection, shared);
-    lsp.addGoToTypeDefinitionHandler(connection, shared);
-    lsp.addGoToImplementationHandler(connection, shared);
-    lsp.addDocumentHighlightsHandler(connection, shared);
-    lsp.addFoldingRangeHandler(connection, shared);
-    lsp.addFormattingHandler(connection, shared);
-    lsp.addCodeActionHandler(connection, shared);
-    lsp.addRenameHandler(connection, shared);
-    lsp.addHoverHandler(connection, shared);
-    lsp.addInlayHintHandler(connection, shared);
-    lsp.addSemanticTokenHandler(connection, shared);
-    lsp.addExecuteCommandHandler(connection, shared);
-    lsp.addSignatureHelpHandler(connection, shared);
-    lsp.addCallHierarchyHandler(connection, shared);
-    lsp.addTypeHierarchyHandler(connection, shared);
-    lsp.addCodeLensHandler(connection, shared);
-    lsp.addDocumentLinkHandler(connection, shared);
-    lsp.addConfigurationChangeHandler(connection, shared);
-    lsp.addGoToDeclarationHandler(connection, shared);
-    lsp.addWorkspaceSymbolHandler(connection, shared);
-    connection.onInitialize(params => shared.lsp.LanguageServer.initialize(params));
-    connection.onInitialized(params => shared.lsp.LanguageServer.initialized(params));
-    shared.workspace.TextDocuments.listen(connection);
-    connection.listen();
+    // Last: it starts listening.
+    startLanguageServer(shared, REQUIREMENTS);
+}
+
+/**
+ * Where Joinery's providers need more built before they answer than Langium's
+ * defaults (their own file): hover, quick fixes and the code lens read the whole
+ * workspace's derived model and findings, so they wait for the whole workspace.
+ * A hover on an unchanged file while another was being rebuilt read that one
+ * half-built (and Langium logged each reference it could not resolve yet).
+ */
+const REQUIREMENTS: Partial<ServiceRequirements> = {
+    HoverProvider: WorkspaceState.Linked,
+    CodeActionProvider: WorkspaceState.Validated,
+    CodeLensProvider: WorkspaceState.Validated
+};
+
+/**
+ * Makes the connection's `sendDiagnostics` a no-op and returns the real one, for
+ * Joinery's publisher alone. Langium calls it only in its per-document diagnostics
+ * handler (`addDiagnosticsHandler`, installed by `startLanguageServer`), whose
+ * publications would otherwise replace the workspace's findings in the editor.
+ */
+function takeOverDiagnostics(connection: Connection): (params: PublishDiagnosticsParams) => Promise<void> {
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = () => Promise.resolve();
+    return send;
 }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { collectDocumentFindings, collectFindings, holdsOnlyArrangements } from '../checking/collect.js';
 import { GAP_RULES } from '../rules/registry.js';
 import { toDiagnostic } from '../lsp/diagnostic.js';
@@ -21,7 +21,7 @@ const LARGE_WORKSPACE = 50;
  * first for those files (their findings come from their own arrangements), then for
  * the rest, one rule at a time between other requests; a newer edit stops the rest.
  */
-export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
+export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: PublishDiagnosticsParams) => Promise<void>, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
     const published = new Map<string, Diagnostic[]>();
     /** Files edited since the last publication: always answered, so the editor knows they were checked. */
     const edited = new Set<string>();
@@ -30,7 +30,7 @@ export function addWorkspaceDiagnosticsHandler(connection: Connection, shared: L
         // An edited file is answered whatever it holds; only the others are compared.
         if (!edited.delete(uri) && isDeepStrictEqual(published.get(uri), diagnostics)) return;
         published.set(uri, diagnostics);
-        void connection.sendDiagnostics({ uri, diagnostics });
+        void publishDiagnostics({ uri, diagnostics });
     };
     const publish = () => {
         const byUri = new Map<string, Diagnostic[]>();

@@ -4,11 +4,18 @@ import {
     type ReferenceInfo, type Scope, type ScopeProvider, type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, MarkupContent } from 'vscode-languageserver';
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { NameIndex } from './closest-name.js';
+import { DROP, SyntaxHints } from './syntax-hints.js';
 import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input-limits.js';
-import { acceptedTypes, acceptedWords, kindWord, listWithOr, propertyKeyword, withArticle } from '../language/user-words.js';
+import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
+import { JoineryFileSystemProvider } from '../workspace/file-system.js';
+import { textProblem } from '../workspace/model-text.js';
+import { BIDI_CONTROLS, describeBidiControl } from '../language/visible-text.js';
+
+/** What a syntax error was about, kept for the hints that explain it once the document's text is at hand. */
+const SYNTAX_HINT_INPUT = new WeakMap<Diagnostic, { lexer: boolean; found?: string }>();
 
 /** The rule ids of model errors (CLI.md): everything that is not a gap rule. */
 export type ModelErrorRule = 'syntax' | 'reference' | 'semantic';
@@ -32,6 +39,8 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     private readonly astReflection: AstReflection;
     private readonly indexManager: IndexManager;
     private readonly namesInWorkspace: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    private readonly shared: LangiumServices['shared'];
+    private readonly hints: SyntaxHints;
 
     constructor(services: LangiumServices) {
         super(services);
@@ -39,14 +48,35 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         this.astReflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
         this.namesInWorkspace = new WorkspaceCache(services.shared);
+        this.shared = services.shared;
+        this.hints = new SyntaxHints(services.Grammar);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const problem = this.readingProblem(document);
+        if (problem) {
+            // One finding at the start of the file, in the CLI and the editor alike (workspace/model-text.ts).
+            const origin = { line: 0, character: 0 };
+            return [{ severity: 1, range: { start: origin, end: origin }, code: 'syntax', source: 'joinery', message: problem, data: { rule: 'syntax' } satisfies FindingData }];
+        }
+        const diagnostics = this.explainSyntax(document, await super.validateDocument(document, options, cancelToken));
         this.checkStringEscapes(document, diagnostics);
+        checkBidiControls(document, diagnostics);
         const shown = capDiagnostics(diagnostics);
         for (const diagnostic of shown) this.attribute(document, diagnostic);
         return shown;
+    }
+
+    /**
+     * Why the document is not a model at all: its file could not be read as one (as
+     * the file system provider last found, unless the editor holds the file open and
+     * its text stands instead), or its text has a NUL character.
+     */
+    private readingProblem(document: LangiumDocument): string | undefined {
+        const files = this.shared.workspace.FileSystemProvider;
+        const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
+        const fromDisk = !open && files instanceof JoineryFileSystemProvider ? files.problemOf(document.uri) : undefined;
+        return fromDisk ?? textProblem(document.textDocument.getText());
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -54,10 +84,11 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         super.processLexingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = 'syntax';
-            const found = /unexpected character: ->(.)<-/s.exec(diagnostic.message)?.[1];
+            const found = /unexpected character: ->(.)<-/s.exec(messageText(diagnostic.message))?.[1];
             diagnostic.message = found === '"'
                 ? 'Unterminated string: a string must close with " on the same line'
                 : `Unexpected character ${describeChar(found)}`;
+            SYNTAX_HINT_INPUT.set(diagnostic, { lexer: true, found });
         }
     }
 
@@ -66,8 +97,35 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         super.processParsingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.code = 'syntax';
-            diagnostic.message = shortenParserMessage(diagnostic.message);
+            const text = messageText(diagnostic.message);
+            const found = /but found: '([^']*)'/.exec(text)?.[1] ?? /but found `([^`]*)`/.exec(text)?.[1];
+            diagnostic.message = shortenParserMessage(text);
+            if (found) SYNTAX_HINT_INPUT.set(diagnostic, { lexer: false, found });
         }
+    }
+
+    /** Syntax errors for what analysts actually type, said in their words (syntax-hints.ts). */
+    private explainSyntax(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+        if (!diagnostics.some(d => SYNTAX_HINT_INPUT.has(d))) return diagnostics;
+        const text = document.textDocument.getText();
+        const root = document.parseResult.value.$cstNode;
+        const splitNames = new Set<AstNode>();
+        const explained = diagnostics.filter(diagnostic => {
+            const input = SYNTAX_HINT_INPUT.get(diagnostic);
+            if (!input) return true;
+            const offset = document.textDocument.offsetAt(diagnostic.range.start);
+            const hint = input.lexer ? this.hints.lexing(text, offset, input.found) : this.hints.parsing(text, offset, input.found ?? '', root, messageText(diagnostic.message));
+            if (hint === DROP) return false;
+            if (typeof hint === 'string') diagnostic.message = hint;
+            else if (hint) {
+                diagnostic.message = hint.message;
+                splitNames.add(hint.splitName);
+            }
+            return true;
+        });
+        if (splitNames.size === 0) return explained;
+        // A declaration whose body was lost after a split name has no properties to check.
+        return explained.filter(diagnostic => diagnostic.code !== 'semantic' || !splitNames.has(nodeAt(document, diagnostic) as AstNode));
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -76,19 +134,23 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         // Did-you-mean is a courtesy: once a file has cost this many comparisons, the rest go without.
         let compared = 0;
         for (const reference of document.references) {
-            const error = reference.error;
             // No name at all: the parser left it out, and its syntax error already says so.
-            if (!error || error.reference.$refText === '') continue;
-            const info: ReferenceInfo = { container: error.container, property: error.property, index: error.index, reference: error.reference };
-            const refText = error.reference.$refText;
+            if (!reference.error || reference.$refText === '') continue;
+            const info: ReferenceInfo = reference.error.info;
+            const error = { container: info.container, property: info.property, index: info.index, reference };
+            const refText = reference.$refText;
             const keyword = propertyKeyword(error.container, error.property);
             const referenceType = this.astReflection.getReferenceType(info);
             const accepted = acceptedTypes(referenceType);
-            const wrongKind = this.declarationsNamed(error.container, refText).find(d => !accepted.includes(d.type));
+            const named = this.declarationsNamed(error.container, refText);
+            const wrongKind = named.find(d => !accepted.includes(d.type));
+            const notABody = acceptsOnlyBodies(referenceType) ? named.find(d => isForum(d.node) && !d.node.body) : undefined;
             // The reference's own range: looking it up by property is linear in the list, quadratic overall.
             const diagnosticInfo = { node: error.container, property: error.property, index: error.index, range: error.reference.$refNode?.range };
-            if (wrongKind) {
-                const message = `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`;
+            if (wrongKind || notABody) {
+                const message = wrongKind
+                    ? `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is ${withArticle(kindWord(wrongKind.type))}`
+                    : `\`${keyword}\` takes ${acceptedWords(referenceType)}; ${refText} is a forum that is not a body (add \`body\` to it if it is a legal body, such as an IJB or a joint committee)`;
                 diagnostics.push({ ...this.toDiagnostic('error', message, diagnosticInfo), code: 'semantic' });
                 continue;
             }
@@ -108,7 +170,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
                 suggestion = names.closest(refText, candidate => makesNewError(error.container, error.property, candidate, scope));
                 compared += names.compared - before;
             }
-            const wanted = listWithOr(accepted.map(t => kindWord(t)));
+            const wanted = acceptedKindWords(referenceType);
             const message = `Cannot find ${wanted} '${refText}' (in \`${keyword}\`)` + (suggestion ? `; did you mean '${suggestion}'?` : '');
             const diagnostic = { ...this.toDiagnostic('error', message, diagnosticInfo), code: 'reference' };
             diagnostic.data = { ...(diagnostic.data ?? {}), suggestion };
@@ -117,11 +179,11 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Declarations of any kind that the name could mean from where it is written. */
-    private declarationsNamed(from: AstNode, name: string): Array<{ type: string }> {
+    private declarationsNamed(from: AstNode, name: string): Array<{ type: string; node?: AstNode }> {
         const arrangement = AstUtils.getContainerOfType(from, isArrangement);
         const local = arrangement?.elements.filter(e => 'name' in e && e.name === name) ?? [];
         const global = this.globalNames().get(name) ?? [];
-        return [...local.map(e => ({ type: e.$type })), ...global];
+        return [...local.map(e => ({ type: e.$type, node: e })), ...global];
     }
 
     private globalNames(): Map<string, AstNodeDescription[]> {
@@ -168,6 +230,29 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
 }
 
 /**
+ * A bidirectional control character anywhere in the file (a title, a comment, a
+ * name): the text then reads differently from how Joinery parses it, the "Trojan
+ * Source" attack. One `semantic` warning per line, at the first such character
+ * (docs/robustness.md); the character is shown as `[U+202E]` wherever text is shown.
+ */
+const HAS_BIDI_CONTROL = new RegExp(BIDI_CONTROLS.source);
+
+function checkBidiControls(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+    const text = document.textDocument.getText();
+    if (!HAS_BIDI_CONTROL.test(text)) return;
+    let lastLine = -1;
+    for (const match of text.matchAll(BIDI_CONTROLS)) {
+        const start = document.textDocument.positionAt(match.index);
+        if (start.line === lastLine) continue;
+        lastLine = start.line;
+        diagnostics.push({
+            severity: 2, range: { start, end: document.textDocument.positionAt(match.index + 1) }, code: 'semantic', source: 'joinery',
+            message: `Bidirectional control character ${describeBidiControl(match[0])}: the text around it reads differently from how Joinery reads it (Trojan Source). Remove it; write right-to-left text without controls`
+        });
+    }
+}
+
+/**
  * At most MAX_ERRORS_PER_FILE, then one saying how many more: a broken file of
  * half a megabyte can hold a quarter of a million errors, more than any editor
  * or report can show. Syntax errors come first, so they are the ones kept.
@@ -182,6 +267,11 @@ function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
         message: `${more.toLocaleString('en-GB')} more errors in this file are not shown (the first ${MAX_ERRORS_PER_FILE.toLocaleString('en-GB')} are): fix those first`
     });
     return shown;
+}
+
+/** A diagnostic's message as text (LSP 3.18 allows Markdown too; Joinery and Langium write plain text). */
+export function messageText(message: string | MarkupContent): string {
+    return typeof message === 'string' ? message : message.value;
 }
 
 function isLinking(diagnostic: Diagnostic): boolean {
@@ -209,7 +299,8 @@ function describeChar(char: string | undefined): string {
     if (char === undefined) return '';
     const code = char.codePointAt(0) ?? 0;
     const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    return code < 0x20 || code === 0x7f || code === 0xfffd ? hex : `'${char}' (${hex})`;
+    // A control character, or one that changes the text's direction, is named by its code alone.
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffd || /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(char) ? hex : `'${char}' (${hex})`;
 }
 
 /** Chevrotain lists every possible token sequence; the analyst needs the first few. */

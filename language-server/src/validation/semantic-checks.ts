@@ -1,9 +1,10 @@
 import type { AstNode, LangiumCoreServices, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { JoineryAstType, Actor, Arrangement, Channel, Contribution, Link, Referral, Seat } from '../generated/ast.js';
-import { parseAmount, parseSeatCount, STAGES } from '../language/quantities.js';
+import { malformedAmount, parseAmount, parseSeatCount, STAGES, type Stage } from '../language/quantities.js';
 import { nameNode, propertyKeywordCounts } from '../parser/declaration-syntax.js';
 import { kindWord, propertyKeyword } from '../language/user-words.js';
+import { checkBudget, checkDate, checkDirection, checkForum, checkNamedChannel } from './element-checks.js';
 
 /**
  * Properties that may be given once (LANGUAGE.md: "each may appear once unless it
@@ -12,16 +13,21 @@ import { kindWord, propertyKeyword } from '../language/user-words.js';
 const SINGLE_VALUED: Record<string, Array<[property: string, keyword: string]>> = {
     Domain: [['level', 'level']],
     Actor: [['sector', 'sector'], ['kind', 'kind'], ['domain', 'in']],
-    Arrangement: [['stage', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged'], ['version', 'version'], ['date', 'date']],
-    Forum: [['kind', 'kind'], ['reportsTo', 'reports']],
-    Budget: [['kind', 'kind'], ['heldBy', 'held']],
+    Arrangement: [['stages', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged'], ['version', 'version'], ['date', 'date']],
+    Forum: [['kind', 'kind'], ['reportsTo', 'reports'], ['body', 'body'], ['sector', 'sector'], ['chair', 'chair'],
+        ['viceChair', 'vice-chair'], ['decidesBy', 'decides']],
+    Budget: [['kind', 'kind'], ['heldBy', 'held'], ['term', 'term']],
     System: [['owner', 'owner']],
     Team: [['colocated', 'colocated'], ['area', 'area']],
     Service: [['population', 'for'], ['area', 'area'], ['function', 'function']],
-    Channel: [['kind', 'kind'], ['twoWay', 'two-way']],
+    Channel: [['kind', 'kind'], ['twoWay', 'two-way'], ['from', 'from'], ['to', 'to']],
     Goal: [['owner', 'owner']],
-    Indicator: [['kind', 'kind'], ['reportedBy', 'reported']]
+    Indicator: [['kind', 'kind'], ['reportedBy', 'reported']],
+    Direction: [['from', 'from'], ['to', 'to'], ['budget', 'budget'], ['review', 'review']]
 };
+
+/** 6a, 6b and 6c are alternatives (seed 004): the only stages that may be claimed together. */
+const COMBINABLE: readonly Stage[] = ['6a', '6b', '6c'];
 
 /**
  * The document-local checks of LANGUAGE.md's "Semantic validation". Checks that
@@ -36,12 +42,21 @@ export class SemanticChecks {
         if (!single) return;
         const written = propertyKeywordCounts(node);
         for (const [property, keyword] of single) {
-            const nodes = written.get(keyword) ?? [];
+            const nodes = written.get(keyword);
             if (nodes.length < 2) continue;
             const name = (node as { name?: string }).name;
             accept('error', `\`${propertyKeyword(node, property)}\` is given ${nodes.length} times in ${kindWord(node.$type)}${name ? ` ${name}` : ''}; it may appear once`,
                 { node, range: nodes[1].range, code: 'semantic' });
         }
+    }
+
+    /** Names may not contain `-` (LANGUAGE.md); the lexer reads `NHS-Kinbrae` as one so that this can say so. */
+    checkName(node: AstNode, accept: ValidationAcceptor): void {
+        const name = (node as { name?: unknown }).name;
+        if (typeof name !== 'string' || !name.includes('-')) return;
+        const plain = name.replace(/-/g, '_');
+        accept('error', `Names cannot contain '-' (${name}): write ${plain} or ${name.replace(/-/g, '')}`,
+            { node, range: nameRange(node), code: 'syntax' });
     }
 
     checkActor(actor: Actor, accept: ValidationAcceptor): void {
@@ -52,14 +67,21 @@ export class SemanticChecks {
     }
 
     checkArrangement(arrangement: Arrangement, accept: ValidationAcceptor): void {
-        if (arrangement.stage !== undefined && !(STAGES as readonly string[]).includes(arrangement.stage)) {
-            accept('error', `Stage '${arrangement.stage}' is not a stage of joining-up: use one of ${STAGES.join(', ')}`,
-                { node: arrangement, property: 'stage', code: 'syntax' });
+        const claims = arrangement.stages;
+        claims.forEach((stage, index) => {
+            if (!(STAGES as readonly string[]).includes(stage)) {
+                accept('error', `Stage '${stage}' is not a stage of joining-up: use one of ${STAGES.join(', ')}`,
+                    { node: arrangement, property: 'stages', index, code: 'syntax' });
+            } else if (claims.indexOf(stage) < index) {
+                accept('error', `Stage ${stage} is claimed twice`, { node: arrangement, property: 'stages', index, code: 'semantic' });
+            }
+        });
+        if (claims.length > 1 && !claims.every(stage => (COMBINABLE as readonly string[]).includes(stage))) {
+            accept('error', `Only 6a, 6b and 6c can be claimed together (they are alternatives, seed 004); claim one stage of ${claims.join(', ')}`,
+                { node: arrangement, property: 'stages', index: 1, code: 'semantic' });
         }
-        if (arrangement.date !== undefined && !isCalendarDate(arrangement.date)) {
-            accept('error', `\`date\` must be a calendar date written year-month-day, such as "2025-03-31"; "${arrangement.date}" is not`,
-                { node: arrangement, property: 'date', code: 'semantic' });
-        }
+        if (arrangement.date !== undefined) checkDate(arrangement, 'date', arrangement.date, accept);
+        // A `lead` outside the partners is left to stage-claim-unsupported, which says so (v1, conformance case stages).
         const leader = arrangement.leader?.ref;
         if (leader && (leader.kind ?? 'organisation') !== 'role') {
             accept('error', `\`leader\` must be an actor of kind role (a post such as a chief officer); ${leader.name} is of kind ${leader.kind ?? 'organisation'}`,
@@ -95,8 +117,7 @@ export class SemanticChecks {
         if (contribution.amount.startsWith('-')) {
             accept('error', `Amount '${contribution.amount}' is negative: a contribution cannot be below zero`, { node: contribution, property: 'amount', code: 'semantic' });
         } else if (amount === undefined) {
-            accept('error', `Amount '${contribution.amount}' is malformed: write a number with an optional k, m or bn suffix (120m, 2.5bn, 40000)`,
-                { node: contribution, property: 'amount', code: 'semantic' });
+            accept('error', malformedAmount(contribution.amount), { node: contribution, property: 'amount', code: 'semantic' });
         }
     }
 
@@ -107,8 +128,9 @@ export class SemanticChecks {
     }
 
     checkRoute(route: Channel | Referral, accept: ValidationAcceptor): void {
-        if (route.from.ref && route.from.ref === route.to.ref) {
-            accept('error', `A ${kindWord(route.$type)} from ${route.from.ref.name} to itself connects nothing`, { node: route, property: 'to', code: 'semantic' });
+        const from = route.from?.ref;
+        if (from && from === route.to?.ref) {
+            accept('error', `A ${kindWord(route.$type)} from ${from.name} to itself connects nothing`, { node: route, property: 'to', code: 'semantic' });
         }
     }
 }
@@ -116,21 +138,24 @@ export class SemanticChecks {
 export function registerSemanticChecks(services: LangiumCoreServices & ValidationAddedServices): void {
     const checks = services.validation.SemanticChecks;
     const propertiesOnce = (node: AstNode, accept: ValidationAcceptor) => checks.checkPropertiesOnce(node, accept);
+    const named = (node: AstNode, accept: ValidationAcceptor) => checks.checkName(node, accept);
     const registry: ValidationChecks<JoineryAstType> = {
-        Domain: propertiesOnce,
-        Actor: [propertiesOnce, checks.checkActor],
-        Arrangement: [propertiesOnce, checks.checkArrangement],
-        Forum: propertiesOnce,
-        Budget: propertiesOnce,
-        System: propertiesOnce,
-        Team: propertiesOnce,
-        Service: propertiesOnce,
-        Goal: propertiesOnce,
-        Indicator: propertiesOnce,
+        Domain: [propertiesOnce, named],
+        Actor: [propertiesOnce, named, checks.checkActor],
+        Arrangement: [propertiesOnce, named, checks.checkArrangement],
+        Forum: [propertiesOnce, named, checkForum],
+        Budget: [propertiesOnce, named, checkBudget],
+        System: [propertiesOnce, named],
+        Team: [propertiesOnce, named],
+        Service: [propertiesOnce, named],
+        Goal: [propertiesOnce, named],
+        Indicator: [propertiesOnce, named],
+        Agreement: named,
+        Direction: [propertiesOnce, named, checkDirection],
         Seat: checks.checkSeat,
         Contribution: checks.checkContribution,
         Link: checks.checkLink,
-        Channel: [propertiesOnce, checks.checkRoute],
+        Channel: [propertiesOnce, named, checks.checkRoute, checkNamedChannel],
         Referral: checks.checkRoute
     };
     services.validation.ValidationRegistry.register(registry, checks);
@@ -143,13 +168,4 @@ function nameRange(node: AstNode): Range | undefined {
 /** The services the validation layer adds. */
 export interface ValidationAddedServices {
     validation: { SemanticChecks: SemanticChecks };
-}
-
-/** "2025-03-31": ISO 8601's calendar date, and a day that exists. */
-function isCalendarDate(text: string): boolean {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) return false;
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,4 +1,9 @@
-import { DefaultWorkspaceManager, UriUtils, type FileSystemNode, type LangiumSharedCoreServices, type URI, type WorkspaceFolder } from 'langium';
+import {
+    DefaultLangiumDocuments, DefaultWorkspaceManager, URI, UriUtils,
+    type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream
+} from 'langium';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { InitializeParams } from 'vscode-languageserver-protocol';
 import { includesEntry } from './model-files.js';
 
 /** Validates every file of the workspace on load, not only open ones, so the editor reports what the CLI reports. */
@@ -8,9 +13,63 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
         this.initialBuildOptions = { validation: true };
     }
 
+    /** A client that names only `rootUri` (or the older `rootPath`) gets that folder checked, as one with `workspaceFolders` does. */
+    override initialize(params: InitializeParams): void {
+        const root = params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
+        this.folders = params.workspaceFolders ?? (root ? [{ uri: root, name: UriUtils.basename(URI.parse(root)) }] : undefined);
+    }
+
     /** The shared selector (`model-files.ts`): the CLI's walk makes the same decision. */
-    protected override includeEntry(_folder: WorkspaceFolder, entry: FileSystemNode): boolean {
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
         return (entry.isDirectory || entry.isFile) && includesEntry(UriUtils.basename(entry.uri), entry.isDirectory);
+    }
+
+    /**
+     * Langium's walk, in name order, except that a folder that cannot be listed is a
+     * document of its own (its finding says why, as in the CLI) instead of a line on
+     * the console and a folder silently left out.
+     */
+    protected override async traverseFolder(folderPath: URI, uris: URI[]): Promise<void> {
+        let content: FileSystemNode[];
+        try {
+            content = await this.fileSystemProvider.readDirectory(folderPath);
+        } catch {
+            uris.push(folderPath);
+            return;
+        }
+        for (const entry of content) {
+            if (!this.shouldIncludeEntry(entry)) continue;
+            if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
+            else uris.push(entry.uri);
+        }
+    }
+
+    /** Documents are created here rather than through `getOrCreateDocument`, which serves requests only. */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        for (const uri of uris) collector(await this.loadDocument(uri));
+    }
+
+    private async loadDocument(uri: URI): Promise<LangiumDocument> {
+        const documents = this.langiumDocuments;
+        return documents.getDocument(uri)
+            ?? (documents instanceof JoineryLangiumDocuments ? await documents.createFromDisk(uri) : await documents.getOrCreateDocument(uri));
+    }
+
+    /**
+     * Whether a file is one of the workspace's models as the start-up walk (and the
+     * CLI run on the workspace folder) would find it: inside a workspace folder, under
+     * no skipped folder (hidden, `node_modules`, `out`), with a model file's name.
+     */
+    isWorkspaceModel(uri: URI): boolean {
+        for (const folder of this.folders ?? []) {
+            const root = URI.parse(folder.uri);
+            if (root.scheme !== uri.scheme || root.authority !== uri.authority) continue;
+            const relative = UriUtils.relative(root, uri);
+            if (relative === '' || relative.startsWith('../') || relative === '..') continue;
+            const parts = relative.split('/');
+            if (parts.slice(0, -1).every(part => includesEntry(part, true)) && includesEntry(parts[parts.length - 1], false)) return true;
+        }
+        return false;
     }
 
     /**
@@ -19,14 +78,45 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
      * same folder rules as the start-up scan.
      */
     async loadFilesOnDisk(): Promise<URI[]> {
-        const selector = {
-            fileExtensions: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileExtensions),
-            fileNames: this.serviceRegistry.all.flatMap(language => language.LanguageMetaData.fileNames ?? [])
-        };
         const found: URI[] = [];
-        for (const folder of this.folders ?? []) {
-            await this.traverseFolder(folder, this.getRootFolder(folder), selector, document => found.push(document.uri));
-        }
+        for (const folder of this.folders ?? []) await this.traverseFolder(this.getRootFolder(folder), found);
+        for (const uri of found) await this.loadDocument(uri);
         return found;
+    }
+}
+
+/** LSP's InvalidParams for a request about a document the workspace does not hold. */
+export function notInWorkspace(): ResponseError {
+    return new ResponseError(ErrorCodes.InvalidParams, 'This document is not in the Joinery workspace: open it, or add it to a workspace folder');
+}
+
+/**
+ * Langium's documents, except that a request about a document the workspace does
+ * not hold (never opened, closed and outside the workspace, deleted) is answered
+ * with LSP's InvalidParams error, "not in the Joinery workspace", instead of reading
+ * the file from disk: the reading added it to the workspace for good, and a missing
+ * file became an internal error carrying an ENOENT and the path.
+ */
+export class JoineryLangiumDocuments extends DefaultLangiumDocuments {
+    private readonly shared: LangiumSharedCoreServices;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.shared = services;
+    }
+
+    override async getOrCreateDocument(uri: URI): Promise<LangiumDocument> {
+        const known = this.getDocument(uri);
+        if (known) return known;
+        const textDocuments = (this.shared.workspace as { TextDocuments?: { get(uri: string): unknown } }).TextDocuments;
+        if (textDocuments?.get(uri.toString())) return super.getOrCreateDocument(uri);
+        throw notInWorkspace();
+    }
+
+    /** A document read from disk (through the file system provider) and added to the workspace. */
+    async createFromDisk(uri: URI): Promise<LangiumDocument> {
+        const document = await this.langiumDocumentFactory.fromUri(uri);
+        this.addDocument(document);
+        return document;
     }
 }

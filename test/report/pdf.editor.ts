@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRule } from '../../language-server/src/rules/registry.js';
 import { checkJson, joinery, type JsonFinding } from '../support/cli.js';
-import { CHROMIUM } from './chromium.js';
+import { chromiumPath } from '../support/programs.js';
 
 // `joinery report --format pdf`, printed by Debian's Chromium, read back with
 // Debian's poppler-utils (pdfinfo, pdftotext): the page count, the text of each
@@ -121,7 +121,7 @@ describe('finding a browser', () => {
 
     it('uses JOINERY_CHROMIUM when Chromium is not on PATH', { timeout: 180_000 }, () => {
         const output = path.join(dir, 'tiny.pdf');
-        const run = joinery(['report', tiny(), '--format', 'pdf', '--output', output], { env: { PATH: dir, JOINERY_CHROMIUM: CHROMIUM }, timeout: 170_000 });
+        const run = joinery(['report', tiny(), '--format', 'pdf', '--output', output], { env: { PATH: dir, JOINERY_CHROMIUM: chromiumPath() }, timeout: 170_000 });
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         expect(poppler('pdftotext', [output, '-'])).toContain('A partnership');
@@ -140,7 +140,7 @@ describe('finding a browser', () => {
             expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
             expect(run.stderr.trimEnd()).toMatch(message);
         }
-        const html = joinery(['report', tiny(), '--browser', CHROMIUM]);
+        const html = joinery(['report', tiny(), '--browser', chromiumPath()]);
         expect(html.status).toBe(2);
         expect(html.stderr).toBe('joinery: --browser is for --format pdf\n');
     });

@@ -26,8 +26,9 @@ beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {
+    // Guarded: when Chromium could not start, its one-line reason is the error shown, not this hook's.
     await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(file: string, width = 1440): Promise<{ page: Page; watch: PageWatch }> {

@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkJson, type JsonFinding } from '../support/cli.js';
 import { ROOT, SERVER_BIN } from '../support/lsp-client.js';
+import { neovimPath } from '../support/programs.js';
 
-// Neovim (Debian's 0.7, installed by .ci/run) as a real LSP client of
+// Neovim (on PATH or $JOINERY_NVIM; Debian's 0.7 in CI, installed by .ci/run) as a real LSP client of
 // `joinery-language-server --stdio`, configured by the README's own snippet.
 const EXAMPLE = path.join(ROOT, 'examples/lanarkshire');
 const scratch = mkdtempSync(path.join(tmpdir(), 'joinery-nvim-'));
@@ -26,6 +27,7 @@ interface NeovimDiagnostic {
 
 describe('Neovim', () => {
     it('shows exactly the findings of `joinery check` as diagnostics', () => {
+        const nvim = neovimPath();
         const cli = checkJson(['.'], { cwd: EXAMPLE });
         expect(cli.findings.length).toBeGreaterThan(0);
         const out = path.join(scratch, 'diagnostics.json');
@@ -35,14 +37,14 @@ describe('Neovim', () => {
         const bin = path.join(scratch, 'bin');
         mkdirSync(bin);
         symlinkSync(SERVER_BIN, path.join(bin, 'joinery-language-server'));
-        const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${path.join(__dirname, 'neovim-diagnostics.lua')}`], {
+        const run = spawnSync(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${path.join(__dirname, 'neovim-diagnostics.lua')}`], {
             cwd: EXAMPLE, encoding: 'utf-8', timeout: 60_000,
             env: {
                 ...process.env, PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
                 JOINERY_FILE: 'south.joinery', JOINERY_FILES: String(cli.files), JOINERY_OUT: out
             }
         });
-        if (run.error) throw new Error(`could not run nvim (Debian: apt-get install neovim): ${run.error.message}`);
+        if (run.error) throw new Error(`could not run ${nvim}: ${run.error.message}`);
         expect(run.status, run.stderr).toBe(0);
         const result = JSON.parse(readFileSync(out, 'utf-8')) as { filetype: string; clients: number; settled: boolean; files: number; diagnostics: NeovimDiagnostic[] };
         expect(result).toMatchObject({ filetype: 'joinery', clients: 1, settled: true });
