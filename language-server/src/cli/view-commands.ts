@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AstUtils } from 'langium';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindingsAndAccepted } from '../checking/collect.js';
+import { withFingerprints } from '../checking/fingerprint.js';
 import type { SuppressedFinding } from '../checking/suppression.js';
 import type { Finding } from '../findings/finding.js';
 import type { RuleSettings } from '../checking/rule-settings.js';
@@ -83,7 +84,7 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     requireModelFiles(selection, positionals);
     const files = selection.files;
     await loadWorkspace(Joinery, files, cwd, readStdin);
-    const { findings, suppressed } = collectFindingsAndAccepted(Joinery, settings);
+    const { findings, suppressed } = fingerprinted(Joinery, settings);
     const models = selectArrangements(Joinery, values.arrangement);
     const output = command === 'graph' ? await graph(format, models, findings)
         : format === 'md' ? reportMarkdown(models, findings, files.length, cwd)
@@ -163,12 +164,18 @@ async function earlierProfiles(paths: string, settings: RuleSettings, ignores: I
     const selection = await findModelFiles([paths], cwd, ignores);
     requireModelFiles(selection, [paths]);
     await loadWorkspace(Joinery, selection.files, cwd, () => { throw new UsageError('--compare reads files, not standard input'); });
-    const { findings, suppressed } = collectFindingsAndAccepted(Joinery, settings);
+    const { findings, suppressed } = fingerprinted(Joinery, settings);
     const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
     const rulesOff = new Set(Object.entries(settings).filter(([, level]) => level === 'off').map(([rule]) => rule));
     return new Map(Joinery.analysis.IntegrationAnalysis.allArrangementModels()
         .map(model => [model.arrangement.name, buildIntegrationProfile(model, findings, placeOf, fileOf, { suppressed, rulesOff })]));
+}
+
+/** The workspace's findings, fingerprinted as `joinery check` and `diff` give them (for --compare), and the suppressed ones. */
+function fingerprinted(services: JoineryServices, settings: RuleSettings): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+    const { findings, suppressed } = collectFindingsAndAccepted(services, settings);
+    return { findings: withFingerprints(services.shared, findings), suppressed };
 }
 
 async function graph(format: string, models: ArrangementModel[], findings: Finding[]): Promise<string> {

@@ -1,4 +1,4 @@
-import { fingerprint } from '../findings/fingerprint.js';
+import { openedAndClosed } from '../checking/fingerprint.js';
 import type { IntegrationProfile, ProfileFinding } from './integration-profile.js';
 import type { MaturityProfile } from './maturity.js';
 
@@ -15,33 +15,11 @@ export interface ArrangementChange {
 }
 
 /**
- * Matches findings by fingerprint (findings/fingerprint.ts), as multisets: two
- * findings with one fingerprint in the old model and three in the new open one.
+ * Matches the arrangement's findings by fingerprint (checking/fingerprint.ts, as
+ * `joinery diff` does): both profiles must be built from fingerprinted findings.
  */
 export function changeSince(now: IntegrationProfile, before: IntegrationProfile | undefined): ArrangementChange {
     if (!before) return { isNew: true, opened: now.findings, closed: [], stillOpen: 0 };
-    const remaining = new Map<string, number>();
-    for (const finding of before.findings) remaining.set(fingerprint(finding), (remaining.get(fingerprint(finding)) ?? 0) + 1);
-    const opened: ProfileFinding[] = [];
-    let stillOpen = 0;
-    for (const finding of now.findings) {
-        const key = fingerprint(finding);
-        const left = remaining.get(key) ?? 0;
-        if (left > 0) {
-            remaining.set(key, left - 1);
-            stillOpen++;
-        } else {
-            opened.push(finding);
-        }
-    }
-    const closed: ProfileFinding[] = [];
-    for (const finding of before.findings) {
-        const key = fingerprint(finding);
-        const left = remaining.get(key) ?? 0;
-        if (left > 0) {
-            remaining.set(key, left - 1);
-            closed.push(finding);
-        }
-    }
-    return { isNew: false, opened, closed, stillOpen, before: before.maturity };
+    const { opened, closed } = openedAndClosed(before.findings, now.findings);
+    return { isNew: false, opened, closed, stillOpen: now.findings.length - opened.length, before: before.maturity };
 }
