@@ -173,6 +173,35 @@ arrangement A "A partnership" {
         expect(visibleText(between(run.stdout, '<header class="cover">', '</header>'))).toContain('1 accepted risk');
         expect(between(run.stdout, 'Findings by integration type', '<section class="accepted">')).not.toContain('unfunded-provider');
     });
+
+    it('lists every finding of a baseline (--baseline FILE) as known, held back from the open findings as check holds it back', () => {
+        const folder = folderWith('baselined', {
+            'model.joinery': `actor H "Health board" { sector statutory }
+actor V "Voluntary group" { sector third }
+arrangement A "A partnership" {
+  partners H
+  forum B "Board" { kind board voting H advisory V }
+  service S { delivered by V }
+}
+`
+        });
+        const baseline = path.join(dir, 'baselined.json');
+        expect(joinery(['check', folder, '--write-baseline', baseline]).status).toBe(0);
+        const known = checkJson([folder]).findings.filter(f => f.arrangement === 'A');
+        expect(known.map(f => f.rule)).toContain('unfunded-provider');
+        const run = joinery(['report', folder, '--baseline', baseline]);
+        expect(run.stderr).toBe('');
+        const accepted = between(run.stdout, '<section class="accepted">', '</section>');
+        for (const finding of known) expect(accepted, finding.rule).toContain(`data-rule="${finding.rule}"`);
+        expect(visibleText(accepted)).toContain(`Accepted as known: recorded in the baseline ${baseline}`);
+        expect(visibleText(between(run.stdout, '<header class="cover">', '</header>'))).toContain(`${known.length} accepted risk`);
+        expect(between(run.stdout, 'Findings by integration type', '<section class="accepted">')).not.toContain('data-rule="unfunded-provider"');
+        // The same model without the baseline: the findings are open, and none is accepted.
+        const open = joinery(['report', folder]).stdout;
+        expect(between(open, 'Findings by integration type', '<section class="accepted">')).toContain('data-rule="unfunded-provider"');
+        expect(joinery(['report', folder, '--baseline', path.join(dir, 'missing.json')]).stderr).toMatch(/^joinery: cannot read baseline '.*missing\.json'/);
+        expect(joinery(['report', folder, '--baseline', baseline, '--format', 'md']).status).toBe(2);
+    });
 });
 
 describe('joinery report NEW --compare OLD', () => {

@@ -24,6 +24,7 @@ import { ignorePatterns, parseRuleOptions, readConfig } from './check.js';
 import type { IgnorePatterns } from './ignore-patterns.js';
 import { loadWorkspace } from './load-workspace.js';
 import { displayPaths } from './display-path.js';
+import { readBaseline } from './baseline-file.js';
 import { sourceFactsOf } from './model-source.js';
 import { findChromium, printPdf } from './pdf.js';
 import { UsageError } from './usage-error.js';
@@ -56,6 +57,7 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
                 // report only: the earlier model to compare with, and the browser that prints a PDF
                 compare: { type: 'string' },
                 browser: { type: 'string' },
+                baseline: { type: 'string' },
                 help: { type: 'boolean', short: 'h', default: false }
             }
         });
@@ -64,18 +66,21 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     }
     const { values, positionals } = parsed;
     if (values.help) {
-        const reportOnly = command === 'report' ? ' [--compare OLD] [--browser PATH]' : '';
+        const reportOnly = command === 'report' ? ' [--compare OLD] [--baseline FILE] [--browser PATH]' : '';
         process.stdout.write(`Usage: joinery ${command} PATH ... [--format ${FORMATS[command].join('|')}] [--arrangement NAME] [--rule ID=LEVEL] [-c, --config FILE] [--ignore-pattern GLOB] [-o, --output FILE]${reportOnly}\n`);
         return 0;
     }
     const format = values.format;
     if (!(FORMATS[command] as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' for ${command}: use ${FORMATS[command].join(', ')}`);
-    if (command === 'graph' && (values.compare !== undefined || values.browser !== undefined)) throw new UsageError(`--${values.compare !== undefined ? 'compare' : 'browser'} is an option of 'joinery report'`);
+    const reportOnly = (['compare', 'browser', 'baseline'] as const).find(option => values[option] !== undefined);
+    if (command === 'graph' && reportOnly) throw new UsageError(`--${reportOnly} is an option of 'joinery report'`);
     if (values.browser !== undefined && format !== 'pdf') throw new UsageError('--browser is for --format pdf');
     if (values.compare !== undefined && format === 'md') throw new UsageError('--compare draws the comparison in the HTML and PDF reports: use --format html or pdf');
+    if (values.baseline !== undefined && format === 'md') throw new UsageError('--baseline lists the baselined findings among the accepted risks of the HTML and PDF reports: use --format html or pdf');
     // Find the browser before the work, so that a missing one fails at once.
     const chromium = format === 'pdf' ? findChromium(values.browser, process.env) : undefined;
     const cwd = process.cwd();
+    const baseline = values.baseline === undefined ? undefined : { file: values.baseline, known: new Set(readBaseline(values.baseline, cwd).map(entry => entry.fingerprint)) };
     const config = readConfig(values.config, cwd);
     const settings = { ...config.rules, ...parseRuleOptions(values.rule) };
     const ignores = ignorePatterns(config, values['ignore-pattern'], cwd);
@@ -84,11 +89,11 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     requireModelFiles(selection, positionals);
     const files = selection.files;
     await loadWorkspace(Joinery, files, cwd, readStdin);
-    const { findings, suppressed } = fingerprinted(Joinery, settings);
+    const { findings, suppressed, baselined } = fingerprinted(Joinery, settings, baseline?.known);
     const models = selectArrangements(Joinery, values.arrangement);
     const output = command === 'graph' ? await graph(format, models, findings)
         : format === 'md' ? reportMarkdown(models, findings, files.length, cwd)
-            : await reportHtml({ models, findings, suppressed, settings, ignores, fileCount: files.length, cwd, compare: values.compare, pdf: chromium });
+            : await reportHtml({ models, findings, suppressed, baselined, baseline, settings, ignores, fileCount: files.length, cwd, compare: values.compare, pdf: chromium });
     if (values.output) {
         writeOutputFile(values.output, output, cwd, files);
     } else {
@@ -122,6 +127,9 @@ interface HtmlReportRun {
     models: ArrangementModel[];
     findings: Finding[];
     suppressed: SuppressedFinding[];
+    /** Findings `--baseline FILE` records as known: accepted risks, not open findings. */
+    baselined: Finding[];
+    baseline?: Baseline;
     settings: RuleSettings;
     /** The files the workspace skips, skipped in `--compare OLD` too. */
     ignores: IgnorePatterns;
@@ -134,12 +142,12 @@ interface HtmlReportRun {
 }
 
 async function reportHtml(run: HtmlReportRun): Promise<string | Buffer> {
-    const { models, findings, suppressed, settings, cwd } = run;
+    const { models, findings, suppressed, baselined, settings, cwd } = run;
+    const accepted = { suppressed, rulesOff: rulesOffIn(settings), baselined, ...(run.baseline ? { baselineFile: run.baseline.file } : {}) };
     const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
-    const rulesOff = new Set(Object.entries(settings).filter(([, level]) => level === 'off').map(([rule]) => rule));
-    const profiles = models.map(model => buildIntegrationProfile(model, findings, placeOf, fileOf, { suppressed, rulesOff }));
-    const earlier = run.compare === undefined ? undefined : await earlierProfiles(run.compare, settings, run.ignores, cwd);
+    const profiles = models.map(model => buildIntegrationProfile(model, findings, placeOf, fileOf, accepted));
+    const earlier = run.compare === undefined ? undefined : await earlierProfiles(run.compare, settings, run.ignores, run.baseline, cwd);
     const otherFindings = findings.filter(f => !f.arrangement).map(f => ({ ...f, type: groupOf(f.rule), place: placeOf(f) }));
     const sourceOf = sourceFactsOf();
     const arrangements = [];
@@ -159,23 +167,40 @@ async function reportHtml(run: HtmlReportRun): Promise<string | Buffer> {
 }
 
 /** The profiles of the earlier model (`--compare OLD`), checked with the same settings, by arrangement name. */
-async function earlierProfiles(paths: string, settings: RuleSettings, ignores: IgnorePatterns, cwd: string): Promise<Map<string, IntegrationProfile>> {
+async function earlierProfiles(paths: string, settings: RuleSettings, ignores: IgnorePatterns, baseline: Baseline | undefined, cwd: string): Promise<Map<string, IntegrationProfile>> {
     const { Joinery } = createJoineryServices(JoineryFileSystem);
     const selection = await findModelFiles([paths], cwd, ignores);
     requireModelFiles(selection, [paths]);
     await loadWorkspace(Joinery, selection.files, cwd, () => { throw new UsageError('--compare reads files, not standard input'); });
-    const { findings, suppressed } = fingerprinted(Joinery, settings);
+    // The same baseline holds back the same known findings then, so that they are neither opened nor closed.
+    const { findings, suppressed, baselined } = fingerprinted(Joinery, settings, baseline?.known);
     const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
-    const rulesOff = new Set(Object.entries(settings).filter(([, level]) => level === 'off').map(([rule]) => rule));
+    const accepted = { suppressed, rulesOff: rulesOffIn(settings), baselined };
     return new Map(Joinery.analysis.IntegrationAnalysis.allArrangementModels()
-        .map(model => [model.arrangement.name, buildIntegrationProfile(model, findings, placeOf, fileOf, { suppressed, rulesOff })]));
+        .map(model => [model.arrangement.name, buildIntegrationProfile(model, findings, placeOf, fileOf, accepted)]));
 }
 
-/** The workspace's findings, fingerprinted as `joinery check` and `diff` give them (for --compare), and the suppressed ones. */
-function fingerprinted(services: JoineryServices, settings: RuleSettings): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-    const { findings, suppressed } = collectFindingsAndAccepted(services, settings);
-    return { findings: withFingerprints(services.shared, findings), suppressed };
+/** `--baseline FILE`: its name, and the fingerprints it records. */
+interface Baseline {
+    file: string;
+    known: ReadonlySet<string>;
+}
+
+/**
+ * The workspace's findings, fingerprinted as `joinery check` and `diff` give them
+ * (for --compare and --baseline), less those the baseline knows; and the accepted
+ * ones: suppressed, and baselined.
+ */
+function fingerprinted(services: JoineryServices, settings: RuleSettings, known: ReadonlySet<string> = new Set()): { findings: Finding[]; suppressed: SuppressedFinding[]; baselined: Finding[] } {
+    const collected = collectFindingsAndAccepted(services, settings);
+    const all = withFingerprints(services.shared, collected.findings);
+    const isKnown = (finding: Finding) => finding.fingerprint !== undefined && known.has(finding.fingerprint);
+    return { findings: all.filter(finding => !isKnown(finding)), suppressed: collected.suppressed, baselined: all.filter(isKnown) };
+}
+
+function rulesOffIn(settings: RuleSettings): Set<string> {
+    return new Set(Object.entries(settings).filter(([, level]) => level === 'off').map(([rule]) => rule));
 }
 
 async function graph(format: string, models: ArrangementModel[], findings: Finding[]): Promise<string> {

@@ -26,15 +26,18 @@ export function findingList(findings: ProfileFinding[], docsUri: DocsUri): strin
 }
 
 /**
- * Findings that suppression comments silenced: a board accepts these risks
- * knowingly, so each shows its reason and where the suppression is written.
+ * Findings that suppression comments silenced, and findings a baseline records as
+ * known: a board accepts these risks knowingly, so each shows its reason and where
+ * the suppression is written, or the baseline that holds it.
  */
 export function acceptedRisks(profile: IntegrationProfile, docsUri: DocsUri): string {
-    const intro = '<p class="muted">Findings silenced by a <code>joinery-ignore</code> comment, each with the reason given. '
-        + 'Baselined findings (a recorded baseline of known findings) will be listed here once the checker has a baseline.</p>';
-    if (profile.accepted.length === 0) return `<section class="accepted"><h3>Accepted risks</h3>${intro}<p>No finding of this arrangement is suppressed.</p></section>`;
+    const intro = '<p class="muted">Findings silenced by a <code>joinery-ignore</code> comment, each with the reason given, '
+        + 'and findings recorded as known in a baseline (<code>--baseline FILE</code>), which the check holds back. Both still count against the maturity profile.</p>';
+    if (profile.accepted.length === 0) return `<section class="accepted"><h3>Accepted risks</h3>${intro}<p>No finding of this arrangement is suppressed or baselined.</p></section>`;
     const items = profile.accepted.map((risk: AcceptedRisk) => `<li class="accepted-risk ${risk.severity}" data-rule="${esc(risk.rule)}">${findingHead(risk, docsUri)}`
-        + `<p class="reason"><strong>Accepted because:</strong> ${risk.reason ? code(risk.reason) : '<span class="gap">no reason given</span>'} <span class="muted">(suppressed at ${esc(risk.suppressedAt)})</span></p></li>`).join('');
+        + (risk.baseline !== undefined
+            ? `<p class="reason"><strong>Accepted as known:</strong> recorded in the baseline <code>${esc(risk.baseline)}</code></p></li>`
+            : `<p class="reason"><strong>Accepted because:</strong> ${risk.reason ? code(risk.reason) : '<span class="gap">no reason given</span>'} <span class="muted">(suppressed at ${esc(risk.suppressedAt ?? '')})</span></p></li>`)).join('');
     return `<section class="accepted"><h3>Accepted risks <span class="muted">· ${count(profile.accepted.length, 'finding')}</span></h3>${intro}<ul class="findings">${items}</ul></section>`;
 }
 

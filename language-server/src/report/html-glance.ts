@@ -76,7 +76,7 @@ function stageCard(profile: IntegrationProfile): string {
 function findingsCard(profile: IntegrationProfile): string {
     const counts = countBySeverity(profile.findings);
     const byType = FINDING_GROUPS.map(g => ({ ...g, n: profile.findings.filter(f => f.type === g.type).length })).filter(g => g.n > 0);
-    const accepted = profile.accepted.length ? `<p>${count(profile.accepted.length, 'finding')} accepted as a risk (suppressed, with a reason).</p>` : '';
+    const accepted = profile.accepted.length ? `<p>${count(profile.accepted.length, 'finding')} accepted as a risk (suppressed with a reason, or baselined).</p>` : '';
     return `<div class="card glance-findings"><h4>Findings</h4><p class="headline">${severityCounts(counts)}</p>
 <ul>${byType.map(g => `<li>${g.heading}: ${g.n}</li>`).join('')}</ul>${accepted}</div>`;
 }

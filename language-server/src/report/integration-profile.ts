@@ -78,11 +78,14 @@ export interface BudgetLine {
     funds: string[];
 }
 
-/** A suppressed finding, with why it was accepted and where that is written. */
+/** A suppressed or baselined finding, with why it was accepted and where that is written. */
 export interface AcceptedRisk extends ProfileFinding {
+    /** The suppression comment's reason (empty for a baselined finding). */
     reason: string;
     /** Where the suppression comment stands: `examples/north.joinery:40`. */
-    suppressedAt: string;
+    suppressedAt?: string;
+    /** The baseline file (`--baseline FILE`) that records it as known. */
+    baseline?: string;
 }
 
 export interface IntegrationProfile {
@@ -118,6 +121,9 @@ export interface ProfileExtras {
     suppressed?: readonly SuppressedFinding[];
     /** Rules set to `off` in this check: the maturity profile cannot count on their silence. */
     rulesOff?: ReadonlySet<string>;
+    /** Findings that a baseline records as known (`--baseline FILE`), held back from the open findings. */
+    baselined?: readonly Finding[];
+    baselineFile?: string;
 }
 
 /**
@@ -127,6 +133,7 @@ export interface ProfileExtras {
 export function buildIntegrationProfile(model: ArrangementModel, findings: readonly Finding[], placeOf: (finding: Finding) => string, fileOf: (uri: string) => string, extras: ProfileExtras = {}): IntegrationProfile {
     const own = findings.filter(f => f.arrangement === model.arrangement.name);
     const suppressed = (extras.suppressed ?? []).filter(f => f.arrangement === model.arrangement.name);
+    const baselined = (extras.baselined ?? []).filter(f => f.arrangement === model.arrangement.name);
     const { stageSupport, powerMap } = model;
     const claimedStages = stageSupport.claims.filter(claim => (STAGES as readonly string[]).includes(claim));
     const budgets = model.budgets.map(budget => {
@@ -176,11 +183,15 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
         findings: own.map(finding => ({ ...finding, type: groupOf(finding.rule), place: placeOf(finding) }))
             .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
         facts: boardFacts(voices, powerMap.sectors, budgets.length),
-        maturity: scoreMaturity({ model, findings, suppressed, rulesOff: extras.rulesOff ?? new Set() }),
-        accepted: suppressed.map(finding => ({
-            ...finding, type: groupOf(finding.rule), place: placeOf(finding), reason: finding.suppression.reason,
-            suppressedAt: `${fileOf(finding.suppression.uri)}:${finding.suppression.range.start.line + 1}`
-        })),
+        // An accepted risk, suppressed or baselined, is still a gap: it counts against maturity.
+        maturity: scoreMaturity({ model, findings, suppressed: [...suppressed, ...baselined], rulesOff: extras.rulesOff ?? new Set() }),
+        accepted: [
+            ...suppressed.map(finding => ({
+                ...finding, type: groupOf(finding.rule), place: placeOf(finding), reason: finding.suppression.reason,
+                suppressedAt: `${fileOf(finding.suppression.uri)}:${finding.suppression.range.start.line + 1}`
+            })),
+            ...baselined.map(finding => ({ ...finding, type: groupOf(finding.rule), place: placeOf(finding), reason: '', baseline: extras.baselineFile ?? 'the baseline' }))
+        ],
         graph,
         views: buildMapViews(model, graph)
     };
