@@ -9,6 +9,8 @@ actor Boss "Chief officer" { sector statutory kind role }
 arrangement A "Partnership" {
   partners H, C
   leader Boss
+  version "2.1"
+  date 2024-02-29
   forum Board { kind board voting H 2, C reports to Top }
   forum Top { kind board voting H }
   budget P { kind pooled from H 10m, C 2.5bn held by Board }
@@ -73,7 +75,9 @@ const CASES: Case[] = [
     { name: 'a direction from a forum that is not a board', model: replace('channel T -> Board', 'forum Plan { kind planning voting H }\n  direction D { from Plan to H }'), rule: 'semantic', message: /^A direction is issued by a board; Plan is a forum of kind planning$/ },
     { name: 'a direction without its partner', model: replace('channel T -> Board', 'direction D { from Board }'), rule: 'semantic', message: /^Direction D needs `to` \(the partner it directs\)$/ },
     { name: 'a named channel without its ends', model: replace('channel T -> Board { kind reporting }', 'channel Report { from T kind reporting }'), rule: 'semantic', message: /^Channel Report needs `to`/ },
-    { name: 'a forum that scrutinises itself', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H scrutinises Top }'), rule: 'semantic', message: /^Top cannot scrutinise itself$/ }
+    { name: 'a forum that scrutinises itself', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H scrutinises Top }'), rule: 'semantic', message: /^Top cannot scrutinise itself$/ },
+    { name: 'an arrangement date that does not exist', model: replace('date 2024-02-29', 'date 2025-02-29'), rule: 'semantic', message: /^'2025-02-29' is not a date: write a real date as YYYY-MM-DD/, element: 'A' },
+    { name: 'a version given twice', model: replace('version "2.1"', 'version "2.1" version "2.2"'), rule: 'semantic', message: /^`version` is given 2 times in arrangement A; it may appear once$/, element: 'A' }
 ];
 
 describe('semantic validation', () => {

@@ -59,15 +59,20 @@ function show(view: IntegrationMapView): void {
     const stage = facts.claimed && facts.claimed !== facts.supported ? `Claims stage ${facts.claimed}; the model supports stage ${facts.supported}` : `Stage ${facts.supported}`;
     summary.replaceChildren(
         fact(stage, facts.claimed !== undefined && facts.claimed !== facts.supported),
-        fact(facts.withoutVoice.length ? `No voice at any board: ${facts.withoutVoice.join(', ')}` : 'Every non-statutory actor reaches a board', facts.withoutVoice.length > 0),
+        fact(facts.withoutVoice.length ? `No voice at any board: ${facts.withoutVoice.join(', ')}` : 'Every non-statutory actor has a route to a board (a voice, which is not a vote)', facts.withoutVoice.length > 0),
         ...(facts.unlinked.length ? [fact(`Not linked: ${facts.unlinked.join('; ')}`, true)] : []),
-        fact(`${facts.findings.error} errors, ${facts.findings.warning} warnings, ${facts.findings.info} info`, facts.findings.error > 0)
+        fact(`${counted(facts.findings.error, 'error')}, ${counted(facts.findings.warning, 'warning')}, ${facts.findings.info} info`, facts.findings.error > 0)
     );
     status.textContent = '';
     const scroll = { left: canvas.scrollLeft, top: canvas.scrollTop };
     canvas.replaceChildren(draw(view.scene));
     canvas.scrollLeft = scroll.left;
     canvas.scrollTop = scroll.top;
+}
+
+/** "1 error", "2 errors". */
+function counted(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function fact(text: string, isGap: boolean): HTMLElement {
@@ -79,7 +84,8 @@ function fact(text: string, isGap: boolean): HTMLElement {
 function draw(scene: Scene): SVGSVGElement {
     const svg = svgElement('svg', {
         viewBox: `0 0 ${scene.width} ${scene.height}`, width: String(scene.width), height: String(scene.height),
-        'font-family': FONT_FAMILY, role: 'img', class: 'joinery-map'
+        // A group, not an image: its nodes are buttons, and an image's parts are hidden from assistive technology.
+        'font-family': FONT_FAMILY, role: 'group', 'aria-label': scene.title, class: 'joinery-map'
     }) as SVGSVGElement;
     const label = svgElement('title', {});
     label.textContent = scene.title;

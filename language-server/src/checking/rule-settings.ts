@@ -23,8 +23,8 @@ export function checkRuleSetting(id: string, level: unknown): string | undefined
 }
 
 /** Applies severities: `off` drops a rule's findings; model errors are never changed. */
-export function applyRuleSettings(findings: Finding[], settings: RuleSettings): Finding[] {
-    const result: Finding[] = [];
+export function applyRuleSettings<T extends Finding>(findings: T[], settings: RuleSettings): T[] {
+    const result: T[] = [];
     for (const finding of findings) {
         const level = settings[finding.rule];
         if (level === undefined) result.push(finding);

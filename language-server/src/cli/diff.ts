@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
+import { openedAndClosed } from '../checking/fingerprint.js';
 import { createJoineryServices } from '../joinery-module.js';
 import type { Finding } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
@@ -66,14 +67,13 @@ export async function runDiff(args: string[], cwd: string): Promise<number> {
     const [before, after] = sides;
     if (before.files.length === 0 && after.files.length === 0) throw new UsageError(`neither '${positionals[0]}' nor '${positionals[1]}' has a model file (*.joinery): nothing to compare`);
 
-    const beforeByPrint = new Set(before.findings.map(f => f.fingerprint));
-    const afterByPrint = new Set(after.findings.map(f => f.fingerprint));
     const withFile = (side: Side) => {
         const fileOf = displayPaths(side.folder);
         return (finding: Finding): DiffFinding => ({ finding, file: fileOf(finding.uri) });
     };
-    const opened = after.findings.filter(f => !beforeByPrint.has(f.fingerprint)).map(withFile(after));
-    const closed = before.findings.filter(f => !afterByPrint.has(f.fingerprint)).map(withFile(before));
+    const change = openedAndClosed(before.findings, after.findings);
+    const opened = change.opened.map(withFile(after));
+    const closed = change.closed.map(withFile(before));
     const lastColor = tokens.filter(token => token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')).pop();
     const colorFlag = lastColor?.kind === 'option' ? lastColor.name === 'color' : undefined;
     const result: DiffResult = {

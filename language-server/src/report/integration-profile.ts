@@ -9,8 +9,12 @@ import { BUILDS_ON, STAGE_NAMES, type StageRequirement } from '../analysis/stage
 import type { Finding, Severity } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
 import type { IntegrationType } from '../rules/rule.js';
+import type { SuppressedFinding } from '../checking/suppression.js';
+import { boardFacts, type BoardFacts } from './board-facts.js';
 import { budgetTotal, buildIntegrationGraph, type IntegrationGraph } from './integration-graph.js';
 import { complianceChecklists, type ComplianceChecklist } from './compliance-section.js';
+import { buildMapViews, type MapView } from './map-views.js';
+import { scoreMaturity, type MaturityProfile } from './maturity.js';
 
 /** Seed 001's Table 3 types, then maturity and power (RULES.md); model errors last. */
 export type FindingGroupType = IntegrationType | 'model';
@@ -82,11 +86,23 @@ export interface BudgetLine {
     funds: string[];
 }
 
+/** A suppressed or baselined finding, with why it was accepted and where that is written. */
+export interface AcceptedRisk extends ProfileFinding {
+    /** The suppression comment's reason (empty for a baselined finding). */
+    reason: string;
+    /** Where the suppression comment stands: `examples/north.joinery:40`. */
+    suppressedAt?: string;
+    /** The baseline file (`--baseline FILE`) that records it as known. */
+    baseline?: string;
+}
+
 export interface IntegrationProfile {
     name: string;
     title: string;
     /** The file that declares it. */
     place: string;
+    /** The version and date the model states (`version`, `date`), if it does. */
+    stated: { version?: string; date?: string };
     claimed?: string;
     supported: Stage;
     stages: StageRung[];
@@ -100,17 +116,36 @@ export interface IntegrationProfile {
     voices: ActorVoice[];
     budgets: BudgetLine[];
     findings: ProfileFinding[];
+    /** Who reaches a board, who votes, who controls the money: three facts. */
+    facts: BoardFacts;
+    maturity: MaturityProfile;
+    /** Findings silenced by suppression comments, with their reasons. */
+    accepted: AcceptedRisk[];
     graph: IntegrationGraph;
     /** Each profiled forum against its statutory profile (compliance-section.ts). */
     compliance: ComplianceChecklist[];
+    /** The whole map, and the views a board paper prints. */
+    views: MapView[];
+}
+
+export interface ProfileExtras {
+    /** Findings that suppression comments silenced (`collectFindingsAndAccepted`). */
+    suppressed?: readonly SuppressedFinding[];
+    /** Rules set to `off` in this check: the maturity profile cannot count on their silence. */
+    rulesOff?: ReadonlySet<string>;
+    /** Findings that a baseline records as known (`--baseline FILE`), held back from the open findings. */
+    baselined?: readonly Finding[];
+    baselineFile?: string;
 }
 
 /**
  * Everything the report says about one arrangement, read from its derived model
  * and the findings list (the same list `joinery check` prints).
  */
-export function buildIntegrationProfile(model: ArrangementModel, findings: readonly Finding[], placeOf: (finding: Finding) => string, fileOf: (uri: string) => string): IntegrationProfile {
+export function buildIntegrationProfile(model: ArrangementModel, findings: readonly Finding[], placeOf: (finding: Finding) => string, fileOf: (uri: string) => string, extras: ProfileExtras = {}): IntegrationProfile {
     const own = findings.filter(f => f.arrangement === model.arrangement.name);
+    const suppressed = (extras.suppressed ?? []).filter(f => f.arrangement === model.arrangement.name);
+    const baselined = (extras.baselined ?? []).filter(f => f.arrangement === model.arrangement.name);
     const { stageSupport, powerMap } = model;
     const claimedStages = stageSupport.claims.filter(claim => (STAGES as readonly string[]).includes(claim));
     const budgets = model.budgets.map(budget => {
@@ -125,10 +160,16 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
             funds: resolved(budget.funds).map(titleOf)
         };
     });
+    const voices = voicesOf(model);
+    const graph = buildIntegrationGraph(model, findings);
     return {
         name: model.arrangement.name,
         title: model.title,
         place: fileOf(AstUtils.getDocument(model.arrangement).uri.toString()),
+        stated: {
+            ...(model.arrangement.version !== undefined ? { version: model.arrangement.version } : {}),
+            ...(model.arrangement.date !== undefined ? { date: model.arrangement.date } : {})
+        },
         ...(stageSupport.claimed ? { claimed: stageSupport.claimed } : {}),
         supported: stageSupport.supportedStage,
         stages: STAGES.map(stage => {
@@ -150,11 +191,22 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
             budgets: budgets.length,
             services: model.services.length
         },
-        voices: voicesOf(model),
+        voices,
         budgets,
         findings: own.map(finding => ({ ...finding, type: groupOf(finding.rule), place: placeOf(finding) }))
             .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
-        graph: buildIntegrationGraph(model, findings),
+        facts: boardFacts(voices, powerMap.sectors, budgets.length),
+        // An accepted risk, suppressed or baselined, is still a gap: it counts against maturity.
+        maturity: scoreMaturity({ model, findings, suppressed: [...suppressed, ...baselined], rulesOff: extras.rulesOff ?? new Set() }),
+        accepted: [
+            ...suppressed.map(finding => ({
+                ...finding, type: groupOf(finding.rule), place: placeOf(finding), reason: finding.suppression.reason,
+                suppressedAt: `${fileOf(finding.suppression.uri)}:${finding.suppression.range.start.line + 1}`
+            })),
+            ...baselined.map(finding => ({ ...finding, type: groupOf(finding.rule), place: placeOf(finding), reason: '', baseline: extras.baselineFile ?? 'the baseline' }))
+        ],
+        graph,
+        views: buildMapViews(model, graph),
         compliance: complianceChecklists(model)
     };
 }

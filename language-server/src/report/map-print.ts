@@ -1,0 +1,56 @@
+import type { IntegrationGraph } from './integration-graph.js';
+import { layOutMapSafely } from './map-worker.js';
+import { drawMap, type Scene } from './map-scene.js';
+import { subgraph, type MapView } from './map-views.js';
+
+/**
+ * A map's page in a board paper: A4 landscape less its margins and the map's
+ * heading (report-print-style.ts sets the same sizes), in CSS pixels.
+ */
+export const MAP_PAGE = { width: 1031, height: 665 };
+/** The least a map may be scaled on paper: its smallest text (10 units) then prints at 9 px, 6.75 pt. */
+export const MIN_PRINT_SCALE = 0.9;
+
+export interface DrawnMap {
+    view: MapView;
+    /** 1-based, of `parts`: a view too large for a page is drawn as several maps. */
+    part: number;
+    parts: number;
+    /** The part of the view's graph this map draws. */
+    graph: IntegrationGraph;
+    scene: Scene;
+    /** Whether it prints at `MIN_PRINT_SCALE` or larger on its page. */
+    fitsPage: boolean;
+}
+
+/** The scale a scene prints at on a map page (1 when it is smaller than the page). */
+export function printScale(scene: Pick<Scene, 'width' | 'height'>): number {
+    return Math.min(1, MAP_PAGE.width / scene.width, MAP_PAGE.height / scene.height);
+}
+
+/**
+ * Draws each view; a view with groups that would print smaller than legible is
+ * split into runs of whole groups, halving until each part fits its page (or is
+ * one group). The whole map is drawn once, as it is: the views stand in for it on paper.
+ */
+export async function drawMapViews(views: readonly MapView[], idPrefix: string): Promise<DrawnMap[]> {
+    const drawn: DrawnMap[] = [];
+    for (const view of views) {
+        const parts = view.groups.length ? await fit(view, view.groups, `${idPrefix}-${view.id}`) : [await draw(view.graph, `${idPrefix}-${view.id}`)];
+        parts.forEach((part, index) => drawn.push({ view, part: index + 1, parts: parts.length, ...part }));
+    }
+    return drawn;
+}
+
+async function fit(view: MapView, groups: string[][], idPrefix: string): Promise<Array<{ graph: IntegrationGraph; scene: Scene; fitsPage: boolean }>> {
+    const ids = new Set([...view.anchors, ...groups.flat()]);
+    const part = await draw(subgraph(view.graph, ids), idPrefix);
+    if (part.fitsPage || groups.length <= 1) return [part];
+    const half = Math.ceil(groups.length / 2);
+    return [...await fit(view, groups.slice(0, half), `${idPrefix}a`), ...await fit(view, groups.slice(half), `${idPrefix}b`)];
+}
+
+async function draw(graph: IntegrationGraph, idPrefix: string): Promise<{ graph: IntegrationGraph; scene: Scene; fitsPage: boolean }> {
+    const scene = drawMap(await layOutMapSafely(graph), idPrefix);
+    return { graph, scene, fitsPage: printScale(scene) >= MIN_PRINT_SCALE };
+}
