@@ -48,7 +48,7 @@ describe('the npm package', () => {
             'LICENSE', 'README.md',
             'bin/joinery-language-server.cjs', 'bin/joinery.cjs',
             ...ruleDocs, 'docs/rules/README.md',
-            'out/cli.cjs', 'out/elk.cjs', 'out/server.cjs',
+            'out/cli.cjs', 'out/elk.cjs', 'out/map-layout-worker.cjs', 'out/server.cjs',
             'package.json', 'schemas/joinery-profile.schema.json'
         ].sort());
         expect(readFileSync(path.join(ROOT, 'LICENSE'), 'utf-8')).toMatch(/^MIT License/);
