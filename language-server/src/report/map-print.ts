@@ -30,8 +30,8 @@ export function printScale(scene: Pick<Scene, 'width' | 'height'>): number {
 
 /**
  * Draws each view; a view with groups that would print smaller than legible is
- * split into runs of whole groups, halving until each part fits its page (or is
- * one group). The whole map is drawn once, as it is: the views stand in for it on paper.
+ * split into runs of whole groups, halving until each part fits its page, and a
+ * single group too large for a page into its branches. The whole map is drawn once, as it is: the views stand in for it on paper.
  */
 export async function drawMapViews(views: readonly MapView[], idPrefix: string): Promise<DrawnMap[]> {
     const drawn: DrawnMap[] = [];
@@ -45,9 +45,47 @@ export async function drawMapViews(views: readonly MapView[], idPrefix: string):
 async function fit(view: MapView, groups: string[][], idPrefix: string): Promise<Array<{ graph: IntegrationGraph; scene: Scene; fitsPage: boolean }>> {
     const ids = new Set([...view.anchors, ...groups.flat()]);
     const part = await draw(subgraph(view.graph, ids), idPrefix);
-    if (part.fitsPage || groups.length <= 1) return [part];
+    if (part.fitsPage) return [part];
+    if (groups.length === 1) {
+        // One way in too large for a page (a forum with many reporting into it): its branches, each with the way in.
+        const split = branches(view.graph, groups[0]);
+        return split.length > 1 ? fit(view, split, idPrefix) : [part];
+    }
     const half = Math.ceil(groups.length / 2);
     return [...await fit(view, groups.slice(0, half), `${idPrefix}a`), ...await fit(view, groups.slice(half), `${idPrefix}b`)];
+}
+
+/**
+ * A group (its first node the way into the board, then all that reaches it) as
+ * branches: down the single chain from its first node to the first node that more
+ * than one reaches, then one branch per node reaching that one, each with the chain.
+ */
+function branches(graph: IntegrationGraph, group: string[]): string[][] {
+    const members = new Set(group);
+    const into = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+        if (!members.has(edge.from) || !members.has(edge.to) || edge.from === edge.to) continue;
+        const list = into.get(edge.to);
+        if (list) list.push(edge.from); else into.set(edge.to, [edge.from]);
+    }
+    const chain = [group[0]];
+    const feeders = (node: string) => [...new Set(into.get(node) ?? [])].filter(from => !chain.includes(from));
+    for (let next = feeders(group[0]); next.length === 1; next = feeders(chain[chain.length - 1])) chain.push(next[0]);
+    const fork = feeders(chain[chain.length - 1]);
+    if (fork.length < 2) return [group];
+    return fork.map(start => {
+        const branch = new Set([start]);
+        const queue = [start];
+        for (let i = 0; i < queue.length; i++) {
+            for (const from of into.get(queue[i]) ?? []) {
+                if (!chain.includes(from) && !branch.has(from)) {
+                    branch.add(from);
+                    queue.push(from);
+                }
+            }
+        }
+        return [...chain, ...branch];
+    });
 }
 
 async function draw(graph: IntegrationGraph, idPrefix: string): Promise<{ graph: IntegrationGraph; scene: Scene; fitsPage: boolean }> {

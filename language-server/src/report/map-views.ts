@@ -26,7 +26,8 @@ export interface MapView {
     leftOut: string[];
 }
 
-const ROUTE_EDGES = new Set<MapEdgeKind>(['voting', 'advisory', 'channel', 'reports to']);
+// The ways a route reaches a board (analysis/routes.ts): scrutiny and regard as well as seats, channels and reports.
+const ROUTE_EDGES = new Set<MapEdgeKind>(['voting', 'advisory', 'channel', 'reports to', 'scrutinises', 'has regard to']);
 const MONEY_EDGES = new Set<MapEdgeKind>(['contributes', 'holds', 'controls', 'funds']);
 const DELIVERY_EDGES = new Set<MapEdgeKind>(['staffs', 'delivers', 'uses', 'owns', 'link', 'unlinked', 'referral']);
 
@@ -84,7 +85,7 @@ function boardView(model: ArrangementModel, graph: IntegrationGraph, board: Foru
     });
     return {
         id: `board-${board.name}`, kind: 'board', title: `Who reaches ${titleOf(board)}`,
-        about: `${titleOf(board)}, its voting and advisory members, and every channel, seat and \`reports to\` by which others reach it.`,
+        about: `${titleOf(board)}, its voting and advisory members, and every channel, seat, \`reports to\`, scrutiny and regard by which others reach it.`,
         graph: view, groups, anchors: [boardId],
         leftOut: model.involvedActors.filter(actor => !reach.has(actor)).map(titleOf)
     };
