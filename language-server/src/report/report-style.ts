@@ -60,6 +60,8 @@ code { font: 13px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 .maturity-table ul { margin: 0; padding-left: 0; list-style: none; }
 .maturity-table p { margin: 0 0 2px; }
 .maturity-table .score { white-space: nowrap; }
+/* "not shown by the model" is words, not a score: it wraps rather than run into the next column. */
+.maturity-table .score.not-shown { white-space: normal; }
 .evidence { color: var(--muted); font-size: 12px; }
 .accepted-risk { border-left: 4px dashed #94a3b8; padding: 6px 10px; margin: 6px 0; background: var(--panel); border-radius: 0 6px 6px 0; }
 .reason { margin: 4px 0 0; font-size: 13px; }
