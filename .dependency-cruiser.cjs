@@ -9,6 +9,7 @@ const rungs = [
     ['parser'],             // text to AST: lexing, parsing, recovery, limits, CST reading
     ['references'],         // scoping and linking, qualified names
     ['workspace'],          // which files are models, and how their bytes are read
+    ['profiles'],           // statutory profiles: their schema, the built-in ones, a project's own files
     ['validation'],         // model errors of one document: syntax, reference, semantic
     ['analysis'],           // the derived integration model: knows nothing of rules or findings
     ['findings'],           // what a finding is and where it points; the workspace's own model errors

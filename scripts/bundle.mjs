@@ -42,7 +42,9 @@ const record = (result) => {
 record(await esbuild.build({
     ...node,
     entryPoints: { cli: 'language-server/src/cli/main.ts', server: 'language-server/src/server/main.ts', 'map-layout-worker': 'language-server/src/report/map-layout-worker.ts' },
-    outdir: 'out', outExtension: { '.js': '.cjs' }, plugins: [elkBeside]
+    outdir: 'out', outExtension: { '.js': '.cjs' }, plugins: [elkBeside],
+    // `report --format pdf` drives Chromium through playwright-core, loaded from node_modules only when asked for.
+    external: ['playwright-core']
 }));
 copyFileSync(elkBundle, 'out/elk.cjs');
 

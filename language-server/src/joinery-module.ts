@@ -15,6 +15,7 @@ import { TripleSlashDocumentationProvider } from './parser/documentation.js';
 import { JoineryDocumentValidator } from './validation/document-validator.js';
 import { registerSemanticChecks, SemanticChecks } from './validation/semantic-checks.js';
 import { IntegrationAnalysis } from './analysis/integration-analysis.js';
+import { ProfileRegistry } from './profiles/profile-registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import type { JoineryAddedServices, JoineryServices } from './lsp/joinery-services.js';
 import { JoineryHoverProvider } from './lsp/hover.js';
@@ -63,6 +64,9 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         DocumentValidator: services => new JoineryDocumentValidator(services),
         SemanticChecks: services => new SemanticChecks(services)
     },
+    profiles: {
+        ProfileRegistry: services => new ProfileRegistry(services)
+    },
     analysis: {
         IntegrationAnalysis: services => new IntegrationAnalysis(services)
     },
@@ -70,7 +74,7 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         RuleRunner: services => new RuleRunner(services)
     },
     findings: {
-        EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared),
+        EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared, services.profiles.ProfileRegistry),
         PublishedFindings: services => new PublishedFindings(services, services.findings.EditorRuleSettings)
     },
     lsp: {

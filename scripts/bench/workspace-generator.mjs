@@ -17,11 +17,15 @@ export function random(seed) {
 
 const SECTORS = ['statutory', 'statutory', 'third', 'third', 'independent', 'community'];
 
-/** The shared actors: enough that arrangements overlap, as health boards and councils do. */
-export function actorsFile(actorCount) {
-    const lines = ['// Shared actors of the synthetic programme.',
-        'domain Gov "Government" { level macro }', 'domain Care "Care system" { level meso }', 'domain Local "Community" { level micro }', ''];
-    for (let i = 0; i < actorCount; i++) {
+/**
+ * The shared actors: enough that arrangements overlap, as health boards and councils
+ * do. `from`/`to` choose a slice, for a workspace whose actors span several files.
+ */
+export function actorsFile(actorCount, from = 0, to = actorCount) {
+    const lines = from === 0
+        ? ['// Shared actors of the synthetic programme.', 'domain Gov "Government" { level macro }', 'domain Care "Care system" { level meso }', 'domain Local "Community" { level micro }', '']
+        : [`// Shared actors of the synthetic programme, from A${from}.`, ''];
+    for (let i = from; i < to; i++) {
         const sector = SECTORS[i % SECTORS.length];
         const kind = sector === 'community' ? (i % 2 ? 'people' : 'network') : 'organisation';
         const domain = sector === 'statutory' ? 'Care' : 'Local';
@@ -30,9 +34,17 @@ export function actorsFile(actorCount) {
         lines.push(`/// Actor ${i} of the programme.`);
         lines.push(`actor A${i} "Actor ${i} (${sector})" { sector ${sector} kind ${kind} in ${domain} logic ${logic}${represents} }`);
     }
-    lines.push('actor Chief "Chief officer" { sector statutory kind role in Care }', '');
+    if (from === 0) lines.push('actor Chief "Chief officer" { sector statutory kind role in Care }');
+    lines.push('');
     return lines.join('\n');
 }
+
+/**
+ * Actors per shared file: about 420 KB, under the 512 KB a model file may hold
+ * (input-limits.ts). A larger file is a syntax finding, and every reference to its
+ * actors unresolved, which measured the "did you mean" search instead of a check.
+ */
+export const ACTORS_PER_FILE = 3000;
 
 /** The actor of a sector nearest to a position in the pool. */
 function actorOf(sectorIndex, pick, actorCount) {
@@ -48,14 +60,15 @@ export function arrangementFile(index, actorCount, next) {
     const shop = actorOf(4, next(), actorCount), people = actorOf(5, next(), actorCount);
     const stage = ['4', '5', '6a', '6b', '7'][index % 5];
     const otherBoard = index > 0 && index % 7 === 0 ? `\n  channel ${vol} -> Arr${index - 1}.Board { kind consultation }` : '';
+    // Now and then the pool also pays for a service the previous partnership hosts.
+    const hosted = index > 1 && index % 7 === 3 ? `, Arr${index - 1}.Reablement` : '';
     return `// Synthetic arrangement ${index}.
 /// Partnership number ${index}.
 arrangement ${name} "Partnership ${index}" {
   partners ${h}, ${c}
   stage ${stage}
   governance ${index % 3 === 0 ? 'command' : 'process'}
-  lead ${h}
-  leader Chief
+${stage === '6a' ? `  lead ${h}\n` : ''}  leader Chief
 
   forum Board "Joint board ${index}" {
     kind board
@@ -77,10 +90,11 @@ arrangement ${name} "Partnership ${index}" {
     kind pooled
     from ${h} ${10 + index % 50}m, ${c} ${5 + index % 20}m
     held by Board
-    funds Rehab
+    funds Rehab${hosted}
   }
   budget HealthOnly "Health budget ${index}" { kind separate from ${h} 20m held by ${h} funds Nursing }
   budget Fund "Programme fund ${index}" { kind delegated from ${c} 1m }
+  budget LunchGrant "Lunch club grant ${index}" { kind grant from ${c} 50k held by ${c} funds Lunch }
 
   system Records "Health records ${index}" { owner ${h} }
   system Cases "Care cases ${index}" { owner ${c} }
@@ -123,12 +137,21 @@ ${index % 2 === 0 ? `  team Outreach "Outreach ${index}" { staff ${c}, ${vol} }\
 `;
 }
 
-/** The files of a workspace of `fileCount` files (one of them the actors). */
+/**
+ * The files of a workspace of `fileCount` files: the shared actors (one file up to
+ * ACTORS_PER_FILE of them, then `actors/actors-N.joinery`), the rest arrangements.
+ */
 export function generateWorkspace(fileCount, seed = 1) {
     const next = random(seed);
     const actorCount = Math.max(60, Math.ceil(fileCount / 2) * SECTORS.length);
-    const files = { 'actors.joinery': actorsFile(actorCount) };
-    for (let i = 1; i < fileCount; i++) files[`arrangements/arr-${String(i).padStart(4, '0')}.joinery`] = arrangementFile(i, actorCount, next);
+    const actorFiles = Math.ceil(actorCount / ACTORS_PER_FILE);
+    const files = {};
+    if (actorFiles === 1) files['actors.joinery'] = actorsFile(actorCount);
+    for (let part = 0; actorFiles > 1 && part < actorFiles; part++) {
+        const from = part * ACTORS_PER_FILE;
+        files[`actors/actors-${part + 1}.joinery`] = actorsFile(actorCount, from, Math.min(actorCount, from + ACTORS_PER_FILE));
+    }
+    for (let i = 1; i <= fileCount - actorFiles; i++) files[`arrangements/arr-${String(i).padStart(4, '0')}.joinery`] = arrangementFile(i, actorCount, next);
     return files;
 }
 

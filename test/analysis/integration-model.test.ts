@@ -68,6 +68,38 @@ describe('derived integration model', () => {
         expect(power.get('community')).toMatchObject({ votingSeats: 0, budgetShare: 0, servicesDelivered: 0 });
     });
 
+    it('gives the power map per actor too, so one member with a vote does not speak for its sector', async () => {
+        const { services, arrangement } = await checkWorkspace(MODEL);
+        const power = services.analysis.IntegrationAnalysis.arrangementModel(arrangement('N')).powerMap;
+        const of = (name: string) => power.actors.find(p => p.actor.name === name);
+        // The board holds 40m of 50m and splits it 3:1 by seats; the third sector interface holds the 10m grant.
+        expect(of('H')).toMatchObject({ votingSeats: 3, budgetShare: expect.closeTo(0.6), servicesDelivered: 1, serviceShare: 0.5 });
+        expect(of('C')).toMatchObject({ votingSeats: 1, budgetShare: expect.closeTo(0.2), servicesDelivered: 1 });
+        expect(of('TSI')).toMatchObject({ votingSeats: 0, budgetShare: expect.closeTo(0.2), servicesDelivered: 0 });
+        // Net delivers the third sector's one service with neither seat nor money: the sector's 20% is TSI's.
+        expect(of('Net')).toMatchObject({ votingSeats: 0, budgetShare: 0, servicesDelivered: 1, serviceShare: 0.5 });
+        expect(power.ofActor(power.actors.find(p => p.actor.name === 'Shop')!.actor)).toMatchObject({ servicesDelivered: 1 });
+        // A service delivered by a team of two statutory partners counts once for the sector, once for each partner.
+        expect(power.get('statutory').servicesDelivered).toBe(1);
+        expect(power.actors.map(p => p.actor.name)).not.toContain('Groups');
+    });
+
+    it('knows which actors no arrangement involves, filed with the first arrangement of their file', async () => {
+        const { services, arrangement } = await checkWorkspace({
+            ...MODEL,
+            'actors.joinery': MODEL['actors.joinery'] + ' actor Idle "Idle charity" { sector third }',
+            'south.joinery': 'actor Lonely { sector community } arrangement S { partners H } arrangement T { partners C }'
+        });
+        const { involvement } = services.analysis.IntegrationAnalysis.workspaceModel();
+        const names = (name: string) => involvement.uninvolvedFiledWith(arrangement(name)).map(a => a.name);
+        // actors.joinery declares no arrangement: its idle actor goes to the workspace's first (north.joinery's N).
+        expect(names('N')).toEqual(['Idle']);
+        expect(names('S')).toEqual(['Lonely']);
+        expect(names('T')).toEqual([]);
+        const h = services.analysis.IntegrationAnalysis.arrangementModel(arrangement('N')).involvedActors.find(p => p.name === 'H')!;
+        expect(involvement.arrangementsOf(h).map(a => a.name)).toEqual(['N', 'S']);
+    });
+
     it('counts every budget equally when one has no amount', async () => {
         const { services, arrangement } = await checkWorkspace(MODEL['actors.joinery'] + `
             arrangement E { forum B { kind board voting H } budget X { from H 100m held by B } budget Y { held by TSI } }`);

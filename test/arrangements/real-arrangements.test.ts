@@ -31,7 +31,12 @@ describe('a Scottish integration joint board (ijb.joinery)', () => {
             // Right: the locality practice network reports to nothing and decides nothing.
             'isolated-forum Practice',
             // Right: the third sector delivers carer support with no vote and no budget...
-            'power-asymmetry Kinbrae'
+            'power-asymmetry Kinbrae',
+            // Right (item 6): the rehabilitation team refers carers to the carers centre, which shares no system,
+            // link or agreement with NHS Kinbrae or the council: the carer tells their story again.
+            'referral-without-shared-information CarersCentre',
+            // Right (item 6): NHS Kinbrae and the IJB, whose voters are all statutory, report every indicator.
+            'statutory-only-measurement Kinbrae'
         ]);
         // ...but the law gives its member of the IJB no vote, so a vote there is not the advice.
         const power = findings.find(f => f.rule === 'power-asymmetry')!;
@@ -77,7 +82,9 @@ describe('a Scottish integration joint board (ijb.joinery)', () => {
         expect(stage.claims).toEqual(['6b', '6c']);
         expect(stage.claims.every(claim => stage.isSupported(claim))).toBe(true);
         const suppressed = text.replace('arrangement Kinbrae', '// joinery-ignore power-asymmetry third: the 2014 order gives the third sector a seat without a vote\narrangement Kinbrae');
-        expect(pairs(await check(suppressed))).toEqual(['isolated-forum Practice']);
+        expect(pairs(await check(suppressed))).toEqual([
+            'isolated-forum Practice', 'referral-without-shared-information CarersCentre', 'statutory-only-measurement Kinbrae'
+        ]);
     });
 });
 
@@ -86,9 +93,16 @@ describe('an English community safety partnership with a MARAC (community-safety
 
     it('gives exactly the findings a reviewer would accept', async () => {
         const findings = await check(text);
-        // Right: specialist domestic abuse services deliver both services, with no vote and no money.
-        expect(pairs(findings)).toEqual(['power-asymmetry SaferWestbury']);
-        expect(findings[0].message).toContain('Give it a voting seat on a board, or a share of the budget');
+        expect(pairs(findings)).toEqual([
+            // Right (item 6): the MARAC refers to Women's Aid, and the refuge it runs with Westbury Homes has only a
+            // grant that ends in March 2026.
+            'fixed-term-core-service Refuge',
+            // Right: specialist domestic abuse services deliver both services, with no vote and no money.
+            'power-asymmetry SaferWestbury',
+            // Right (item 6): the one indicator is the MARAC's, whose voters are all statutory.
+            'statutory-only-measurement SaferWestbury'
+        ]);
+        expect(findings.find(f => f.rule === 'power-asymmetry')!.message).toContain('Give it a voting seat on a board, or a share of the budget');
     });
 
     it('agencies refer cases to the MARAC, and the protocol covers it (item 2)', async () => {
@@ -187,7 +201,8 @@ describe('three councils sharing revenues and benefits (shared-revenues.joinery)
     it('enforcement agents paid by statutory fees are not a partner that needs a seat, funding and a vote (item 4)', async () => {
         const partnered = text.replace('Agents fee-funded', 'Agents');
         expect(pairs(await check(partnered)).filter(p => p.endsWith(' Agents') || p.endsWith(' SharedRB'))).toEqual([
-            'no-board-voice Agents', 'no-cross-sector-learning SharedRB', 'power-asymmetry SharedRB', 'unfunded-provider Agents'
+            'no-board-voice Agents', 'no-cross-sector-learning SharedRB', 'power-asymmetry SharedRB', 'statutory-only-measurement SharedRB',
+            'unfunded-provider Agents'
         ]);
     });
 });

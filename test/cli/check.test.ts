@@ -27,7 +27,7 @@ describe('joinery check', () => {
         const run = joinery(['check', 'examples']);
         expect(run.stderr).toBe('');
         expect([0, 1]).toContain(run.status);
-        expect(run.stdout).toMatch(/in 7 files/);
+        expect(run.stdout).toMatch(/in 12 files/);
     });
 
     it('prints JSON as CLI.md specifies', () => {

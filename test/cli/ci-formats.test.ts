@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GAP_RULES, MODEL_ERROR_RULES } from '../../language-server/src/rules/registry.js';
 import { checkJson, joinery } from '../support/cli.js';
+import { modelFolders } from '../support/model-folders.js';
 
 const require = createRequire(import.meta.url);
 /* eslint-disable @typescript-eslint/consistent-type-imports -- the CommonJS default export's type is only reachable this way */
@@ -14,19 +14,8 @@ const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 /* eslint-enable @typescript-eslint/consistent-type-imports */
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'joinery-ci-formats-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function folder(name: string, files: Record<string, string>): string {
-    const root = path.join(dir, name);
-    mkdirSync(root, { recursive: true });
-    for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-    }
-    return root;
-}
+const temp = modelFolders('joinery-ci-formats-');
+const folder = temp.folder.bind(temp);
 
 /** Errors, warnings and info, a model error, a suppression check and a related location. */
 const MODEL = `actor H "Health board" { sector statutory }
@@ -75,7 +64,7 @@ describe('--format sarif for code scanning', () => {
     });
 
     it('is valid for standard input', () => {
-        const run = joinery(['check', '-', '-f', 'sarif'], { input: MODEL, cwd: dir });
+        const run = joinery(['check', '-', '-f', 'sarif'], { input: MODEL, cwd: temp.root });
         const log = JSON.parse(run.stdout);
         validateSarif(log);
         expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: '%3Cstdin%3E' });
@@ -137,7 +126,7 @@ describe('--format github', () => {
 
 describe('--format junit', () => {
     it('is JUnit XML: a suite per file, a failing case per finding, a passing case for a clean file', () => {
-        const root = folder('junit', { 'a & b.joinery': MODEL, 'clean.joinery': 'actor C "Council" { sector statutory }\n' });
+        const root = folder('junit', { 'a & b.joinery': MODEL, 'clean.joinery': '// Nothing declared here, so nothing to find.\n' });
         const run = joinery(['check', '.', '-f', 'junit'], { cwd: root });
         expect(run.status).toBe(1);
         expect(XMLValidator.validate(run.stdout)).toBe(true);

@@ -1,23 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GAP_RULES } from '../../language-server/src/rules/registry.js';
 import { checkJson, joinery } from '../support/cli.js';
+import { modelFolders } from '../support/model-folders.js';
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'joinery-conventions-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function folder(name: string, files: Record<string, string>): string {
-    const root = path.join(dir, name);
-    mkdirSync(root, { recursive: true });
-    for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-    }
-    return root;
-}
+const temp = modelFolders('joinery-conventions-');
+const folder = temp.folder.bind(temp);
 
 const ACTORS = 'actor H "Health board" { sector statutory }\nactor V "Voluntary group" { sector third }\n';
 /** Uses the actors of another file: checked alone, its names do not resolve. */
@@ -69,7 +58,7 @@ describe('ignore patterns', () => {
         const more = checkJson(['.', '--ignore-pattern', 'scratch.joinery'], { cwd: root });
         expect(more.files).toBe(2);
         // Patterns in joinery.json are relative to its folder, wherever the check runs from.
-        const fromAbove = checkJson([path.basename(root), '--config', path.join(root, 'joinery.json')], { cwd: dir });
+        const fromAbove = checkJson([path.basename(root), '--config', path.join(root, 'joinery.json')], { cwd: temp.root });
         expect(fromAbove.files).toBe(3);
 
         // A file given by name that is ignored is skipped: a pre-commit hook passes such files.
@@ -163,11 +152,11 @@ describe('--workspace DIR', () => {
 
 describe('--print-config FILE', () => {
     it('prints every rule\'s level after joinery.json and --rule, and the ignore patterns', () => {
-        const root = folder('print-config', { 'm.joinery': ACTORS, 'joinery.json': JSON.stringify({ rules: { 'isolated-forum': 'off' }, ignores: ['drafts/**'] }) });
+        const root = folder('print-config', { 'm.joinery': ACTORS, 'joinery.json': JSON.stringify({ rules: { 'isolated-forum': 'off' }, ignores: ['drafts/**'], profiles: ['profiles/'] }) });
         const run = joinery(['check', '--print-config', 'm.joinery', '--rule', 'unmeasured-goal=error'], { cwd: root });
         expect(run.status).toBe(0);
         const config = JSON.parse(run.stdout);
-        expect(config).toMatchObject({ file: 'm.joinery', config: 'joinery.json', ignored: false, ignores: ['drafts/**'] });
+        expect(config).toMatchObject({ file: 'm.joinery', config: 'joinery.json', ignored: false, ignores: ['drafts/**'], profiles: ['profiles/'] });
         expect(Object.keys(config.rules)).toEqual([...GAP_RULES.map(rule => rule.id), 'unused-suppression', 'suppression-without-reason']);
         expect(config.rules['isolated-forum']).toBe('off');
         expect(config.rules['unmeasured-goal']).toBe('error');

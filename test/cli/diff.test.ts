@@ -1,22 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkJson, joinery } from '../support/cli.js';
+import { modelFolders } from '../support/model-folders.js';
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'joinery-diff-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function folder(name: string, files: Record<string, string>): string {
-    const root = path.join(dir, name);
-    mkdirSync(root, { recursive: true });
-    for (const [file, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        writeFileSync(path.join(root, file), text);
-    }
-    return root;
-}
+const temp = modelFolders('joinery-diff-');
+const folder = temp.folder.bind(temp);
 
 const ACTORS = 'actor H "Health board" { sector statutory }\nactor V "Voluntary group" { sector third }\n';
 // The base has an isolated forum (info) and a voluntary group with no voice (error).
@@ -62,7 +51,7 @@ describe('joinery diff OLD NEW', () => {
     it('writes Markdown for a pull-request comment: counts, then opened, then closed, each with its rule link', () => {
         const base = folder('md/base', { 'm.joinery': ACTORS + BASE });
         const head = folder('md/head', { 'm.joinery': ACTORS + HEAD.replace('"Prevention"', '"Prevention *now* <b>"') });
-        const out = path.join(dir, 'md/comment/pr.md');
+        const out = path.join(temp.root, 'md/comment/pr.md');
         const run = joinery(['diff', base, head, '-f', 'md', '-o', out]);
         expect(run.status, run.stderr).toBe(0);
         const md = readFileSync(out, 'utf-8');
@@ -95,7 +84,7 @@ describe('joinery diff OLD NEW', () => {
 
     it('exits 2 with one line for a wrong use', () => {
         const models = folder('usage', { 'm.joinery': ACTORS });
-        for (const args of [['diff', models], ['diff', models, path.join(models, 'm.joinery')], ['diff', models, path.join(dir, 'missing')], ['diff', models, models, '-f', 'sarif']]) {
+        for (const args of [['diff', models], ['diff', models, path.join(models, 'm.joinery')], ['diff', models, path.join(temp.root, 'missing')], ['diff', models, models, '-f', 'sarif']]) {
             const run = joinery(args);
             expect(run.status, args.join(' ')).toBe(2);
             expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);

@@ -27,6 +27,13 @@ function visibleText(html: string): string {
     return html.replace(/<[^>]+>/g, '').replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name]!);
 }
 
+/** The whole map of an arrangement's part of the report (the views follow it). */
+function wholeMapOf(section: string): string {
+    const start = section.indexOf('data-view="whole"');
+    expect(start).toBeGreaterThanOrEqual(0);
+    return section.slice(start, section.indexOf('</figure>', start));
+}
+
 /** One arrangement's part of the HTML report. */
 function sectionOf(html: string, name: string): string {
     const start = html.indexOf(`<section class="arrangement" id="arrangement-${name}"`);
@@ -76,17 +83,25 @@ describe('joinery report --format html', () => {
                 const cells = [...row!.matchAll(/<td>(.*?)<\/td>/g)].map(m => visibleText(m[1]));
                 expect(cells).toEqual([String(power.votingSeats), share(power.budgetShare), `${power.servicesDelivered} (${share(power.serviceShare)})`]);
             }
+            for (const power of model.powerMap.actors) {
+                const row = new RegExp(`<tr data-actor="${power.actor.name}">(.*?)</tr>`).exec(section)?.[1];
+                expect(row, `${model.arrangement.name} ${power.actor.name}`).toBeDefined();
+                const cells = [...row!.matchAll(/<td>(.*?)<\/td>/g)].map(m => visibleText(m[1]));
+                expect(cells).toEqual([power.actor.sector ?? '', String(power.votingSeats), share(power.budgetShare), `${power.servicesDelivered} (${share(power.serviceShare)})`]);
+            }
         }
     });
 
     it('draws every node and route of each arrangement, and says which stage is claimed and which reached', () => {
         for (const [index, model] of models.entries()) {
             const section = sectionOf(html, model.arrangement.name);
-            for (const node of graphs[index].nodes) expect(section).toContain(`data-node="${node.id}"`);
-            expect((section.match(/data-edge="/g) ?? []).length).toBe(graphs[index].edges.length);
+            const whole = wholeMapOf(section);
+            for (const node of graphs[index].nodes) expect(whole).toContain(`data-node="${node.id}"`);
+            expect((whole.match(/data-edge="/g) ?? []).length).toBe(graphs[index].edges.length);
             const support = model.stageSupport;
             expect(section).toMatch(new RegExp(`class="rung supported[^"]*reached" data-stage="${support.supportedStage}"`));
-            if (support.claimed) expect(section).toMatch(new RegExp(`class="rung [a-z]+ claimed[^"]*" data-stage="${support.claimed}"`));
+            // Each claimed stage is its own rung (several may be claimed among 6a, 6b and 6c).
+            for (const claim of support.claims) expect(section).toMatch(new RegExp(`class="rung [a-z]+ claimed[^"]*" data-stage="${claim}"`));
         }
     });
 
@@ -112,6 +127,9 @@ describe('joinery report --format md', () => {
             for (const rule of new Set(own.map(f => f.rule))) expect(part).toContain(`[${rule}](`);
             for (const power of model.powerMap.sectors) {
                 expect(part).toContain(`| ${power.sector} | ${power.votingSeats} | ${share(power.budgetShare)} | ${power.servicesDelivered} (${share(power.serviceShare)}) |`);
+            }
+            for (const power of model.powerMap.actors) {
+                expect(part).toContain(`| ${power.actor.sector ?? ''} | ${power.votingSeats} | ${share(power.budgetShare)} | ${power.servicesDelivered} (${share(power.serviceShare)}) |`);
             }
             expect(part).toContain(`(reached) | `);
             expect(part).toContain('```mermaid\nflowchart TB');
@@ -164,7 +182,7 @@ describe('joinery graph', () => {
 
 describe('bad options', () => {
     const cases: Array<[string, string[], RegExp]> = [
-        ['an unknown report format', ['report', 'examples', '--format', 'pdf'], /unknown format 'pdf' for report: use html, md/],
+        ['an unknown report format', ['report', 'examples', '--format', 'docx'], /unknown format 'docx' for report: use html, md, pdf/],
         ['an unknown graph format', ['graph', 'examples', '--format', 'html'], /unknown format 'html' for graph: use dot, mermaid, svg/],
         ['an unknown option', ['graph', 'examples', '--colour'], /Unknown option '--colour'/],
         ['a missing path', ['report', 'no/such/folder'], /cannot read 'no\/such\/folder': no such file or directory/],

@@ -35,19 +35,37 @@ const EXPECTED = [
     'back-office/back-office.joinery: efficiency-only-indicators SharedBackOffice',
     'back-office/back-office.joinery: shared-system-without-agreement JobsSystem @SharedBackOffice',
     'back-office/back-office.joinery: unlinked-systems MunicipalSystem @SharedBackOffice',
+    // community-safety: the IDVAs rest on a grant that ends (`term fixed until`; the refuge's money is recurrent);
+    // the charity delivers with no vote or money; GP practices refer to it with no protocol or shared record.
+    'community-safety/community-safety.joinery: fixed-term-core-service IDVA @SaferAshbridge',
+    'community-safety/community-safety.joinery: power-asymmetry SaferAshbridge',
+    'community-safety/community-safety.joinery: referral-without-shared-information DACharity @SaferAshbridge',
     'hub/hub.joinery: conflicting-logics HubTeam @VictimHub',
     'hub/hub.joinery: no-shared-goal HubTeam @VictimHub',
     'hub/hub.joinery: shared-system-without-agreement PoliceRecords @VictimHub',
     'hub/hub.joinery: shared-system-without-agreement VictimCaseSystem @VictimHub',
     'hub/hub.joinery: stage-claim-unsupported VictimHub',
+    // ijb: both boards direct their partners, so no budget-without-directions; the east council pays for the
+    // hosted out-of-hours service with no seat on the west board; the third sector delivers with no vote or money
+    // (the contracted providers are not a sector that needs one); referrals to local groups carry no information;
+    // only statutory reporters; no cross-sector learning.
+    'ijb/west-glenmore.joinery: funder-without-voice EastCouncil @EastGlenmore',
+    'ijb/west-glenmore.joinery: no-cross-sector-learning WestGlenmore',
+    'ijb/west-glenmore.joinery: power-asymmetry WestGlenmore',
+    'ijb/west-glenmore.joinery: referral-without-shared-information LocalThirdSector @WestGlenmore',
+    'ijb/west-glenmore.joinery: statutory-only-measurement WestGlenmore',
     'lanarkshire/actors.joinery: no-board-voice IndependentProviders @NorthLanarkshire',
     'lanarkshire/actors.joinery: no-board-voice IndependentProviders @SouthLanarkshire',
     'lanarkshire/actors.joinery: no-board-voice NLThirdSector @NorthLanarkshire',
     'lanarkshire/actors.joinery: one-way-representation VANL @NorthLanarkshire',
     'lanarkshire/actors.joinery: one-way-representation VASLan @SouthLanarkshire',
     'lanarkshire/actors.joinery: referral-only-partner NLThirdSector @NorthLanarkshire',
+    // The community support teams refer on to the local third sector, which shares no record or protocol with them.
+    'lanarkshire/actors.joinery: referral-without-shared-information SLThirdSector @SouthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider NLThirdSector @NorthLanarkshire',
     'lanarkshire/actors.joinery: unfunded-provider SLThirdSector @SouthLanarkshire',
+    // The Act makes the IJB direct both partners; this v1 model shows no direction (the examples of ijb/ write them).
+    'lanarkshire/north.joinery: budget-without-directions IntegratedBudget @NorthLanarkshire',
     'lanarkshire/north.joinery: efficiency-only-indicators NorthLanarkshire',
     'lanarkshire/north.joinery: isolated-forum LocalityPlanning @NorthLanarkshire',
     'lanarkshire/north.joinery: no-cross-sector-learning NorthLanarkshire',
@@ -58,6 +76,7 @@ const EXPECTED = [
     'lanarkshire/north.joinery: statutory-only-measurement NorthLanarkshire',
     'lanarkshire/north.joinery: team-without-shared-system IRT @NorthLanarkshire',
     'lanarkshire/north.joinery: unmeasured-goal AssetsBased @NorthLanarkshire',
+    'lanarkshire/south.joinery: budget-without-directions IntegratedBudget @SouthLanarkshire',
     'lanarkshire/south.joinery: duplicate-provision HomeFirst @SouthLanarkshire',
     'lanarkshire/south.joinery: efficiency-only-indicators SouthLanarkshire',
     'lanarkshire/south.joinery: isolated-forum CommunityBoards @SouthLanarkshire',
@@ -72,7 +91,16 @@ const EXPECTED = [
     'locality/locality.joinery: duplicate-provision ParentingCourses @TotalPlaceLocality',
     'locality/locality.joinery: isolated-forum NeighbourhoodPanel @TotalPlaceLocality',
     'locality/locality.joinery: no-board-voice Families @TotalPlaceLocality',
-    'locality/locality.joinery: stage-claim-unsupported TotalPlaceLocality'
+    // The police refer families to early help but are no party to its information sharing protocol.
+    'locality/locality.joinery: referral-without-shared-information EarlyHelpTeam @TotalPlaceLocality',
+    'locality/locality.joinery: stage-claim-unsupported TotalPlaceLocality',
+    // place-partnership: the community connectors take the neighbourhood team's referrals on a grant, outside
+    // the shared care record. Healthwatch's vote keeps power-asymmetry silent for the third sector.
+    'place-partnership/place-partnership.joinery: fixed-term-core-service CommunityConnectors @HarboursidePlace',
+    'place-partnership/place-partnership.joinery: referral-without-shared-information LocalVCSE @HarboursidePlace',
+    // shared-revenues: efficiency-only measures are right; v1's two artefacts are gone (issue 14 item 5: bilateral
+    // agreements with the DWP cover every pair of users, and 6a by a lead agency skips stages 4 and 5).
+    'shared-revenues/shared-revenues.joinery: efficiency-only-indicators ThreeVales'
 ];
 
 describe('the examples', () => {
@@ -103,6 +131,26 @@ describe('the examples', () => {
         const model = services.analysis.IntegrationAnalysis.arrangementModel(arrangement('ValleyPartnership'));
         expect(model.stageSupport.claimed).toBeDefined();
         expect(model.stageSupport.isSupported(model.stageSupport.claimed!)).toBe(true);
+    });
+
+    it('the real arrangements give what their headers say', async () => {
+        const { findings, arrangement, services } = await checkWorkspace(modelFiles(EXAMPLES));
+        const message = (rule: string, element: string) => findings.find(f => f.rule === rule && f.element === element)?.message ?? '';
+        // The hosted service: the east council pays, the west board decides.
+        expect(message('funder-without-voice', 'EastCouncil')).toContain('Primary care out-of-hours service, which West Glenmore Health and Social Care Partnership hosts');
+        // The power map per actor shows what the sector's figures hide: Healthwatch votes, the voluntary organisations do not.
+        const place = services.analysis.IntegrationAnalysis.arrangementModel(arrangement('HarboursidePlace')).powerMap;
+        expect(place.get('third').votingSeats).toBe(1);
+        expect(findings.some(f => f.rule === 'power-asymmetry' && f.arrangement === 'HarboursidePlace')).toBe(false);
+        const vcse = place.actors.find(p => p.actor.name === 'LocalVCSE')!;
+        expect([vcse.votingSeats, vcse.budgetShare, vcse.servicesDelivered]).toEqual([0, 0, 1]);
+        // The shared back office: its pooled budget raises no direction question, its lead authority delivers.
+        expect(findings.filter(f => f.arrangement === 'ThreeVales' && f.rule === 'budget-without-directions')).toEqual([]);
+        // The community safety partnership's IDVAs: their grant states its end, so the message does not read it from the kind.
+        expect(message('fixed-term-core-service', 'IDVA')).toContain('funded only by fixed-term money: Commissioner\'s victim services grant.');
+        // The west board directs both partners and the law gives the third sector no vote there: the message says so.
+        expect(findings.filter(f => f.rule === 'budget-without-directions' && f.arrangement?.endsWith('Glenmore'))).toEqual([]);
+        expect(message('power-asymmetry', 'WestGlenmore')).toContain('By law it sits on West Glenmore Integration Joint Board without a vote');
     });
 
     it('surface the Lanarkshire paper\'s own themes (seed 001)', async () => {

@@ -22,6 +22,19 @@ describe('suppression comments', () => {
         expect(pairs(suppressed.findings)).toEqual(pairs(plain.findings).filter(p => p !== 'isolated-forum Chat'));
     });
 
+    it('keep what they silence, with the reason and where the comment stands, for the report\'s accepted risks', async () => {
+        const plain = await checkWorkspace(arrangement(''));
+        const { suppressed } = await checkWorkspace(arrangement('  // joinery-ignore isolated-forum: a social space, not meant to decide\n'));
+        expect(suppressed).toHaveLength(1);
+        const [accepted] = suppressed;
+        const original = plain.findings.find(f => f.rule === 'isolated-forum')!;
+        expect({ ...accepted, suppression: undefined, range: undefined }).toEqual({ ...original, suppression: undefined, range: undefined });
+        expect(accepted.suppression.reason).toBe('a social space, not meant to decide');
+        expect(accepted.suppression.range.start).toEqual({ line: 5, character: 2 }); // zero-based: the line before forum Chat
+        expect(accepted.suppression.uri).toBe(accepted.uri);
+        expect(plain.suppressed).toEqual([]);
+    });
+
     it('report a suppression without a reason, while still silencing', async () => {
         const { findings } = await checkWorkspace(arrangement('  // joinery-ignore isolated-forum\n'));
         expect(pairs(findings, 'isolated-forum')).toEqual([]);

@@ -9,6 +9,8 @@ actor Boss "Chief officer" { sector statutory kind role }
 arrangement A "Partnership" {
   partners H, C
   leader Boss
+  version "2.1"
+  date 2024-02-29
   forum Board { kind board voting H 2, C reports to Top }
   forum Top { kind board voting H }
   budget P { kind pooled from H 10m, C 2.5bn held by Board }
@@ -60,7 +62,7 @@ const CASES: Case[] = [
     { name: 'two holders of a budget', model: replace('held by Board', 'held by Board, Top'), rule: 'semantic', message: /^A budget is held by one forum or actor, the one that decides its spending: write `held by Board`/, element: 'P' },
     { name: 'a name with a hyphen', model: replace('actor C "Council" { sector statutory }', 'actor C "Council" { sector statutory }\nactor NHS-Kinbrae { sector statutory }'), rule: 'syntax', message: /^Names cannot contain '-' \(NHS-Kinbrae\): write NHS_Kinbrae or NHSKinbrae$/, element: 'NHS-Kinbrae' },
     { name: 'a name in two words', model: replace('actor C "Council" { sector statutory }', 'actor C "Council" { sector statutory }\nactor NHS Kinbrae { sector statutory }'), rule: 'syntax', message: /^A name is one word .*`NHS Kinbrae` is read as the name NHS followed by Kinbrae/ },
-    { name: 'a property a forum does not take', model: replace('forum Top { kind board', 'forum Top { kind board quorum 3'), rule: 'syntax', message: /^`quorum` is not a property of a forum: a forum takes `kind`, `body`.*`controls`$/ },
+    { name: 'a property a forum does not take', model: replace('forum Top { kind board', 'forum Top { kind board quorum 3'), rule: 'syntax', message: /^`quorum` is not a property of a forum: a forum takes `kind`, `body`.*`controls`, `profile`, `role`$/ },
     { name: 'a misspelt property', model: replace('forum Top { kind board', 'forum Top { kind board votng H'), rule: 'syntax', message: /Did you mean `voting`\?$/ },
     { name: 'a member listed twice', model: replace('voting H 2, C', 'voting H 2, C, H'), rule: 'semantic', message: /^H is listed twice in `voting` of Board: list each member once$/ },
     { name: 'a chair who neither votes nor is a role', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H chair C }'), rule: 'semantic', message: /^The chair of Top must be one of its voting members, or an actor of kind role; C is neither$/ },
@@ -73,7 +75,9 @@ const CASES: Case[] = [
     { name: 'a direction from a forum that is not a board', model: replace('channel T -> Board', 'forum Plan { kind planning voting H }\n  direction D { from Plan to H }'), rule: 'semantic', message: /^A direction is issued by a board; Plan is a forum of kind planning$/ },
     { name: 'a direction without its partner', model: replace('channel T -> Board', 'direction D { from Board }'), rule: 'semantic', message: /^Direction D needs `to` \(the partner it directs\)$/ },
     { name: 'a named channel without its ends', model: replace('channel T -> Board { kind reporting }', 'channel Report { from T kind reporting }'), rule: 'semantic', message: /^Channel Report needs `to`/ },
-    { name: 'a forum that scrutinises itself', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H scrutinises Top }'), rule: 'semantic', message: /^Top cannot scrutinise itself$/ }
+    { name: 'a forum that scrutinises itself', model: replace('forum Top { kind board voting H }', 'forum Top { kind board voting H scrutinises Top }'), rule: 'semantic', message: /^Top cannot scrutinise itself$/ },
+    { name: 'an arrangement date that does not exist', model: replace('date 2024-02-29', 'date 2025-02-29'), rule: 'semantic', message: /^'2025-02-29' is not a date: write a real date as YYYY-MM-DD/, element: 'A' },
+    { name: 'a version given twice', model: replace('version "2.1"', 'version "2.1" version "2.2"'), rule: 'semantic', message: /^`version` is given 2 times in arrangement A; it may appear once$/, element: 'A' }
 ];
 
 describe('semantic validation', () => {

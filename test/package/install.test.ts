@@ -41,15 +41,15 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the npm package', () => {
-    it('holds the programs, their bundles, the rule docs, README and LICENSE, and nothing else', () => {
+    it('holds the programs, their bundles, the rule docs, the profile schema, README and LICENSE, and nothing else', () => {
         const files = packed.files.map(file => file.path).sort();
         const ruleDocs = readFileSync(path.join(ROOT, 'docs/rules/README.md'), 'utf-8').match(/\(([a-z-]+)\.md\)/g)!.map(link => `docs/rules/${link.slice(1, -1)}`);
         expect(files).toEqual([
             'LICENSE', 'README.md',
             'bin/joinery-language-server.cjs', 'bin/joinery.cjs',
             ...ruleDocs, 'docs/rules/README.md',
-            'out/cli.cjs', 'out/elk.cjs', 'out/server.cjs',
-            'package.json'
+            'out/cli.cjs', 'out/elk.cjs', 'out/map-layout-worker.cjs', 'out/server.cjs',
+            'package.json', 'schemas/joinery-profile.schema.json'
         ].sort());
         expect(readFileSync(path.join(ROOT, 'LICENSE'), 'utf-8')).toMatch(/^MIT License/);
     });
@@ -69,7 +69,7 @@ describe('the npm package', () => {
         const stylish = installed('joinery', ['check', '.']);
         expect(stylish.stderr).toBe('');
         expect(stylish.status).toBe(1);
-        expect(stylish.stdout).toMatch(/✖ \d+ findings \(\d+ errors, \d+ warnings, \d+ info\) in 7 files/);
+        expect(stylish.stdout).toMatch(/✖ \d+ findings \(\d+ errors, \d+ warnings, \d+ info\) in 12 files/);
         const json = JSON.parse(installed('joinery', ['check', 'lanarkshire', '--format', 'json']).stdout);
         expect(json.files).toBe(3);
         expect(json.findings.some((f: { rule: string }) => f.rule === 'no-board-voice')).toBe(true);

@@ -46,7 +46,7 @@ function expectQuiet(watch: PageWatch): void {
 }
 
 describe('the HTML report in a browser', () => {
-    it('shows the Lanarkshire report offline: who has a voice, who holds the money, which stage is reached', async () => {
+    it('shows the Lanarkshire report offline: who has a voice, who holds the money, which stage is reached', { timeout: 120_000 }, async () => {
         const file = path.join(dir, 'lanarkshire.html');
         expect(joinery(['report', 'examples/lanarkshire', '--output', file]).status).toBe(0);
         const { models, findings } = await loadExample('lanarkshire');
@@ -54,14 +54,15 @@ describe('the HTML report in a browser', () => {
         for (const model of models) {
             const section = page.locator(`section[data-arrangement="${model.arrangement.name}"]`);
             const graph = buildIntegrationGraph(model, findings);
-            expect(await section.locator('figure.map svg g[data-node]').count()).toBe(graph.nodes.length);
-            const box = await section.locator('figure.map svg').boundingBox();
+            const whole = section.locator('figure.map[data-view="whole"]');
+            expect(await whole.locator('svg g[data-node]').count()).toBe(graph.nodes.length);
+            const box = await whole.locator('svg').boundingBox();
             expect(box!.width).toBeGreaterThan(800);
             const silenced = graph.nodes.filter(node => node.withoutVoice);
             expect(silenced.length).toBeGreaterThan(0);
             const voiceCard = await section.locator('.glance-voice').innerText();
             for (const node of silenced) expect(voiceCard).toContain(node.title);
-            expect(await section.locator('figure.map g.no-voice').count()).toBe(silenced.length);
+            expect(await whole.locator('g.no-voice').count()).toBe(silenced.length);
             const stageCard = await section.locator('.glance-stage').innerText();
             expect(stageCard).toContain(`Claims stage ${model.stageSupport.claimed}, reaches stage ${model.stageSupport.supportedStage}`);
             const holders = model.powerMap.sectors.filter(p => p.budgetShare > 0).sort((a, b) => b.budgetShare - a.budgetShare);
@@ -69,12 +70,40 @@ describe('the HTML report in a browser', () => {
         }
         const screenshot = await page.screenshot({ fullPage: false, path: path.join(ARTIFACTS, 'lanarkshire-report.png') });
         expect(await distinctColours(browser, screenshot)).toBeGreaterThan(50);
-        await page.locator('section[data-arrangement="NorthLanarkshire"] figure.map').screenshot({ path: path.join(ARTIFACTS, 'lanarkshire-north-map.png') });
+        await page.locator('section[data-arrangement="NorthLanarkshire"] figure.map[data-view="whole"]').screenshot({ path: path.join(ARTIFACTS, 'lanarkshire-north-map.png') });
         expectQuiet(watch);
         await page.close();
     });
 
-    it('renders titles with markup in them as text, and runs nothing', async () => {
+    it('cuts no text off at the edge of any map or chart, and filters the maps by sector without script', { timeout: 120_000 }, async () => {
+        const file = path.join(dir, 'lanarkshire-maps.html');
+        expect(joinery(['report', 'examples/lanarkshire', '--output', file]).status).toBe(0);
+        const { page, watch } = await open(file);
+        // Measured by the browser: every text's box lies inside its picture (legend labels were cut off: "governmen").
+        const outside = await page.evaluate(() => Array.from(document.querySelectorAll<SVGTextElement>('svg text')).flatMap(text => {
+            const svg = text.ownerSVGElement!;
+            const view = svg.viewBox.baseVal;
+            const box = text.getBBox();
+            return box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5 ? [`${text.textContent} (${Math.round(box.x)}–${Math.round(box.x + box.width)} of ${view.width})`] : [];
+        }));
+        expect(outside).toEqual([]);
+        const north = page.locator('section[data-arrangement="NorthLanarkshire"]');
+        const visible = () => north.locator('figure.map[data-view="whole"] g.node').evaluateAll(nodes => nodes.filter(node => getComputedStyle(node).display !== 'none').map(node => node.getAttribute('data-node')));
+        const all = await visible();
+        await north.locator('input[value="third"]').check();
+        const third = await visible();
+        expect(third.length).toBeGreaterThan(0);
+        expect(third.length).toBeLessThan(all.length);
+        // The third sector's actors stay, with what they connect to; a statutory partner they do not touch goes.
+        expect(third).toEqual(expect.arrayContaining(['actor:VANL', 'actor:NLAnchors', 'actor:NLThirdSector', 'forum:IJB']));
+        expect(third).not.toContain('actor:ScottishGovernment');
+        await north.locator('input[value="all"]').check();
+        expect(await visible()).toEqual(all);
+        expectQuiet(watch);
+        await page.close();
+    });
+
+    it('renders titles with markup in them as text, and runs nothing', { timeout: 120_000 }, async () => {
         const folder = path.join(dir, 'hostile');
         mkdirSync(folder);
         writeFileSync(path.join(folder, 'evil.joinery'), HOSTILE_MODEL);
@@ -87,7 +116,7 @@ describe('the HTML report in a browser', () => {
         for (const title of HOSTILE_TITLES.filter(t => !t.startsWith('The ') && !t.startsWith('System') && !t.startsWith('Team'))) {
             expect(tables.join('\n')).toContain(title);
         }
-        const mapText = await page.locator('figure.map svg').evaluate(svg => svg.textContent ?? '');
+        const mapText = await page.locator('figure.map[data-view="whole"] svg').evaluate(svg => svg.textContent ?? '');
         expect(mapText).toContain(`alert('x')</script> &`);
         const screenshot = await page.screenshot();
         expect(await distinctColours(browser, screenshot)).toBeGreaterThan(20);

@@ -72,6 +72,17 @@ describe('the integration profile', () => {
         ]);
     });
 
+    it('gives the power map per actor, in the sectors\' order, so a sector\'s figures do not hide its members', async () => {
+        const { profile } = await northProfile();
+        expect(profile.actorPower.map(p => [p.title, p.sector, p.votingSeats, p.servicesDelivered])).toEqual([
+            ['Health board', 'statutory', 3, 0],
+            ['Council', 'statutory', 2, 0],
+            ['Care providers', 'independent', 0, 1]
+        ]);
+        // The board's 50m of 51m splits 3:2 by seats; the council also holds the 1m of grants.
+        expect(profile.actorPower.find(p => p.name === 'Council')!.budgetShare).toBeCloseTo((50 * 2 / 5 + 1) / 51);
+    });
+
     it('groups its findings by the rules\' integration types, errors first', async () => {
         const { profile, findings } = await northProfile();
         expect(profile.findings.length).toBe(findings.filter(f => f.arrangement === 'North').length);

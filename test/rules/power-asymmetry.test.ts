@@ -31,6 +31,15 @@ describe('power-asymmetry', () => {
         expect(found.some(f => f.message.includes('community sector'))).toBe(true);
     });
 
+    it('names the actors of the sector that deliver, and points at each', async () => {
+        const found = await findingsOf(RULE, model('NHS'));
+        const independent = found.find(f => f.message.includes('independent sector'))!;
+        expect(independent.message).toContain('Its deliverers: Care provider.');
+        expect(independent.related?.map(r => r.message)).toEqual(['Care provider delivers 2 of 3 services with no voting seat and no budget']);
+        const community = found.find(f => f.message.includes('community sector'))!;
+        expect(community.message).toContain('Its deliverers: Lunch club.');
+    });
+
     it('is silent for a sector with a voting seat on a board', async () => {
         const found = await findingsOf(RULE, model('NHS, Care'));
         expect(found.map(f => f.message.includes('community sector'))).toEqual([true]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GAP_RULES, findRule } from '../../language-server/src/rules/registry.js';
 
-// RULES.md's table: id, default severity, integration type, in its order.
+// RULES.md's table: id, default severity, integration type, in its order; then the rules added since (issue 14's, then issue 15's statutory rules).
 const TABLE = [
     ['no-board-voice', 'error', 'structural'],
     ['team-without-shared-system', 'error', 'structural'],
@@ -22,7 +22,15 @@ const TABLE = [
     ['no-shared-goal', 'warning', 'institutional'],
     ['stage-claim-unsupported', 'warning', 'maturity'],
     ['command-without-shared-understanding', 'info', 'maturity'],
-    ['power-asymmetry', 'warning', 'power']
+    ['power-asymmetry', 'warning', 'power'],
+    ['uninvolved-actor', 'info', 'structural'],
+    ['budget-without-directions', 'info', 'structural'],
+    ['referral-without-shared-information', 'warning', 'structural'],
+    ['funder-without-voice', 'warning', 'power'],
+    ['fixed-term-core-service', 'info', 'structural'],
+    // Issue 15: the statutory profiles' rules.
+    ['statutory-membership', 'warning', 'structural'],
+    ['statutory-structure', 'warning', 'structural']
 ];
 
 describe('gap rule registry', () => {

@@ -11,8 +11,12 @@ actor Carers "Carers centre" { sector third }
 actor Scot "Scottish Government" { sector government }
 arrangement North "North partnership" {
   partners NHS
-  forum IJB "Joint board" { kind board voting NHS }
+  forum IJB "Joint board" { kind board voting NHS advisory Carers }
+  forum Forum "Carers forum" { kind engagement voting NHS, Carers }
+  forum Panel "Carers panel" { kind engagement advisory NHS, Carers }
+  forum Empty "Unstaffed forum" { kind engagement }
   team Mixed { staff NHS, Carers }
+  team Nurses { staff NHS }
   goal Support { owner NHS }
   ${services}
   ${indicator}
@@ -24,7 +28,7 @@ describe('statutory-only-measurement', () => {
         const found = await findingsOf(RULE, model('reported by NHS'));
         expect(elements(found)).toEqual(['North']);
         expect(found[0].message).toContain('Carers centre delivers services in North partnership');
-        expect(found[0].message).toContain('every indicator is reported by a statutory actor (Short breaks)');
+        expect(found[0].message).toContain('every indicator is reported by the statutory sector alone (Short breaks)');
     });
 
     it('fires when there is no indicator at all', async () => {
@@ -33,10 +37,18 @@ describe('statutory-only-measurement', () => {
         expect(found[0].message).toContain('no indicator at all');
     });
 
-    it('is silent when an indicator is reported by another sector, a team, a forum or nobody', async () => {
-        for (const reporter of ['reported by Carers', 'reported by Scot', 'reported by Mixed', 'reported by IJB', '']) {
+    it('is silent when an indicator is reported by another sector, by a team or forum with other members, or by nobody', async () => {
+        for (const reporter of ['reported by Carers', 'reported by Scot', 'reported by Mixed', 'reported by Forum', 'reported by Panel', '']) {
             expect(await findingsOf(RULE, model(reporter)), reporter).toEqual([]);
         }
+    });
+
+    it('counts a board whose voters are all statutory, and a team of statutory staff, as statutory', async () => {
+        // IJB: NHS votes alone (Carers advise). Nurses: NHS staff only. Silent: a forum with no members says nothing.
+        for (const reporter of ['reported by IJB', 'reported by Nurses']) {
+            expect(elements(await findingsOf(RULE, model(reporter))), reporter).toEqual(['North']);
+        }
+        expect(await findingsOf(RULE, model('reported by Empty'))).toEqual([]);
     });
 
     it('counts a delivering team as its staff', async () => {

@@ -11,11 +11,11 @@ export interface CliRun {
 }
 
 /** Runs the real `joinery` process. */
-export function joinery(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function joinery(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; timeout?: number } = {}): CliRun {
     const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
         cwd: options.cwd ?? ROOT, input: options.input, encoding: 'utf-8',
         // Hermetic: a CI system's own variables (where --root defaults to) would move every path.
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', GITHUB_WORKSPACE: '', CI_PROJECT_DIR: '', ...options.env }, timeout: 60_000, maxBuffer: 256 * 1024 * 1024
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', GITHUB_WORKSPACE: '', CI_PROJECT_DIR: '', ...options.env }, timeout: options.timeout ?? 60_000, maxBuffer: 256 * 1024 * 1024
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

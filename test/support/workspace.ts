@@ -1,12 +1,15 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { createJoineryServices, type JoineryServices } from '../../language-server/src/joinery-module.js';
-import { collectFindings } from '../../language-server/src/checking/collect.js';
+import { collectFindingsAndAccepted } from '../../language-server/src/checking/collect.js';
+import type { SuppressedFinding } from '../../language-server/src/checking/suppression.js';
 import type { Finding } from '../../language-server/src/findings/finding.js';
 import type { Arrangement, Model } from '../../language-server/src/generated/ast.js';
 
 export interface LoadedModels {
     services: JoineryServices;
     findings: Finding[];
+    /** The findings suppression comments silenced, with their reasons. */
+    suppressed: SuppressedFinding[];
     models: Map<string, Model>;
     arrangement(name: string): Arrangement;
 }
@@ -25,9 +28,11 @@ export async function checkWorkspace(files: Record<string, string> | string): Pr
     });
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const models = new Map(documents.map(d => [d.uri.path.replace('/workspace/', ''), d.parseResult.value as Model]));
+    const { findings, suppressed } = collectFindingsAndAccepted(services);
     return {
         services,
-        findings: collectFindings(services),
+        findings,
+        suppressed,
         models,
         arrangement(name: string) {
             // Read the documents live, so a test that edits one sees the new AST.

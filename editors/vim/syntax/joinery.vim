@@ -11,7 +11,7 @@ endif
 syntax keyword joineryDeclaration domain actor arrangement forum budget system link team service channel referral goal indicator agreement direction
 
 " Properties.
-syntax keyword joineryProperty level sector kind in logic represents partners stage governance lead leader voting advisory controls from funds owner shares staff uses area leads for function measures between covers chair scrutinises users term until review
+syntax keyword joineryProperty level sector kind in logic represents partners stage governance lead leader voting advisory controls from funds owner shares staff uses area leads for function measures between covers chair scrutinises users term until review profile version date
 syntax match joineryProperty /\<vice-chair\>/
 syntax match joineryProperty /\<reports\s\+to\>/
 syntax match joineryProperty /\<held\s\+by\>/

@@ -10,7 +10,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 export function drawScene(scene: Scene): SVGSVGElement {
     const svg = svgElement('svg', {
         xmlns: SVG, viewBox: `0 0 ${scene.width} ${scene.height}`, width: String(scene.width), height: String(scene.height),
-        'font-family': FONT_FAMILY, role: 'img', class: 'joinery-map'
+        // A group, not an image: its nodes are buttons, and an image's parts are hidden from assistive technology.
+        'font-family': FONT_FAMILY, role: 'group', 'aria-label': scene.title, class: 'joinery-map'
     }) as SVGSVGElement;
     const label = svgElement('title', {});
     label.textContent = scene.title;

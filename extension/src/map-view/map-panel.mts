@@ -269,7 +269,7 @@ function summaryOf(view: IntegrationMapView): HTMLElement[] {
     const { error, warning, info } = facts.findings;
     return [
         fact(stage, facts.claimUnsupported),
-        fact(facts.withoutVoice.length ? `No voice at any board: ${facts.withoutVoice.join(', ')}` : 'Every non-statutory actor reaches a board', facts.withoutVoice.length > 0),
+        fact(facts.withoutVoice.length ? `No voice at any board: ${facts.withoutVoice.join(', ')}` : 'Every non-statutory actor has a route to a board (a voice, which is not a vote)', facts.withoutVoice.length > 0),
         ...(facts.unlinked.length ? [fact(`Not linked: ${facts.unlinked.join('; ')}`, true)] : []),
         fact(`${count(error, 'error')}, ${count(warning, 'warning')}, ${info} info`, error > 0)
     ];

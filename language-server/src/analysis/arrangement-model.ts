@@ -1,6 +1,6 @@
 import { MultiMap } from 'langium';
 import {
-    isActor, isAgreement, isBudget, isChannel, isDirection, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
+    isAgreement, isBudget, isChannel, isDirection, isForum, isGoal, isIndicator, isLink, isReferral, isService, isSystem, isTeam,
     type Actor, type Agreement, type Arrangement, type Budget, type Channel, type Direction, type Forum, type Goal, type Indicator,
     type Fundable, type Link, type Party, type Referral, type Service, type System, type Team
 } from '../generated/ast.js';
@@ -11,6 +11,8 @@ import { computePowerMap, type PowerMap } from './power-map.js';
 import type { RouteNode } from './routes.js';
 import { computeStageSupport, type StageSupport } from './stage-support.js';
 import type { WorkspaceModel } from './workspace-model.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
+import { arrangementCompliance, type ProfileCompliance } from './compliance.js';
 
 /**
  * The integration model of one arrangement, derived once from the AST: what the
@@ -47,10 +49,12 @@ export interface ArrangementModel {
     budgetsFunding(recipient: Fundable): readonly Budget[];
     powerMap: PowerMap;
     stageSupport: StageSupport;
+    /** Each profiled forum (and the arrangement, when it names a profile) against its statutory profile. */
+    compliance: ProfileCompliance[];
     workspace: WorkspaceModel;
 }
 
-export function buildArrangementModel(arrangement: Arrangement, workspace: WorkspaceModel): ArrangementModel {
+export function buildArrangementModel(arrangement: Arrangement, workspace: WorkspaceModel, profiles?: ProfileRegistry): ArrangementModel {
     const elements = arrangement.elements;
     const forums = elements.filter(isForum);
     const boards = forums.filter(isBoard);
@@ -60,7 +64,7 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
     const goals = elements.filter(isGoal);
     const links = elements.filter(isLink);
     const partners = arrangementPartners(arrangement);
-    const involved = involvedActors(arrangement);
+    const involved = [...workspace.involvement.involvedIn(arrangement)];
     const directions = elements.filter(isDirection);
     const funding = new MultiMap<Fundable, Budget>();
     const funded = new Set<string>();
@@ -98,75 +102,13 @@ export function buildArrangementModel(arrangement: Arrangement, workspace: Works
         agreements: elements.filter(isAgreement),
         directions,
         involvedActors: involved,
-        routesToBoard: workspace.routes.reaching(boards),
+        routesToBoard: workspace.reachingBoardsOf(arrangement),
         partOf: buildParticipation(elements, involved, new Set(partners)),
         budgetsFunding: recipient => funding.get(recipient),
         powerMap: computePowerMap(forums, budgets, services, workspace.money),
         stageSupport: computeStageSupport({ arrangement, partners, forums, teams, goals, links, budgets, systems: elements.filter(isSystem), workspace }),
+        compliance: profiles ? arrangementCompliance(arrangement, workspace, profiles) : [],
         workspace
     };
 }
 
-/** Actors referenced anywhere in the arrangement, then, repeatedly, those they represent. */
-function involvedActors(arrangement: Arrangement): Actor[] {
-    const found = new Set<Actor>();
-    const note = (target: unknown) => { if (isActor(target)) found.add(target); };
-    resolved(arrangement.partners).forEach(note);
-    note(arrangement.lead?.ref);
-    note(arrangement.leader?.ref);
-    for (const element of arrangement.elements) {
-        switch (element.$type) {
-            case 'Forum':
-                element.voting.forEach(seat => note(seat.actor.ref));
-                resolved(element.advisory).forEach(note);
-                resolved(element.advisoryByLaw).forEach(note);
-                note(element.chair?.ref);
-                note(element.viceChair?.ref);
-                resolved(element.scrutinises).forEach(note);
-                break;
-            case 'Team':
-                resolved(element.staff).forEach(note);
-                resolved(element.leads).forEach(note);
-                break;
-            case 'Service':
-                element.deliveredBy.forEach(delivery => note(delivery.deliverer.ref));
-                break;
-            case 'Budget':
-                element.contributions.forEach(c => note(c.source.ref));
-                note(element.heldBy?.ref);
-                resolved(element.funds).forEach(note);
-                break;
-            case 'System':
-                note(element.owner?.ref);
-                resolved(element.users).forEach(note);
-                break;
-            case 'Goal':
-                note(element.owner?.ref);
-                break;
-            case 'Indicator':
-                note(element.reportedBy?.ref);
-                break;
-            case 'Channel':
-            case 'Referral':
-                note(element.from?.ref);
-                note(element.to?.ref);
-                break;
-            case 'Agreement':
-                resolved(element.between).forEach(note);
-                break;
-            case 'Direction':
-                note(element.to?.ref);
-                break;
-        }
-    }
-    const queue = [...found];
-    for (let i = 0; i < queue.length; i++) {
-        for (const represented of resolved(queue[i].represents)) {
-            if (!found.has(represented)) {
-                found.add(represented);
-                queue.push(represented);
-            }
-        }
-    }
-    return queue;
-}

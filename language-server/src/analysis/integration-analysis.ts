@@ -3,6 +3,7 @@ import type { LangiumCoreServices } from 'langium';
 import type { Arrangement } from '../generated/ast.js';
 import { buildArrangementModel, type ArrangementModel } from './arrangement-model.js';
 import { buildWorkspaceModel, type WorkspaceModel } from './workspace-model.js';
+import type { ProfileRegistry, ProfilesAddedServices } from '../profiles/profile-registry.js';
 
 interface BuildModels {
     workspace: WorkspaceModel;
@@ -17,12 +18,16 @@ interface BuildModels {
 export class IntegrationAnalysis {
     private readonly documents: LangiumDocuments;
     private readonly cache: WorkspaceCache<'build', BuildModels>;
+    private readonly profiles: ProfileRegistry;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(services: LangiumCoreServices & ProfilesAddedServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.profiles = services.profiles.ProfileRegistry;
         this.cache = new WorkspaceCache(services.shared);
         // A model derived while a build was linking would be stale once it links.
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
+        // So would one checked against profiles that have since been reloaded.
+        this.profiles.onDidChange(() => this.cache.clear());
     }
 
     workspaceModel(): WorkspaceModel {
@@ -33,7 +38,7 @@ export class IntegrationAnalysis {
         const models = this.models();
         let model = models.arrangements.get(arrangement);
         if (!model) {
-            model = buildArrangementModel(arrangement, models.workspace);
+            model = buildArrangementModel(arrangement, models.workspace, this.profiles);
             models.arrangements.set(arrangement, model);
         }
         return model;
@@ -53,4 +58,4 @@ export interface AnalysisAddedServices {
     analysis: { IntegrationAnalysis: IntegrationAnalysis };
 }
 
-export type AnalysisServices = LangiumCoreServices & AnalysisAddedServices;
+export type AnalysisServices = LangiumCoreServices & ProfilesAddedServices & AnalysisAddedServices;

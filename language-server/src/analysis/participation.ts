@@ -46,6 +46,15 @@ export interface ActorPart {
 
 export type Participation = (party: Party) => ActorPart;
 
+/**
+ * Its only part is to take referrals: it receives some, yet sits on no forum, staffs no team, is party to no
+ * agreement and has no channel to a forum. Not a contractor: taking referrals is what it is paid for (docs/language.md).
+ */
+export function takesOnlyReferrals(part: ActorPart): boolean {
+    return !part.isContractor && part.referralsReceived.length > 0 && part.forums.length === 0 && part.teams.length === 0
+        && part.agreements.length === 0 && part.channelsToForums.length === 0;
+}
+
 /** One pass over the arrangement's elements; then each party's part is a look-up. */
 export function buildParticipation(elements: readonly Element[], involvedActors: readonly Actor[], partners: ReadonlySet<Party>): Participation {
     const forums = new MultiMap<Party, Forum>();

@@ -12,7 +12,8 @@ export class UnionFind<T> {
         return a === b || this.root(a) === this.root(b);
     }
 
-    private root(item: T): T {
+    /** One member standing for the whole group: equal for members of one group. */
+    root(item: T): T {
         let root = item;
         for (let next = this.parent.get(root); next !== undefined; next = this.parent.get(root)) root = next;
         for (let node = item; node !== root;) {

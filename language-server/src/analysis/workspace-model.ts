@@ -5,6 +5,7 @@ import {
     type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Direction, type Forum, type Goal, type Holder,
     type Indicator, type Link, type Model, type Party, type Steward, type System, type Team
 } from '../generated/ast.js';
+import { Involvement } from './involvement.js';
 import { forumMembers, isBoard, isMultiOrganisationTeam, resolved, systemsOf, unique, votingMembers } from './membership.js';
 import { boardHolding, buildMoneyFlows, type MoneyFlows } from './money.js';
 import { RoutesGraph, type RouteNode } from './routes.js';
@@ -25,8 +26,14 @@ export interface WorkspaceModel {
     routes: RoutesGraph;
     /** Every node with a route to some board anywhere in the workspace. */
     reachesAnyBoard: ReadonlySet<RouteNode>;
+    /** Every node with a route to a board of this arrangement (computed once per arrangement). */
+    reachingBoardsOf(arrangement: Arrangement): ReadonlySet<RouteNode>;
+    /** Which actors each arrangement involves, and which no arrangement does. */
+    involvement: Involvement;
     /** Whether a chain of links (direction ignored) joins two systems. */
     linked(a: System, b: System): boolean;
+    /** One system standing for every system a chain of links joins to this one: equal for linked systems. */
+    linkGroup(system: System): System;
     /**
      * Whether a team with staff from two or more organisations uses no system, or
      * systems that no chain of links joins into one group.
@@ -64,6 +71,7 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
     const documents = [...unsorted].sort((a, b) => compareText(a.uri.path, b.uri.path));
     const documentIndex = new Map(documents.map((document, index) => [document, index]));
     const arrangements: Arrangement[] = [];
+    const actors: Actor[] = [];
     const routes = new RoutesGraph();
     const boards: Forum[] = [];
     const systemGroups = new UnionFind<System>();
@@ -74,7 +82,10 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
     for (const document of documents) {
         const model = document.parseResult.value as Model;
         for (const declaration of model.declarations ?? []) {
-            if (isActor(declaration)) addRegard(declaration, routes, facts);
+            if (isActor(declaration)) {
+                actors.push(declaration);
+                addRegard(declaration, routes, facts);
+            }
             if (!isArrangement(declaration)) continue;
             arrangements.push(declaration);
             for (const element of declaration.elements) {
@@ -97,12 +108,23 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
         if (board && !facts.boardsControlling.get(budget).includes(board)) facts.boardsControlling.add(budget, board);
     }
     const lacking = new Map<Team, boolean>();
+    const reachingBoards = new Map<Arrangement, ReadonlySet<RouteNode>>();
     return {
         documents,
         arrangements,
         routes,
         reachesAnyBoard: routes.reaching(boards),
+        reachingBoardsOf: arrangement => {
+            let reaching = reachingBoards.get(arrangement);
+            if (!reaching) {
+                reaching = routes.reaching(arrangement.elements.filter(isForum).filter(isBoard));
+                reachingBoards.set(arrangement, reaching);
+            }
+            return reaching;
+        },
+        involvement: new Involvement(arrangements, actors),
         linked: (a, b) => systemGroups.sameGroup(a, b),
+        linkGroup: system => systemGroups.root(system),
         lacksSharedSystem: team => {
             let lacks = lacking.get(team);
             if (lacks === undefined) {

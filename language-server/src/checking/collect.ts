@@ -4,7 +4,7 @@ import { isArrangement, type Model } from '../generated/ast.js';
 import { messageText, type FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from '../findings/finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
-import { applySuppressions } from './suppression.js';
+import { separateSuppressed, type SuppressedFinding } from './suppression.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
 import { visibleText } from '../language/visible-text.js';
 import type { RulesServices } from '../rules/rule-runner.js';
@@ -15,6 +15,15 @@ import type { RulesServices } from '../rules/rule-runner.js';
  * publishes exactly this list, so the two always agree.
  */
 export function collectFindings(services: RulesServices, settings: RuleSettings = {}): Finding[] {
+    return collectFindingsAndAccepted(services, settings).findings;
+}
+
+/**
+ * `collectFindings`, and beside it the findings that suppression comments
+ * silenced (with the rule settings applied to them too): the accepted risks a
+ * report lists.
+ */
+export function collectFindingsAndAccepted(services: RulesServices, settings: RuleSettings = {}): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const documents = services.shared.workspace.LangiumDocuments.all.toArray();
     const runner = services.rules.RuleRunner;
     return findingsOf(documents, settings, () => runner.workspaceFindings(rule => settings[rule] !== 'off'));
@@ -33,7 +42,7 @@ export function collectDocumentFindings(services: RulesServices, documents: Lang
     return findingsOf(documents, settings, () => [
         ...runner.workspaceModelErrors().filter(finding => uris.has(finding.uri)),
         ...runner.arrangementFindings(arrangements, rule => settings[rule] !== 'off')
-    ]);
+    ]).findings;
 }
 
 /** Whether a document declares arrangements and nothing else at top level. */
@@ -41,7 +50,7 @@ export function holdsOnlyArrangements(document: LangiumDocument): boolean {
     return ((document.parseResult.value as Model).declarations ?? []).every(isArrangement);
 }
 
-function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): Finding[] {
+function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const findings: Finding[] = [];
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
@@ -53,11 +62,15 @@ function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analys
         const where = { uri: documents[0]?.uri.toString() ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
         findings.push(internalErrorFinding(where, 'the integration gaps of this workspace', error));
     }
-    return applyRuleSettings(applySuppressions(findings, documents), settings).map(visibleFinding).sort(compareFindings);
+    const { kept, suppressed } = separateSuppressed(findings, documents);
+    return {
+        findings: applyRuleSettings(kept, settings).map(visibleFinding).sort(compareFindings),
+        suppressed: applyRuleSettings(suppressed, settings).map(visibleFinding).sort(compareFindings)
+    };
 }
 
 /** Model text in messages (titles, names) shown as it reads: controls and bidi controls visibly, in every output. */
-function visibleFinding(finding: Finding): Finding {
+function visibleFinding<F extends Finding>(finding: F): F {
     const message = visibleText(finding.message);
     const related = finding.related?.map(r => {
         const shown = visibleText(r.message);

@@ -47,3 +47,17 @@ function identityOf(finding: Finding, textAt: (finding: Finding) => string): str
 function fileName(uri: string): string {
     return uri.slice(uri.lastIndexOf('/') + 1);
 }
+
+/**
+ * The findings `after` opens and the ones it closes against `before`, matched by
+ * fingerprint (give both as `withFingerprints` returns them): `joinery diff` and
+ * the report's "since the last review" both ask this.
+ */
+export function openedAndClosed<F extends Finding>(before: readonly F[], after: readonly F[]): { opened: F[]; closed: F[] } {
+    const beforePrints = new Set(before.map(finding => finding.fingerprint));
+    const afterPrints = new Set(after.map(finding => finding.fingerprint));
+    return {
+        opened: after.filter(finding => !beforePrints.has(finding.fingerprint)),
+        closed: before.filter(finding => !afterPrints.has(finding.fingerprint))
+    };
+}

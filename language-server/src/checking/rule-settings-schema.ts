@@ -34,6 +34,10 @@ export function configFileSchema(): object {
             ignores: {
                 description: 'Files and folders that are not models of this workspace: glob patterns relative to this file (joinery check skips them).',
                 type: 'array', items: { type: 'string', minLength: 1 }
+            },
+            profiles: {
+                description: 'Folders (or files) of statutory profiles of this project, relative to joinery.json: every .json file in each is a profile (docs/profiles.md).',
+                type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 100
             }
         }
     };

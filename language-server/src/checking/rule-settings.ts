@@ -23,8 +23,8 @@ export function checkRuleSetting(id: string, level: unknown): string | undefined
 }
 
 /** Applies severities: `off` drops a rule's findings; model errors are never changed. */
-export function applyRuleSettings(findings: Finding[], settings: RuleSettings): Finding[] {
-    const result: Finding[] = [];
+export function applyRuleSettings<T extends Finding>(findings: T[], settings: RuleSettings): T[] {
+    const result: T[] = [];
     for (const finding of findings) {
         const level = settings[finding.rule];
         if (level === undefined) result.push(finding);
@@ -33,12 +33,16 @@ export function applyRuleSettings(findings: Finding[], settings: RuleSettings): 
     return result;
 }
 
-/** What `joinery.json` says: rule levels, and the files that are not models of the workspace. */
+/** What `joinery.json` says: rule levels, the files that are not models of the workspace, and the project's profiles. */
 export interface ConfigFile {
     rules: RuleSettings;
     /** Glob patterns, relative to the folder of joinery.json (picomatch syntax; a folder's pattern covers what is under it). */
     ignores: string[];
+    /** Folders (or files) of statutory profiles, relative to the folder of joinery.json (docs/profiles.md). */
+    profiles: string[];
 }
+
+const CONFIG_KEYS = ['rules', 'ignores', 'profiles'];
 
 /**
  * The rule settings of a parsed `joinery.json`, or a message saying which key is
@@ -49,15 +53,19 @@ export function parseConfig(parsed: unknown): RuleSettings | string {
     return typeof config === 'string' ? config : config.rules;
 }
 
-/** `{"rules": {id: level}, "ignores": [pattern, …]}`, or a message saying which key is wrong. */
+/** `{"rules": {id: level}, "ignores": [pattern, …], "profiles": [folder, …]}`, or a message saying which key is wrong. */
 export function parseConfigFile(parsed: unknown): ConfigFile | string {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'must be a JSON object like {"rules": {"isolated-forum": "off"}}';
     for (const key of Object.keys(parsed)) {
-        if (key !== 'rules' && key !== 'ignores') return `unknown key "${key}" (only "rules" and "ignores" are allowed)`;
+        if (!CONFIG_KEYS.includes(key)) return `unknown key "${key}" (only "rules", "ignores" and "profiles" are allowed)`;
     }
     const ignores = (parsed as { ignores?: unknown }).ignores ?? [];
     if (!Array.isArray(ignores) || ignores.some(pattern => typeof pattern !== 'string' || pattern.trim() === '')) {
         return '"ignores" must be an array of glob patterns such as ["drafts/**"]';
+    }
+    const profiles = (parsed as { profiles?: unknown }).profiles ?? [];
+    if (!Array.isArray(profiles) || profiles.length > 100 || !profiles.every(folder => typeof folder === 'string' && folder.length > 0 && folder.length < 1000)) {
+        return '"profiles" must be a list of folders (or profile files), relative to joinery.json, like ["profiles/"]';
     }
     const rules = (parsed as { rules?: unknown }).rules ?? {};
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return '"rules" must be an object of rule id to level';
@@ -67,5 +75,6 @@ export function parseConfigFile(parsed: unknown): ConfigFile | string {
         if (problem) return `"rules"."${id}": ${problem}`;
         settings[id] = level as RuleLevel;
     }
-    return { rules: settings, ignores };
+    return { rules: settings, ignores, profiles: profiles as string[] };
 }
+

@@ -1,4 +1,5 @@
-import { CstUtils, MultiMap, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, MultiMap, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
 import { findRule, MODEL_ERROR_RULES } from '../rules/registry.js';
 import { findingAt, type Finding } from '../findings/finding.js';
@@ -11,6 +12,11 @@ export const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
  * rule with scopes may be followed by the ones to silence: `power-asymmetry independent`.
  */
 const DIRECTIVE = /^\/\/\s*joinery-ignore\b\s*([^:]*)(?::(.*))?$/;
+
+/** A gap-rule finding that a suppression comment silenced: an accepted risk, with the reason given for it. */
+export interface SuppressedFinding extends Finding {
+    suppression: { reason: string; uri: string; range: Range };
+}
 
 interface Suppression {
     comment: CstNode;
@@ -30,6 +36,14 @@ interface Suppression {
  * never suppressed. Linear in comments plus findings.
  */
 export function applySuppressions(findings: Finding[], documents: Iterable<LangiumDocument>): Finding[] {
+    return separateSuppressed(findings, documents).kept;
+}
+
+/**
+ * As `applySuppressions`, keeping what was silenced: the report lists those
+ * findings as accepted risks, with the reason and where the suppression stands.
+ */
+export function separateSuppressed(findings: Finding[], documents: Iterable<LangiumDocument>): { kept: Finding[]; suppressed: SuppressedFinding[] } {
     const byUri = new Map<string, LangiumDocument>();
     const suppressions = new MultiMap<AstNode, Suppression>();
     const dangling: Finding[] = [];
@@ -39,7 +53,8 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
         for (const suppression of found.attached) suppressions.add(suppression.element, suppression);
         for (const comment of found.dangling) dangling.push(danglingFinding(document, comment));
     }
-    if (suppressions.size === 0 && dangling.length === 0) return findings;
+    const suppressed: SuppressedFinding[] = [];
+    if (suppressions.size === 0 && dangling.length === 0) return { kept: findings, suppressed };
 
     const kept = findings.filter(finding => {
         if ((MODEL_ERROR_RULES as readonly string[]).includes(finding.rule)) return true;
@@ -48,12 +63,13 @@ export function applySuppressions(findings: Finding[], documents: Iterable<Langi
         if (!silencing) return true;
         silencing.used.add(finding.rule);
         if (finding.scope !== undefined) silencing.used.add(`${finding.rule} ${finding.scope}`);
+        suppressed.push({ ...finding, suppression: { reason: silencing.reason, uri: AstUtils.getDocument(silencing.element).uri.toString(), range: silencing.comment.range } });
         return false;
     });
 
     for (const suppression of suppressions.values()) for (const problem of problemsOf(suppression)) kept.push(problem);
     for (const finding of dangling) kept.push(finding);
-    return kept;
+    return { kept, suppressed };
 }
 
 function danglingFinding(document: LangiumDocument, comment: CstNode): Finding {

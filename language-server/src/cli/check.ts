@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { URI } from 'langium';
 import type { JoineryServices } from '../joinery-module.js';
 import { collectFindings } from '../checking/collect.js';
 import { withFingerprints } from '../checking/fingerprint.js';
@@ -54,6 +55,7 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
     const notes: string[] = [];
     if (selection.files.length === 0) notes.push(`joinery: ${selection.ignoredGiven.length === 1 ? `'${selection.ignoredGiven[0]}' is` : 'every file given is'} ignored (ignores in joinery.json, --ignore-pattern): nothing to check`);
 
+    await loadProjectProfiles(services, config);
     const all = selection.files.length === 0 ? [] : await checkedFindings(services, files, settings, cwd, readStdin);
     const reportedUris = new Set(selection.files.map(file => modelUri(file, cwd).toString()));
     const reported = options.workspace ? all.filter(finding => reportedUris.has(finding.uri)) : all;
@@ -117,6 +119,8 @@ export interface LoadedConfig extends ConfigFile {
     folder: string;
     /** The file read, as given or found; undefined when there is none. */
     file?: string;
+    /** The file read, as an absolute path: profile folders are relative to its folder, and a folder that cannot be read is reported on it. */
+    resolvedFile?: string;
 }
 
 /** `--config FILE`, else `joinery.json` in the folder (the current one), else nothing. */
@@ -126,7 +130,7 @@ export function readConfig(configPath: string | undefined, cwd: string): LoadedC
     // Looked at before it is read: a pipe would block, a device never end (`--config /dev/zero`).
     const read = readConfigFile(file);
     if ('missing' in read) {
-        if (!configPath) return { rules: {}, ignores: [], folder: cwd };
+        if (!configPath) return { rules: {}, ignores: [], profiles: [], folder: cwd };
         throw new UsageError(`config ${shown} cannot be read (no such file or directory)`);
     }
     if ('problem' in read) throw new UsageError(`config ${shown} cannot be read (${read.problem})`);
@@ -134,5 +138,15 @@ export function readConfig(configPath: string | undefined, cwd: string): LoadedC
     if ('error' in parsed) throw new UsageError(`config ${shown} not valid JSON (${parsed.error} at ${lineAndColumn(read.text, parsed.offset)})`);
     const config = parseConfigFile(parsed.value);
     if (typeof config === 'string') throw new UsageError(`config ${shown}: ${config}`);
-    return { ...config, folder: path.dirname(file), file: shown };
+    return { ...config, folder: path.dirname(file), file: shown, resolvedFile: file };
+}
+
+/**
+ * Loads the project's statutory profiles from the folders joinery.json names, as
+ * the server does (ProfileRegistry, through the services' file system): a broken
+ * profile file is a finding on that file, not a failure of the command.
+ */
+export async function loadProjectProfiles(services: JoineryServices, config: LoadedConfig): Promise<void> {
+    if (!config.resolvedFile || config.profiles.length === 0) return;
+    await services.profiles.ProfileRegistry.loadProject(URI.file(config.folder), config.profiles, URI.file(config.resolvedFile).toString());
 }

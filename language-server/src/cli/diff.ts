@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
+import { JoineryFileSystem } from '../workspace/file-system.js';
+import { openedAndClosed } from '../checking/fingerprint.js';
 import { createJoineryServices } from '../joinery-module.js';
 import type { Finding } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
 import { ruleDocsWebUri } from '../rules/rule-docs-location.js';
-import { checkedFindings, ignorePatterns, parseRuleOptions, readConfig } from './check.js';
+import { checkedFindings, ignorePatterns, loadProjectProfiles, parseRuleOptions, readConfig } from './check.js';
 import { useColor } from './color.js';
 import { displayPaths } from './display-path.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish, type DiffFinding, type DiffResult } from './formats/diff-formats.js';
@@ -66,14 +67,13 @@ export async function runDiff(args: string[], cwd: string): Promise<number> {
     const [before, after] = sides;
     if (before.files.length === 0 && after.files.length === 0) throw new UsageError(`neither '${positionals[0]}' nor '${positionals[1]}' has a model file (*.joinery): nothing to compare`);
 
-    const beforeByPrint = new Set(before.findings.map(f => f.fingerprint));
-    const afterByPrint = new Set(after.findings.map(f => f.fingerprint));
     const withFile = (side: Side) => {
         const fileOf = displayPaths(side.folder);
         return (finding: Finding): DiffFinding => ({ finding, file: fileOf(finding.uri) });
     };
-    const opened = after.findings.filter(f => !beforeByPrint.has(f.fingerprint)).map(withFile(after));
-    const closed = before.findings.filter(f => !afterByPrint.has(f.fingerprint)).map(withFile(before));
+    const change = openedAndClosed(before.findings, after.findings);
+    const opened = change.opened.map(withFile(after));
+    const closed = change.closed.map(withFile(before));
     const lastColor = tokens.filter(token => token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')).pop();
     const colorFlag = lastColor?.kind === 'option' ? lastColor.name === 'color' : undefined;
     const result: DiffResult = {
@@ -101,7 +101,8 @@ async function checkSide(given: string, cwd: string, configFile: string | undefi
     }
     const config = readConfig(configFile, folder);
     const { files } = await findModelFiles(['.'], folder, ignorePatterns(config, patterns, folder));
-    const { Joinery } = createJoineryServices(NodeFileSystem);
+    const { Joinery } = createJoineryServices(JoineryFileSystem);
+    await loadProjectProfiles(Joinery, config);
     const findings = files.length === 0 ? [] : await checkedFindings(Joinery, files, { ...config.rules, ...rules }, folder, () => ({ text: '' }));
     return { folder, files, findings };
 }

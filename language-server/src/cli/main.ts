@@ -44,14 +44,19 @@ Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 the
 check could not run (bad path, option, config or baseline; no model file found).
 
        joinery diff OLD NEW [-f stylish|json|md] [--rule ID=LEVEL] [-c FILE] [-o FILE]
-       joinery report PATH ... [-f html|md] [--arrangement NAME] [-o FILE]
+       joinery report PATH ... [-f html|md|pdf] [--arrangement NAME] [-o FILE]
+                      [--compare OLD] [--baseline FILE] [--browser PATH]
        joinery graph PATH ... [-f dot|mermaid|svg] [--arrangement NAME] [-o FILE]
 
 'diff' lists the findings that NEW opens and closes against OLD (two folders, such
 as a pull request's base and head), matched by fingerprint; it exits 1 when NEW
-opens an error. 'report' writes each arrangement's integration profile (findings
-by integration type, stage ladder, power map, integration map); 'graph' its graph
-for other tools. They take --rule and --config as 'check' does.`;
+opens an error. 'report' writes each arrangement's integration profile (voice, votes
+and money; the maturity profile; findings and accepted risks; stage ladder, power
+map, maps) as a page that prints as an A4 board paper; -f pdf prints it through
+Chromium (on PATH, or --browser PATH, or JOINERY_CHROMIUM); --compare OLD adds what
+changed since the model at OLD; --baseline FILE lists the findings FILE records
+among the accepted risks. 'graph' writes the graph for other tools. They take
+--rule and --config as 'check' does.`;
 
 declare const JOINERY_VERSION: string;
 

@@ -4,11 +4,11 @@ import { UsageError } from './usage-error.js';
 import { describeFsError } from './workspace-files.js';
 
 /**
- * Writes a report (`--output`) or a baseline (`--write-baseline`), creating missing
+ * Writes a report (`--output`; a PDF is bytes) or a baseline (`--write-baseline`), creating missing
  * folders, and refuses to write over one of the model files just read: a slip such
  * as `-o model.joinery` would otherwise destroy the model.
  */
-export function writeOutputFile(file: string, text: string, cwd: string, models: readonly string[], option = '--output'): void {
+export function writeOutputFile(file: string, text: string | Uint8Array, cwd: string, models: readonly string[], option = '--output'): void {
     const target = path.resolve(cwd, file);
     const real = realPath(target);
     if (models.some(model => model === target || realPath(model) === real)) {

@@ -7,8 +7,8 @@ import type { CheckOptions } from './check-options.js';
 
 /**
  * `joinery check --print-config FILE`: the settings that would apply to FILE, as
- * JSON: which joinery.json was read, whether FILE is ignored, the ignore patterns
- * and every configurable rule's level after joinery.json and `--rule`.
+ * JSON: which joinery.json was read, whether FILE is ignored, the ignore patterns,
+ * the profile folders and every configurable rule's level after joinery.json and `--rule`.
  */
 export function printConfig(file: string, options: CheckOptions, cwd: string): string {
     const config = readConfig(options.config, cwd);
@@ -21,6 +21,6 @@ export function printConfig(file: string, options: CheckOptions, cwd: string): s
     const ignored = ignorePatterns(config, options.ignorePatterns, cwd).ignores(path.resolve(cwd, file));
     return JSON.stringify({
         file, config: config.file ?? null, ignored,
-        ignores: [...config.ignores, ...options.ignorePatterns], rules
+        ignores: [...config.ignores, ...options.ignorePatterns], profiles: config.profiles, rules
     }, null, 2) + '\n';
 }

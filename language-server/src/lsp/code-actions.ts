@@ -66,7 +66,8 @@ export class JoineryCodeActionProvider implements CodeActionProvider {
     }
 
     private fixesFor(finding: Finding, document: LangiumDocument): QuickFix[] {
-        if (finding.rule === 'reference') return didYouMean(finding, document);
+        // Unresolved names, and profile or role ids that no profile defines.
+        if (finding.rule === 'reference' || (finding.rule === 'semantic' && finding.suggestion)) return didYouMean(finding, document);
         const fixes = QUICK_FIXES[finding.rule] as (typeof QUICK_FIXES)[string] | undefined;
         const model = fixes && this.analysis.allArrangementModels().find(m => m.arrangement.name === finding.arrangement);
         return model ? fixes(finding, model) : [];

@@ -8,6 +8,7 @@ import type { JoineryServices } from './joinery-services.js';
 import { findRule } from '../rules/registry.js';
 import type { IntegrationType } from '../rules/rule.js';
 import { SHOW_INTEGRATION_MAP_COMMAND } from './client-commands.js';
+import { complianceLenses } from './compliance-lens.js';
 
 /** The editor command the lens runs; the VS Code client implements it (extension/). */
 export const CHECK_WORKSPACE_COMMAND = 'joinery.checkWorkspace';
@@ -40,12 +41,13 @@ export class ArrangementCodeLensProvider implements CodeLensProvider {
         return arrangements.flatMap(arrangement => {
             const at = GrammarUtils.findNodeForProperty(arrangement.$cstNode, 'name') ?? arrangement.$cstNode;
             if (!at || !arrangement.name) return [];
-            const summary = profileLine(analysis.arrangementModel(arrangement), findings.filter(f => f.arrangement === arrangement.name));
+            const model = analysis.arrangementModel(arrangement);
+            const summary = profileLine(model, findings.filter(f => f.arrangement === arrangement.name));
             const lenses: CodeLens[] = [{ range: at.range, command: { title: summary, command: CHECK_WORKSPACE_COMMAND } }];
             if (this.services.lsp.ClientCommands.has(SHOW_INTEGRATION_MAP_COMMAND)) {
                 lenses.push({ range: at.range, command: { title: 'Show integration map', command: SHOW_INTEGRATION_MAP_COMMAND, arguments: [document.uri.toString(), arrangement.name] } });
             }
-            return lenses;
+            return [...lenses, ...complianceLenses(model, CHECK_WORKSPACE_COMMAND)];
         });
     }
 

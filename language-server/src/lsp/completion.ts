@@ -1,24 +1,59 @@
 import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isArrangement, isContribution, isSeat } from '../generated/ast.js';
+import { isArrangement, isContribution, isForum, isSeat } from '../generated/ast.js';
 import { kindWord } from '../language/user-words.js';
 import { propertyKeywordCounts } from '../parser/declaration-syntax.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
 import { mayAppearOnce } from '../validation/semantic-checks.js';
+import type { JoineryServices } from './joinery-services.js';
 import { DECLARATION_SNIPPETS } from './snippets.js';
 
 /**
  * Langium's completion (keywords, and references filtered by the scope to the kinds
- * the property accepts), with three refinements: inside an arrangement its own
+ * the property accepts), with these refinements: inside an arrangement its own
  * elements are offered by their plain names only, not again as `Arrangement.Element`;
  * each candidate shows its kind and title; and properties of several words (`reports to`,
- * `held by`, `has regard to`, `advisory by law`) complete as a whole. It follows what
- * is written: a property that may appear once is not offered again in a body that
- * has it, a list does not offer what it already names, and a declaration's snippet
- * comes only where its keyword may stand (snippets.ts).
+ * `held by`, `has regard to`, `advisory by law`) complete as a whole. After `profile`
+ * it offers the statutory profiles' ids, after `role` their roles (for actors or
+ * for forums, as the declaration is). It follows what is written: a property that
+ * may appear once is not offered again in a body that has it, a list does not offer
+ * what it already names, and a declaration's snippet comes only where its keyword
+ * may stand (snippets.ts).
  */
 export class JoineryCompletionProvider extends DefaultCompletionProvider {
+    private readonly profiles: ProfileRegistry;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.profiles = (services as JoineryServices).profiles.ProfileRegistry;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // Inside the ProfileWord rule the next features are its terminals, tagged with the property they fill.
+        const property = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature ?? next.property;
+        if (property === 'profile') {
+            for (const profile of this.profiles.all()) {
+                acceptor(context, { label: profile.id, kind: CompletionItemKind.EnumMember, detail: `${profile.kind === 'standard' ? 'standard' : 'profile'} — ${profile.title}`, sortText: `0${profile.id}` });
+            }
+            return;
+        }
+        if (property === 'roles') {
+            const wanted = isForum(context.node) ? 'forum' : 'actor';
+            for (const [id, entry] of this.profiles.roles()) {
+                const definitions = entry.definitions.filter(d => d.role.for === wanted);
+                if (definitions.length === 0) continue;
+                acceptor(context, {
+                    label: id, kind: CompletionItemKind.EnumMember, sortText: `0${id}`,
+                    detail: `role — ${definitions[0].role.title} (${definitions.map(d => d.profile.id).join(', ')})`
+                });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
     /**
      * At the end of a declaration that error recovery dropped (`channel H -> }`),
      * Langium hands the enclosing arrangement as the reference's container, whose

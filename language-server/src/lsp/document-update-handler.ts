@@ -5,10 +5,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { JoineryWorkspaceManager } from '../workspace/workspace-manager.js';
 import { modelDisk } from '../workspace/model-disk.js';
 import { CONFIG_FILE, type WorkspaceRuleSettings } from './workspace-rule-settings.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
 
 /**
- * Langium's handler, also watching `joinery.json` so a settings change re-applies
- * at once, and keeping the workspace what `joinery check` on its folder would read:
+ * Langium's handler, also watching `joinery.json` and the statutory profile files
+ * so a change to either re-applies at once, and keeping the workspace what `joinery check` on its folder would read:
  *
  * - a watched-file event is taken for what is on disk now: a created or changed path
  *   that is already gone is a deletion, a folder is no model (its files have events
@@ -19,6 +20,7 @@ import { CONFIG_FILE, type WorkspaceRuleSettings } from './workspace-rule-settin
  */
 export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     ruleSettings: WorkspaceRuleSettings | undefined;
+    profiles: ProfileRegistry | undefined;
     private readonly shared: LangiumSharedServices;
 
     constructor(services: LangiumSharedServices) {
@@ -26,15 +28,18 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.shared = services;
     }
 
-    // Langium 4 watches every file, joinery.json with them; should that ever narrow, joinery.json is added.
+    // Langium 4 watches every file; should that ever narrow, joinery.json and the statutory
+    // profile files of the folders it names (any .json; filtered below) are added.
     protected override getWatchers(): FileSystemWatcher[] {
         const watchers = super.getWatchers();
-        return watchers.some(watcher => watcher.globPattern === '**/*') ? watchers : [...watchers, { globPattern: `**/${CONFIG_FILE}` }];
+        return watchers.some(watcher => watcher.globPattern === '**/*') ? watchers : [...watchers, { globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/*.json' }];
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE}`);
+        const isProfile = (uri: string) => this.profiles?.isProfileFile(uri) ?? false;
         if (params.changes.some(change => isConfig(change.uri))) void this.ruleSettings?.reloadFile();
+        else if (params.changes.some(change => isProfile(change.uri))) void this.ruleSettings?.reloadProfiles();
         const changes = params.changes.filter(change => !isConfig(change.uri)).flatMap(change => this.asOnDisk(change));
         if (changes.length > 0) super.didChangeWatchedFiles({ changes });
     }

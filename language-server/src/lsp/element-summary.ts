@@ -10,7 +10,8 @@ import {
     type Actor, type Agreement, type Budget, type Channel, type Direction, type Forum, type Goal, type Indicator, type Link, type Referral,
     type Service, type System, type Team
 } from '../generated/ast.js';
-import { titles } from '../rules/wording.js';
+import type { PowerShare } from '../analysis/power-map.js';
+import { count, percent, titles } from '../rules/wording.js';
 
 /**
  * What the derived model says of a declaration, as hover lines: for an actor its
@@ -124,11 +125,19 @@ function actorSummary(actor: Actor, analysis: IntegrationAnalysis): string[] {
                 : profile.boardRoute.through.length ? `reaches ${titleOf(profile.boardRoute.board)} through ${profile.boardRoute.through.map(titleOf).join(' → ')}`
                     : `has a voice on ${titleOf(profile.boardRoute.board)}`,
             profile.budgetsHeld.length ? `holds ${profile.budgetsHeld.map(titleOf).join(', ')}` : undefined,
-            profile.budgetsReceived.length ? `is funded by ${profile.budgetsReceived.map(titleOf).join(', ')}` : undefined
+            profile.budgetsReceived.length ? `is funded by ${profile.budgetsReceived.map(titleOf).join(', ')}` : undefined,
+            powerLine(model.powerMap.ofActor(actor), model)
         ].filter(Boolean);
         lines.push(`- *${model.title}*: ${facts.join('; ')}`);
     }
+    if (analysis.workspaceModel().involvement.arrangementsOf(actor).length === 0) lines.push('Takes part in **no arrangement** of the workspace');
     return [lines.join('\n')];
+}
+
+/** One actor's line of the power map (seed 000): its seats, its share of the money, its share of the work. */
+function powerLine(power: PowerShare, model: ArrangementModel): string {
+    return `power: ${count(power.votingSeats, 'voting seat')} on boards, controls ${percent(power.budgetShare)} of the budget`
+        + `${model.powerMap.budgetsWeighted ? ' by amount' : ''}, delivers ${power.servicesDelivered} of ${count(model.services.length, 'service')}`;
 }
 
 function end(reference: { ref?: { name?: string; title?: string }; $refText: string } | undefined): string {

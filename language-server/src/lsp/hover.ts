@@ -8,6 +8,8 @@ import type { JoineryServices } from './joinery-services.js';
 import { declarationKind } from './declaration-kinds.js';
 import { elementSummary } from './element-summary.js';
 import { keywordHover } from './keyword-hover.js';
+import { profileWordAt, profileWordHover } from './profile-hover.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
 
 /**
  * Hover on every declaration, named or not (from its name, a reference to it or
@@ -18,19 +20,27 @@ import { keywordHover } from './keyword-hover.js';
 export class JoineryHoverProvider extends AstNodeHoverProvider {
     private readonly documentation: DocumentationProvider;
     private readonly analysis: IntegrationAnalysis;
+    private readonly profiles: ProfileRegistry;
 
     constructor(services: LangiumServices) {
         super(services);
         this.documentation = services.documentation.DocumentationProvider;
         this.analysis = (services as JoineryServices).analysis.IntegrationAnalysis;
+        this.profiles = (services as JoineryServices).profiles.ProfileRegistry;
     }
 
     // The summary reads the derived model of every file: the server waits until the whole workspace is linked (server/start-server.ts).
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        const hover = await super.getHoverContent(document, params);
-        if (hover) return hover;
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        // A profile or role id: what the profile requires, and how this forum stands against it.
+        const word = profileWordAt(leaf);
+        if (word) {
+            const value = profileWordHover(word, this.profiles, this.analysis);
+            return value ? { contents: { kind: 'markdown', value }, range: word.cst.range } : undefined;
+        }
+        const hover = await super.getHoverContent(document, params);
+        if (hover) return hover;
         const node = leaf?.astNode;
         if (!leaf || !node) return undefined;
         // A keyword or listed value says what it means; a declaration's own keyword gives the declaration.

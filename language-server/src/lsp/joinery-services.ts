@@ -1,5 +1,6 @@
 import type { LangiumServices } from 'langium/lsp';
 import type { AnalysisAddedServices } from '../analysis/integration-analysis.js';
+import type { ProfilesAddedServices } from '../profiles/profile-registry.js';
 import type { RulesAddedServices } from '../rules/rule-runner.js';
 import type { ValidationAddedServices } from '../validation/semantic-checks.js';
 import type { ClientCommands } from './client-commands.js';
@@ -15,6 +16,6 @@ export interface EditorAddedServices {
 }
 
 /** Services Joinery adds to Langium's, each layer its own part. */
-export type JoineryAddedServices = ValidationAddedServices & AnalysisAddedServices & RulesAddedServices & EditorAddedServices;
+export type JoineryAddedServices = ValidationAddedServices & ProfilesAddedServices & AnalysisAddedServices & RulesAddedServices & EditorAddedServices;
 
 export type JoineryServices = LangiumServices & JoineryAddedServices;

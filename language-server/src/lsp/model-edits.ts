@@ -44,6 +44,20 @@ export function lineInArrangement(arrangement: Arrangement, lines: string, after
     return replace(arrangement, start, closing.offset, `${eol}${inner}${line}${eol}${outer}`);
 }
 
+/** A new line before the line where `anchor` starts, indented like it (a top-level declaration before an arrangement). */
+export function lineBefore(anchor: AstNode, line: string): FileEdit {
+    const { text, eol } = fileOf(anchor);
+    const offset = anchor.$cstNode!.offset;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return insert(anchor, lineStart, `${lineIndentation(text, offset)}${line}${eol}`);
+}
+
+/** `name` added to a list property (`advisory A, B` → `advisory A, B, name`), or the property added when the list is empty. */
+export function addToList(node: AstNode, references: ReadonlyArray<{ $refNode?: { end: number } }>, keyword: string, name: string): FileEdit {
+    const last = references[references.length - 1]?.$refNode;
+    return last ? insert(node, last.end, `, ${name}`) : appendToBody(node, `${keyword} ${name}`);
+}
+
 /** `words` added at the end of a declaration's body, giving it a body if it has none. */
 export function appendToBody(node: AstNode, words: string): FileEdit {
     const cst = node.$cstNode!;

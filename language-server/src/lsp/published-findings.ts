@@ -20,6 +20,8 @@ export class PublishedFindings {
         this.cache = new WorkspaceCache(services.shared);
         // A list computed while a build was still validating would miss its findings.
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => this.cache.clear());
+        // Profiles reloaded: the findings that name them are stale (the settings' change event then republishes).
+        services.profiles.ProfileRegistry.onDidChange(() => this.cache.clear());
     }
 
     current(): Finding[] {

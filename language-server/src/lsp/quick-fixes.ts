@@ -3,9 +3,10 @@ import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { resolved, systemsOf, titleOf, unique } from '../analysis/membership.js';
 import { describeStage } from '../analysis/stage-support.js';
 import type { Finding } from '../findings/finding.js';
-import type { Actor, Channel } from '../generated/ast.js';
+import { isForum, type Actor, type Channel, type Forum, type Model } from '../generated/ast.js';
+import type { MemberRequirement } from '../profiles/profile.js';
 import { linkedGroups } from '../rules/team-without-shared-system.js';
-import { appendToBody, lineAfter, lineInArrangement, quoted, referenceText, replaceToken, type FileEdit } from './model-edits.js';
+import { addToList, appendToBody, lineAfter, lineBefore, lineInArrangement, quoted, referenceText, replaceToken, type FileEdit } from './model-edits.js';
 
 /** One way to close a gap: what the editor offers, and the edits it makes. */
 export interface QuickFix {
@@ -91,6 +92,37 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
         }];
     },
 
+    'statutory-membership': (finding, model) => {
+        const compliance = model.compliance.find(c => isForum(c.subject) && c.subject.name === finding.element);
+        const profile = compliance?.profile;
+        if (!compliance || !profile) return [];
+        const forum = compliance.subject as Forum;
+        return compliance.results
+            .filter(r => r.status === 'unmet' && (r.requirement.type === 'member' || r.requirement.type === 'stakeholder')
+                && (r.requirement).seat !== 'voting' && finding.message.includes(`: ${r.requirement.title} (`))
+            .flatMap(r => {
+                const requirement = r.requirement as MemberRequirement;
+                const role = requirement.roles[0];
+                if (r.candidates.length) {
+                    return r.candidates.slice(0, 3).map((actor, index): QuickFix => ({
+                        title: `Add ${titleOf(actor)} (role ${role}) as an advisory member of ${titleOf(forum)}`,
+                        edits: [addToList(forum, forum.advisory, 'advisory', referenceText(actor, model.arrangement))],
+                        preferred: index === 0
+                    }));
+                }
+                const definition = profile.roles[role];
+                const name = freshTopLevelName(pascalCase(role), model);
+                return [{
+                    title: `Declare an actor of role ${role} and add it as an advisory member of ${titleOf(forum)}`,
+                    edits: [
+                        lineBefore(model.arrangement, `actor ${name} ${quoted(definition?.title ?? role)} { sector ${definition?.sector ?? 'statutory'} kind role role ${role} }`),
+                        addToList(forum, forum.advisory, 'advisory', name)
+                    ],
+                    preferred: true
+                }];
+            });
+    },
+
     'stage-claim-unsupported': (_finding, model) => {
         // The whole claim, `6a, 6b` included, from its first stage to its last.
         const tokens = GrammarUtils.findNodesForProperty(model.arrangement.$cstNode, 'stages');
@@ -112,6 +144,19 @@ export const QUICK_FIXES: Record<string, (finding: Finding, model: ArrangementMo
         }];
     }
 };
+
+/** `chief-officer` → `ChiefOfficer`. */
+function pascalCase(words: string): string {
+    return words.split('-').map(word => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+}
+
+/** A top-level name no file of the workspace declares yet. */
+function freshTopLevelName(base: string, model: ArrangementModel): string {
+    const taken = new Set(model.workspace.documents.flatMap(document => ((document.parseResult.value as Model).declarations ?? []).map(d => d.name)));
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    return name;
+}
 
 /** The involved actor a finding is about (findings name it in `element`). */
 function involvedActor(finding: Finding, model: ArrangementModel): Actor | undefined {

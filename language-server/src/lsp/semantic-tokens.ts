@@ -9,7 +9,8 @@ import { declarationKind } from './declaration-kinds.js';
  * - declaration names by kind (declaration-kinds.ts), with the `declaration` modifier;
  * - references by the kind of what they resolve to; in `North.IJB`, `North` is an
  *   arrangement (namespace) and `IJB` a forum;
- * - sectors and the other listed values (`kind board`, `logic efficiency`) as enum members;
+ * - sectors and the other listed values (`kind board`, `logic efficiency`), and profile
+ *   and role ids, as enum members;
  * - flags (`merged`, `colocated`, `two-way`) as modifiers, `->` and `<->` as operators;
  * - keywords, strings, numbers and comments (`///` documentation with the
  *   `documentation` modifier), so that a name spelled like a keyword (`actor kind`)
@@ -53,6 +54,8 @@ function classify(leaf: LeafCstNode, references: Map<CstNode, Reference>): Token
         const kind = declarationKind(leaf.astNode.$type);
         return kind ? { type: kind.token, modifier: SemanticTokenModifiers.declaration } : undefined;
     }
+    // Profile and role ids (`profile scotland-ijb`, `role chief-officer`): values from the profiles' vocabulary.
+    if (AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name === 'ProfileWord') return { type: SemanticTokenTypes.enumMember };
     if (leaf.tokenType.name === 'STRING') return { type: SemanticTokenTypes.string };
     if (leaf.tokenType.name === 'NUMBER' || leaf.tokenType.name === 'DATE') return { type: SemanticTokenTypes.number };
     if (!GrammarAST.isKeyword(source)) return undefined;

@@ -4,7 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { parseStrictJson } from '../checking/strict-json.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseConfig, type RuleSettings } from '../checking/rule-settings.js';
+import { parseConfig, parseConfigFile, type RuleSettings } from '../checking/rule-settings.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
 import { modelDisk, type ConfigText } from '../workspace/model-disk.js';
 
 export const CONFIG_FILE = 'joinery.json';
@@ -12,10 +13,14 @@ export const CONFIG_FILE = 'joinery.json';
 /**
  * The rule severities the editor applies: the `joinery.rules` setting, overridden
  * key by key by `joinery.json` at the workspace root (RULES.md, issue 4). A broken
- * `joinery.json` becomes a diagnostic on that file and is otherwise ignored.
+ * `joinery.json` becomes a diagnostic on that file and is otherwise ignored. The
+ * statutory profiles it names (`"profiles"`) are loaded with it, by the same
+ * registry the CLI uses.
  */
 export class WorkspaceRuleSettings {
     private readonly shared: LangiumSharedServices;
+    private readonly profiles: ProfileRegistry | undefined;
+    private profileFolders: string[] = [];
     private readonly changed = new Emitter<void>();
     private root: URI | undefined;
     private fileSettings: RuleSettings = {};
@@ -25,8 +30,9 @@ export class WorkspaceRuleSettings {
     /** The current problem with joinery.json, if any. */
     problem: { uri: string; diagnostic: Diagnostic } | undefined;
 
-    constructor(shared: LangiumSharedServices) {
+    constructor(shared: LangiumSharedServices, profiles?: ProfileRegistry) {
         this.shared = shared;
+        this.profiles = profiles;
         shared.lsp.LanguageServer.onInitialize(params => {
             const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
             this.root = folder ? URI.parse(folder) : undefined;
@@ -56,13 +62,23 @@ export class WorkspaceRuleSettings {
         const uri = this.configUri;
         this.fileSettings = {};
         this.problem = undefined;
+        this.profileFolders = [];
         if (uri) {
             const read = await this.readConfig(URI.parse(uri));
             if ('text' in read) this.applyFile(uri, read.text);
             else if ('problem' in read) this.problem = { uri, diagnostic: configDiagnostic('', 0, 1, `joinery.json cannot be read (${read.problem})`) };
         }
+        await this.reloadProfiles();
         this.loaded = true;
         this.changed.fire();
+    }
+
+    /** Reads the project's profiles again (after joinery.json, or a profile file, changed). */
+    async reloadProfiles(): Promise<void> {
+        if (!this.profiles) return;
+        // Findings wait for the profiles, as they wait for joinery.json.
+        await this.profiles.loadProject(this.root, this.profileFolders, this.configUri);
+        if (this.loaded) this.changed.fire();
     }
 
     /** On disk, looked at before it is read as the CLI does (a pipe or a device never blocks); elsewhere through the file system provider. */
@@ -83,17 +99,18 @@ export class WorkspaceRuleSettings {
             return;
         }
         const { tree } = parsed;
-        const settings = parseConfig(parsed.value);
-        if (typeof settings === 'string') {
+        const config = parseConfigFile(parsed.value);
+        if (typeof config === 'string') {
             // Point at the key the message names, found in the parsed tree (never by searching the text).
-            const key = /"rules"\."([^"]+)"|unknown key "([^"]+)"/.exec(settings);
-            const path = key ? (key[1] !== undefined ? ['rules', key[1]] : [key[2]]) : [];
+            const key = /"rules"\."([^"]+)"|unknown key "([^"]+)"|^"(ignores|profiles)" must/.exec(config);
+            const path = key ? (key[1] !== undefined ? ['rules', key[1]] : [key[2] ?? key[3]]) : [];
             const node = findNodeAtLocation(tree, path);
             const at = node?.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node ?? tree;
-            this.problem = { uri, diagnostic: configDiagnostic(text, at.offset, at.length, `joinery.json: ${settings}`) };
+            this.problem = { uri, diagnostic: configDiagnostic(text, at.offset, at.length, `joinery.json: ${config}`) };
             return;
         }
-        this.fileSettings = settings;
+        this.fileSettings = config.rules;
+        this.profileFolders = config.profiles;
     }
 }
 

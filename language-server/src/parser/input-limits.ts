@@ -18,6 +18,14 @@ export const MAX_MODEL_BYTES = 512 * 1024;
  */
 export const MAX_SUGGESTION_COMPARISONS = 2_000_000;
 
+/**
+ * Names compared for "did you mean" in the whole workspace (about 2 s at worst),
+ * shared out equally among its files: a file of a workspace of more than ten
+ * files may compare this divided by their number. The share depends only on how
+ * many files there are, so the CLI and the editor suggest the same names.
+ */
+export const WORKSPACE_SUGGESTION_COMPARISONS = 20_000_000;
+
 /** Model errors reported per file; beyond them, one finding says how many more there are. */
 export const MAX_ERRORS_PER_FILE = 1000;
 

@@ -13,7 +13,7 @@ import { acceptsOnlyBodies } from '../language/user-words.js';
  */
 export class JoineryScopeProvider extends DefaultScopeProvider {
     /** Per local-scope owner and reference type; cleared whenever the workspace changes. */
-    private readonly localScopes: WorkspaceCache<AstNode, Map<string, { symbols: LocalSymbols; scope: Scope }>>;
+    private readonly localScopes: WorkspaceCache<AstNode, Map<string, ScopeParts & { symbols: LocalSymbols }>>;
 
     /** The global scope of each reference type that takes only bodies among forums. */
     private readonly bodyScopes: WorkspaceCache<string, Scope>;
@@ -25,15 +25,27 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
     }
 
     override getScope(context: ReferenceInfo): Scope {
+        return this.scopeParts(context).scope;
+    }
+
+    /**
+     * The scope of a reference, and apart from it what it adds to the workspace's
+     * names (an arrangement's elements, a file's declarations): the did-you-mean
+     * search indexes the workspace's names once per build, and these per scope.
+     */
+    scopeParts(context: ReferenceInfo): ScopeParts {
+        const referenceType = this.reflection.getReferenceType(context);
         const symbols = AstUtils.getDocument(context.container).localSymbols;
         let owner: AstNode | undefined = context.container;
         while (owner && symbols && !symbols.has(owner)) owner = owner.$container;
-        if (!symbols || !owner) return super.getScope(context);
-        const referenceType = this.reflection.getReferenceType(context);
+        if (!symbols || !owner) {
+            const global = this.getGlobalScope(referenceType, context);
+            return { scope: super.getScope(context), global, local: [] };
+        }
         const byType = this.localScopes.get(owner, () => new Map());
         const cached = byType.get(referenceType);
         // Symbols collected again for the document are a new object: the cached scope is stale.
-        if (cached?.symbols === symbols) return cached.scope;
+        if (cached?.symbols === symbols) return cached;
         const levels: AstNodeDescription[][] = [];
         const bodiesOnly = acceptsOnlyBodies(referenceType);
         for (let node: AstNode | undefined = owner; node; node = node.$container) {
@@ -41,11 +53,13 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
             const descriptions = symbols.getStream(node).filter(d => this.reflection.isSubtype(d.type, referenceType) && (!bodiesOnly || isAccepted(d))).toArray();
             if (descriptions.length > 0) levels.push(descriptions);
         }
-        let scope = this.getGlobalScope(referenceType, context);
+        const global = this.getGlobalScope(referenceType, context);
+        let scope = global;
         // MapScope keeps the last of equal names; reversed, that is the first, as Langium's search finds.
         for (let i = levels.length - 1; i >= 0; i--) scope = new MapScope([...levels[i]].reverse(), scope);
-        byType.set(referenceType, { symbols, scope });
-        return scope;
+        const parts = { symbols, scope, global, local: levels.flat() };
+        byType.set(referenceType, parts);
+        return parts;
     }
 
     /**
@@ -60,6 +74,14 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
         if (!acceptsOnlyBodies(referenceType)) return this.globalScopeCache.get(referenceType, () => new MapScope(this.indexManager.allElements(referenceType)));
         return this.bodyScopes.get(referenceType, () => new MapScope(this.indexManager.allElements(referenceType).filter(isAccepted)));
     }
+}
+
+export interface ScopeParts {
+    readonly scope: Scope;
+    /** The workspace's names of the reference's type (the same object for every reference of the type in a build). */
+    readonly global: Scope;
+    /** The names the reference's own file and arrangement add, nearest first. */
+    readonly local: readonly AstNodeDescription[];
 }
 
 /** Not a forum, or a forum declared `body`. */

@@ -80,7 +80,7 @@ export interface IntegrationGraph {
     edges: MapEdge[];
 }
 
-type MappedElement = Actor | Forum | Budget | Team | Service | System;
+export type MappedElement = Actor | Forum | Budget | Team | Service | System;
 
 /**
  * The arrangement as a graph of actors, forums, budgets, teams, services and
@@ -216,24 +216,35 @@ export function buildIntegrationGraph(model: ArrangementModel, findings: readonl
     return { arrangement: arrangementName, title: model.title, layers: layerTitles(nodes), nodes: graphNodes, edges };
 }
 
-function describe(element: MappedElement, model: ArrangementModel): MapNode {
+/** Where an element is declared, when that is another arrangement than the one mapped. */
+function declaredElsewhere(element: MappedElement, model: ArrangementModel): string | undefined {
     const own = AstUtils.getContainerOfType(element.$container, isArrangement);
-    const elsewhere = own && own !== model.arrangement ? own.name : undefined;
+    return own && own !== model.arrangement ? own.name : undefined;
+}
+
+/** The id of an element's node on an arrangement's map: `kind:Name`, or `kind:Arrangement.Name` for another arrangement's element. */
+export function mapNodeId(element: MappedElement, model: ArrangementModel): string {
+    const elsewhere = declaredElsewhere(element, model);
+    return `${element.$type.toLowerCase()}:${elsewhere ? `${elsewhere}.${element.name}` : element.name}`;
+}
+
+function describe(element: MappedElement, model: ArrangementModel): MapNode {
+    const elsewhere = declaredElsewhere(element, model);
     const name = elsewhere ? `${elsewhere}.${element.name}` : element.name;
-    const base = { name, title: titleOf(element), findings: [], location: locate(element), ...(elsewhere ? { elsewhere } : {}) };
+    const base = { id: mapNodeId(element, model), name, title: titleOf(element), findings: [], location: locate(element), ...(elsewhere ? { elsewhere } : {}) };
     if (isActor(element)) {
-        return { ...base, id: `actor:${name}`, kind: 'actor', layer: actorLayer(element), detail: actorDetail(element), ...(element.sector ? { sector: element.sector } : {}) };
+        return { ...base, kind: 'actor', layer: actorLayer(element), detail: actorDetail(element), ...(element.sector ? { sector: element.sector } : {}) };
     }
     if (isForum(element)) {
-        return { ...base, id: `forum:${name}`, kind: 'forum', layer: 'meso', detail: element.kind ?? 'forum', ...(isBoard(element) ? { isBoard: true } : {}) };
+        return { ...base, kind: 'forum', layer: 'meso', detail: element.kind ?? 'forum', ...(isBoard(element) ? { isBoard: true } : {}) };
     }
     if (isBudget(element)) {
         const total = budgetTotal(element);
-        return { ...base, id: `budget:${name}`, kind: 'budget', layer: 'meso', detail: [element.kind ?? 'budget', total === undefined ? undefined : formatAmount(total)].filter(Boolean).join(' · ') };
+        return { ...base, kind: 'budget', layer: 'meso', detail: [element.kind ?? 'budget', total === undefined ? undefined : formatAmount(total)].filter(Boolean).join(' · ') };
     }
-    if (isTeam(element)) return { ...base, id: `team:${name}`, kind: 'team', layer: 'micro', detail: element.colocated ? 'co-located' : '' };
-    if (isService(element)) return { ...base, id: `service:${name}`, kind: 'service', layer: 'micro', detail: element.function ?? '' };
-    return { ...base, id: `system:${name}`, kind: 'system', layer: 'micro', detail: 'information system' };
+    if (isTeam(element)) return { ...base, kind: 'team', layer: 'micro', detail: element.colocated ? 'co-located' : '' };
+    if (isService(element)) return { ...base, kind: 'service', layer: 'micro', detail: element.function ?? '' };
+    return { ...base, kind: 'system', layer: 'micro', detail: 'information system' };
 }
 
 /** "forum · board", "team": the kind and what the node is, for a label's first line. */
@@ -290,7 +301,8 @@ function markVoice(model: ArrangementModel, nodes: Map<AstNode, MapNode>): void 
     for (const actor of model.involvedActors) {
         const mapped = nodes.get(actor)!;
         mapped.hasVoice = model.routesToBoard.has(actor);
-        if (!mapped.hasVoice && isNonStatutory(actor)) mapped.withoutVoice = true;
+        // As no-board-voice: a contractor is paid to deliver, not a partner that needs a say.
+        if (!mapped.hasVoice && isNonStatutory(actor) && !model.partOf(actor).isContractor) mapped.withoutVoice = true;
     }
 }
 

@@ -1,15 +1,20 @@
 import { AstUtils } from 'langium';
 import type { Actor, Party } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { isNonStatutory, resolved, titleOf } from '../analysis/membership.js';
-import type { SectorPower } from '../analysis/power-map.js';
+import { isNonStatutory, resolved, sectorOf, titleOf } from '../analysis/membership.js';
+import { SECTORS, type PowerShare, type SectorPower } from '../analysis/power-map.js';
 import type { RouteNode } from '../analysis/routes.js';
 import { seatsHeld, STAGES, type Stage } from '../language/quantities.js';
 import { BUILDS_ON, STAGE_NAMES, type StageRequirement } from '../analysis/stage-support.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
 import type { IntegrationType } from '../rules/rule.js';
+import type { SuppressedFinding } from '../checking/suppression.js';
+import { boardFacts, type BoardFacts } from './board-facts.js';
 import { budgetTotal, buildIntegrationGraph, type IntegrationGraph } from './integration-graph.js';
+import { complianceChecklists, type ComplianceChecklist } from './compliance-section.js';
+import { buildMapViews, type MapView } from './map-views.js';
+import { scoreMaturity, type MaturityProfile } from './maturity.js';
 
 /** Seed 001's Table 3 types, then maturity and power (RULES.md); model errors last. */
 export type FindingGroupType = IntegrationType | 'model';
@@ -59,10 +64,17 @@ export interface ActorVoice {
     through: string[];
     /** A third-sector, independent or community actor. */
     nonStatutory: boolean;
-    /** A non-statutory actor without a route to a board (rule no-board-voice). */
+    /** A non-statutory actor, not a contractor, without a route to a board (rule no-board-voice). */
     withoutVoice: boolean;
     budgetsHeld: string[];
     servicesDelivered: number;
+}
+
+/** One actor's row of the power map: a sector's figures can hide a member with no seat and no money. */
+export interface ActorPowerLine extends PowerShare {
+    name: string;
+    title: string;
+    sector?: string;
 }
 
 export interface BudgetLine {
@@ -74,31 +86,66 @@ export interface BudgetLine {
     funds: string[];
 }
 
+/** A suppressed or baselined finding, with why it was accepted and where that is written. */
+export interface AcceptedRisk extends ProfileFinding {
+    /** The suppression comment's reason (empty for a baselined finding). */
+    reason: string;
+    /** Where the suppression comment stands: `examples/north.joinery:40`. */
+    suppressedAt?: string;
+    /** The baseline file (`--baseline FILE`) that records it as known. */
+    baseline?: string;
+}
+
 export interface IntegrationProfile {
     name: string;
     title: string;
     /** The file that declares it. */
     place: string;
+    /** The version and date the model states (`version`, `date`), if it does. */
+    stated: { version?: string; date?: string };
     claimed?: string;
     supported: Stage;
     stages: StageRung[];
     /** What the model lacks for the claimed stage (empty when the claim holds). */
     missingForClaim: StageRequirement[];
     power: SectorPower[];
+    /** The power map per actor, in the sectors' order. */
+    actorPower: ActorPowerLine[];
     budgetsWeighted: boolean;
     totals: { votingSeats: number; budget?: number; budgets: number; services: number };
     voices: ActorVoice[];
     budgets: BudgetLine[];
     findings: ProfileFinding[];
+    /** Who reaches a board, who votes, who controls the money: three facts. */
+    facts: BoardFacts;
+    maturity: MaturityProfile;
+    /** Findings silenced by suppression comments, with their reasons. */
+    accepted: AcceptedRisk[];
     graph: IntegrationGraph;
+    /** Each profiled forum against its statutory profile (compliance-section.ts). */
+    compliance: ComplianceChecklist[];
+    /** The whole map, and the views a board paper prints. */
+    views: MapView[];
+}
+
+export interface ProfileExtras {
+    /** Findings that suppression comments silenced (`collectFindingsAndAccepted`). */
+    suppressed?: readonly SuppressedFinding[];
+    /** Rules set to `off` in this check: the maturity profile cannot count on their silence. */
+    rulesOff?: ReadonlySet<string>;
+    /** Findings that a baseline records as known (`--baseline FILE`), held back from the open findings. */
+    baselined?: readonly Finding[];
+    baselineFile?: string;
 }
 
 /**
  * Everything the report says about one arrangement, read from its derived model
  * and the findings list (the same list `joinery check` prints).
  */
-export function buildIntegrationProfile(model: ArrangementModel, findings: readonly Finding[], placeOf: (finding: Finding) => string, fileOf: (uri: string) => string): IntegrationProfile {
+export function buildIntegrationProfile(model: ArrangementModel, findings: readonly Finding[], placeOf: (finding: Finding) => string, fileOf: (uri: string) => string, extras: ProfileExtras = {}): IntegrationProfile {
     const own = findings.filter(f => f.arrangement === model.arrangement.name);
+    const suppressed = (extras.suppressed ?? []).filter(f => f.arrangement === model.arrangement.name);
+    const baselined = (extras.baselined ?? []).filter(f => f.arrangement === model.arrangement.name);
     const { stageSupport, powerMap } = model;
     const claimedStages = stageSupport.claims.filter(claim => (STAGES as readonly string[]).includes(claim));
     const budgets = model.budgets.map(budget => {
@@ -113,10 +160,16 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
             funds: resolved(budget.funds).map(titleOf)
         };
     });
+    const voices = voicesOf(model);
+    const graph = buildIntegrationGraph(model, findings);
     return {
         name: model.arrangement.name,
         title: model.title,
         place: fileOf(AstUtils.getDocument(model.arrangement).uri.toString()),
+        stated: {
+            ...(model.arrangement.version !== undefined ? { version: model.arrangement.version } : {}),
+            ...(model.arrangement.date !== undefined ? { date: model.arrangement.date } : {})
+        },
         ...(stageSupport.claimed ? { claimed: stageSupport.claimed } : {}),
         supported: stageSupport.supportedStage,
         stages: STAGES.map(stage => {
@@ -130,6 +183,7 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
         }),
         missingForClaim: [...new Set(claimedStages.flatMap(claim => stageSupport.missingFor(claim)))],
         power: powerMap.sectors,
+        actorPower: actorPowerLines(model),
         budgetsWeighted: powerMap.budgetsWeighted,
         totals: {
             votingSeats: powerMap.sectors.reduce((sum, p) => sum + p.votingSeats, 0),
@@ -137,11 +191,23 @@ export function buildIntegrationProfile(model: ArrangementModel, findings: reado
             budgets: budgets.length,
             services: model.services.length
         },
-        voices: voicesOf(model),
+        voices,
         budgets,
         findings: own.map(finding => ({ ...finding, type: groupOf(finding.rule), place: placeOf(finding) }))
             .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
-        graph: buildIntegrationGraph(model, findings)
+        facts: boardFacts(voices, powerMap.sectors, budgets.length),
+        // An accepted risk, suppressed or baselined, is still a gap: it counts against maturity.
+        maturity: scoreMaturity({ model, findings, suppressed: [...suppressed, ...baselined], rulesOff: extras.rulesOff ?? new Set() }),
+        accepted: [
+            ...suppressed.map(finding => ({
+                ...finding, type: groupOf(finding.rule), place: placeOf(finding), reason: finding.suppression.reason,
+                suppressedAt: `${fileOf(finding.suppression.uri)}:${finding.suppression.range.start.line + 1}`
+            })),
+            ...baselined.map(finding => ({ ...finding, type: groupOf(finding.rule), place: placeOf(finding), reason: '', baseline: extras.baselineFile ?? 'the baseline' }))
+        ],
+        graph,
+        views: buildMapViews(model, graph),
+        compliance: complianceChecklists(model)
     };
 }
 
@@ -151,6 +217,21 @@ export function groupOf(rule: string): FindingGroupType {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const VOICE_ORDER: Record<VoiceKind, number> = { votes: 0, sits: 1, channel: 2, route: 3, none: 4 };
+
+function actorPowerLines(model: ArrangementModel): ActorPowerLine[] {
+    const order = new Map(SECTORS.map((sector, index) => [sector as string, index]));
+    const rank = (sector: string | undefined) => order.get(sector ?? '') ?? SECTORS.length;
+    return model.powerMap.actors
+        .map(({ actor, votingSeats, budgetShare, servicesDelivered, servicesAsPartner, serviceShare }) => {
+            const sector = sectorOf(actor);
+            return {
+                name: actor.name, title: titleOf(actor), ...(sector ? { sector } : {}),
+                votingSeats, budgetShare, servicesDelivered, servicesAsPartner, serviceShare
+            };
+        })
+        // Stable: within a sector, the power map's first-seen order.
+        .sort((a, b) => rank(a.sector) - rank(b.sector));
+}
 
 function voicesOf(model: ArrangementModel): ActorVoice[] {
     const votes = new Map<Party, number>();
@@ -183,7 +264,7 @@ function voicesOf(model: ArrangementModel): ActorVoice[] {
             ...(board ? { board: titleOf(board) } : {}),
             through,
             nonStatutory: isNonStatutory(actor),
-            withoutVoice: board === undefined && isNonStatutory(actor),
+            withoutVoice: board === undefined && isNonStatutory(actor) && !model.partOf(actor).isContractor,
             budgetsHeld: model.workspace.budgetsHeldBy(actor).filter(b => ownBudgets.has(b)).map(titleOf),
             servicesDelivered: model.partOf(actor).servicesDelivered.length
         };

@@ -46,7 +46,7 @@ export const GUTTER = 150;
 const PADDING = 16;
 const TITLE_CHARS = 24;
 /** Generous average glyph widths, so text fits whatever sans-serif font the viewer has. */
-const CHAR_WIDTH = { title: 7.2, kind: 6.2, badge: 6.4, note: 6.2, label: 6.0 } as const;
+const CHAR_WIDTH = { title: 7.2, kind: 7.0, badge: 6.4, note: 6.2, label: 6.0 } as const;
 const LINE_HEIGHT = { title: 15, kind: 13, badge: 14, note: 13 } as const;
 
 /** Edges whose kind says all there is: drawn without a label to keep the map readable. */

@@ -25,16 +25,21 @@ export const GAP_RED = '#dc2626';
 
 export type LineStyle = 'vote' | 'advisory' | 'channel' | 'reports' | 'referral' | 'claim' | 'money' | 'work' | 'link' | 'unlinked';
 
+/**
+ * Each style differs from the others by its dash pattern or its width, and most
+ * lines carry a label too, so that no line's meaning rests on its colour alone
+ * (WCAG 1.4.1): a map printed in grey still reads.
+ */
 export const LINE_PAINT: Record<LineStyle, { colour: string; width: string; dash?: string }> = {
-    vote: { colour: '#0f172a', width: '2' },
-    advisory: { colour: '#64748b', width: '1.3' },
-    channel: { colour: '#2563eb', width: '1.6' },
-    reports: { colour: '#334155', width: '1.6' },
-    referral: { colour: '#7c3aed', width: '1.3' },
-    claim: { colour: '#94a3b8', width: '1.3', dash: '1.5 3' },
-    money: { colour: '#a16207', width: '1.6' },
-    work: { colour: '#cbd5e1', width: '1.2' },
-    link: { colour: '#0f766e', width: '2' },
+    vote: { colour: '#0f172a', width: '2.6' },
+    advisory: { colour: '#475569', width: '1.5', dash: '5 3' },
+    channel: { colour: '#1d4ed8', width: '1.7' },
+    reports: { colour: '#334155', width: '1.6', dash: '9 3 2 3' },
+    referral: { colour: '#7c3aed', width: '1.5', dash: '2 3' },
+    claim: { colour: '#64748b', width: '1.3', dash: '1 4' },
+    money: { colour: '#a16207', width: '1.7', dash: '12 4' },
+    work: { colour: '#94a3b8', width: '1.1' },
+    link: { colour: '#0f766e', width: '2.4' },
     unlinked: { colour: GAP_RED, width: '2.5', dash: '7 5' }
 };
 

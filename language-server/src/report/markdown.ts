@@ -28,6 +28,7 @@ export function renderMarkdownReport(input: MarkdownReportInput): string {
 
 function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): string[] {
     const counts = countBySeverity(profile.findings);
+    const { facts } = profile;
     const silenced = profile.voices.filter(v => v.withoutVoice);
     const claim = profile.claimed === undefined ? 'No stage is claimed.'
         : profile.missingForClaim.length === 0 ? `Its claim of stage ${md(profile.claimed)} holds.`
@@ -36,11 +37,11 @@ function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): s
         `## ${md(profile.title)}`, '',
         `Arrangement \`${profile.name}\` in ${md(profile.place)}.`, '',
         `- **Stage of joining-up:** reaches ${md(describeStage(profile.supported))}. ${claim}`,
-        `- **Who has a voice:** ${silenced.length ? `no voice at any board for ${md(listing(silenced.map(v => v.title)))}`
-            : profile.voices.some(v => v.nonStatutory) ? 'every non-statutory actor reaches a board'
-                : 'no third-sector, independent or community actor takes part'}.`,
-        `- **Who holds the money:** ${profile.power.filter(p => p.budgetShare > 0).map(p => `${p.sector} ${share(p.budgetShare)}`).join(', ') || 'no budget with a holder'}.`,
-        `- **Findings:** ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info.`, '',
+        `- **Who reaches a board:** ${facts.voice.nonStatutory === 0 ? 'no third-sector, independent or community actor takes part'
+            : `${facts.voice.nonStatutoryReaching} of ${count(facts.voice.nonStatutory, 'non-statutory actor')}${silenced.length ? `; no voice at any board for ${md(listing(silenced.map(v => v.title)))}` : ''}`}.`,
+        `- **Who votes:** ${facts.votes.seats === 0 ? 'no board has voting members' : `${facts.votes.outsideStatutory} of ${count(facts.votes.seats, 'vote')} (${share(facts.votes.outsideStatutory / facts.votes.seats)}) outside the statutory sector`}.`,
+        `- **Who controls the money:** ${profile.power.filter(p => p.budgetShare > 0).map(p => `${p.sector} ${share(p.budgetShare)}`).join(', ') || 'no budget with a holder'}${facts.money.budgets ? `; ${share(facts.money.outsideStatutory)} outside the statutory sector` : ''}.`,
+        `- **Findings:** ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${counts.info} info.`, '',
         '### Stage ladder', '',
         '| Stage | | Shown by the model | Requirements |', '|---|---|---|---|',
         ...[...profile.stages].reverse().map(rung => `| ${rung.stage}${rung.claimed ? ' (claimed)' : ''}${rung.stage === profile.supported ? ' (reached)' : ''} | ${md(rung.name)} | ${rung.supported ? 'yes' : 'no'} | `
@@ -49,6 +50,8 @@ function arrangement(profile: IntegrationProfile, input: MarkdownReportInput): s
         '| Sector | Voting seats on boards | Budget control | Services delivered |', '|---|---:|---:|---:|',
         ...profile.power.map(p => `| ${p.sector} | ${p.votingSeats} | ${share(p.budgetShare)} | ${p.servicesDelivered} (${share(p.serviceShare)}) |`),
         `| **All** | ${profile.totals.votingSeats} | ${profile.totals.budget === undefined ? count(profile.totals.budgets, 'budget') : formatAmount(profile.totals.budget)} | ${count(profile.totals.services, 'service')} |`,
+        '', '| Actor | Sector | Voting seats on boards | Budget control | Services delivered |', '|---|---|---:|---:|---:|',
+        ...profile.actorPower.map(p => `| ${md(p.title)} | ${p.sector ?? ''} | ${p.votingSeats} | ${share(p.budgetShare)} | ${p.servicesDelivered} (${share(p.serviceShare)}) |`),
         '', '### Who has a voice', '',
         '| Actor | Sector | Votes | Voice | Route to the board |', '|---|---|---:|---|---|',
         ...profile.voices.map(v => `| ${md(v.title)} | ${v.sector ?? ''} | ${v.votes || ''} | ${v.withoutVoice ? '**no voice at any board**' : VOICE_WORDS[v.voice]} | `

@@ -1,11 +1,20 @@
-/** The HTML report's look (the map's own look is in map-style.ts). System fonts only: nothing to download. */
+/** The HTML report's look on screen (the map's own look is in map-paint.ts, print in report-print-style.ts). System fonts only: nothing to download. */
 export const REPORT_CSS = `
-:root { --ink: #0f172a; --muted: #64748b; --line: #e2e8f0; --gap: #b91c1c; --ok: #15803d; --panel: #f8fafc; }
+:root { --ink: #0f172a; --muted: #475569; --line: #e2e8f0; --gap: #b91c1c; --ok: #15803d; --panel: #f8fafc; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 "Segoe UI", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
-.page-head { padding: 20px 32px 12px; border-bottom: 1px solid var(--line); background: var(--panel); }
-.page-head h1 { margin: 0 0 4px; font-size: 24px; }
-.page-head nav ul { margin: 8px 0 0; padding-left: 18px; }
+.cover { padding: 20px 32px 12px; border-bottom: 1px solid var(--line); background: var(--panel); }
+.cover h1 { margin: 0 0 4px; font-size: 26px; }
+.kicker { margin: 0; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
+.cover-arrangement { margin: 14px 0; }
+.cover-title { font-size: 19px; margin: 0 0 6px; }
+.cover-facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 6px 18px; margin: 0; }
+.cover-facts div { border-top: 1px solid var(--line); padding-top: 4px; }
+.cover-facts dt { font-size: 12px; color: var(--muted); }
+.cover-facts dd { margin: 0; font-weight: 600; }
+.cover-facts dd .muted { font-weight: 400; }
+.contents ul { margin: 8px 0 0; padding-left: 18px; }
+.print-only { display: none; }
 main { padding: 0 32px 40px; }
 .arrangement { border-bottom: 3px solid var(--line); padding: 20px 0 28px; }
 .arrangement h2 { margin: 0; font-size: 22px; }
@@ -21,8 +30,44 @@ code { font: 13px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 .card li { margin: 2px 0; }
 .headline { font-size: 18px; font-weight: 700; margin: 0 0 4px; line-height: 1.3; }
 .figure { font-variant-numeric: tabular-nums; font-weight: 600; }
-.map { margin: 0; overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
+.glance-heading { border: 0; margin-bottom: 0; }
+.map { margin: 18px 0 0; }
+.map figcaption { margin: 0 0 6px; }
+.map-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
+.map-scroll:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 .map svg { display: block; max-width: 100%; height: auto; min-width: 900px; }
+.map-notes { font-size: 13px; }
+.map-findings ul { margin: 4px 0; padding-left: 18px; }
+.map-findings li li { list-style: none; margin-left: -18px; }
+.map-findings .severity { min-width: 0; margin-right: 4px; }
+.left-out { margin: 6px 0; }
+.sector-filter { border: 1px solid var(--line); border-radius: 8px; padding: 6px 12px 8px; margin: 10px 0; }
+.sector-filter legend { font-weight: 600; padding: 0 4px; }
+.filter-option { display: inline-block; margin: 2px 14px 2px 0; }
+.filter-option input { margin-right: 4px; }
+.filter-option input:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.maturity-layout { display: grid; grid-template-columns: minmax(320px, 640px) minmax(300px, 460px); gap: 24px; align-items: start; }
+.maturity-scores { font-size: 14px; }
+.maturity-radar { max-width: 100%; height: auto; }
+.radar-axis { font-size: 12.5px; fill: #0f172a; }
+.radar-axis.not-shown { fill: #475569; font-style: italic; }
+.radar-level { font-size: 10.5px; fill: #475569; }
+.radar-legend { font-size: 12px; fill: #334155; }
+.maturity-table { font-size: 13px; table-layout: fixed; }
+.maturity-table .c-dimension { width: 13%; } .maturity-table .c-score { width: 8%; } .maturity-table .c-shows { width: 37%; } .maturity-table .c-next { width: 26%; } .maturity-table .c-findings { width: 16%; }
+.maturity-table td, .maturity-table th { overflow-wrap: break-word; }
+.maturity-table code { overflow-wrap: anywhere; }
+.maturity-table ul { margin: 0; padding-left: 0; list-style: none; }
+.maturity-table p { margin: 0 0 2px; }
+.maturity-table .score { white-space: nowrap; }
+/* "not shown by the model" is words, not a score: it wraps rather than run into the next column. */
+.maturity-table .score.not-shown { white-space: normal; }
+.evidence { color: var(--muted); font-size: 12px; }
+.accepted-risk { border-left: 4px dashed #94a3b8; padding: 6px 10px; margin: 6px 0; background: var(--panel); border-radius: 0 6px 6px 0; }
+.reason { margin: 4px 0 0; font-size: 13px; }
+.changed-findings { list-style: none; padding: 0; margin: 0; }
+.changed-finding { border-left: 4px solid #94a3b8; padding: 6px 10px; margin: 6px 0; background: var(--panel); }
+.changed-findings.closed .changed-finding { border-left-style: dotted; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 28px; }
 .stage-ladder { list-style: none; margin: 0; padding: 0; }
 .rung { border-left: 6px solid #cbd5e1; padding: 4px 10px; margin: 0 0 4px; background: var(--panel); border-radius: 0 6px 6px 0; }
@@ -62,5 +107,6 @@ figure { margin: 10px 0 0; }
 .finding-meta { font-size: 12px; color: var(--muted); margin-top: 2px; }
 .finding details { font-size: 13px; margin-top: 4px; }
 .finding details p { margin: 4px 0; }
-@media print { .map svg { min-width: 0; } .arrangement { break-before: page; } }
+summary:focus-visible, a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+@media (max-width: 1000px) { .maturity-layout { grid-template-columns: 1fr; } }
 `;

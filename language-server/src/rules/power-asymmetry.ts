@@ -1,6 +1,6 @@
 import type { Forum, Sector } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { resolved, sectorOf } from '../analysis/membership.js';
+import { resolved, sectorOf, titleOf } from '../analysis/membership.js';
 import { SECTORS } from '../analysis/power-map.js';
 import type { GapRule } from './rule.js';
 import { count, percent, titles } from './wording.js';
@@ -16,7 +16,8 @@ export const powerAsymmetry: GapRule = {
             + 'delivering team counts as the sectors of its staff; delivery marked `contracted` or `fee-funded` does not '
             + 'count: a contractor is paid, not a partner) yet holds no voting seat on any board of the arrangement and '
             + 'controls a zero share of its budget, as the power map computes them. Where the sector sits on a board '
-            + '`advisory by law`, the message does not advise a vote there.',
+            + '`advisory by law`, the message does not advise a vote there. The message names the actors of the sector that '
+            + 'deliver as partners, with the services each delivers; the report and hover give the power map per actor.',
         why: 'Seed 000 reads the governance of integration through political theory as a question of distribution: '
             + 'who gets what, and who decides it. A sector that does the work but has neither a vote nor money has no '
             + 'say in that distribution.',
@@ -52,6 +53,8 @@ arrangement North "North partnership" {
             if (power.servicesAsPartner === 0 || power.votingSeats > 0 || power.budgetShare > 0) continue;
             const barred = barredByLaw.get(power.sector) ?? [];
             const contracted = power.servicesDelivered - power.servicesAsPartner;
+            // Its deliverers by name: one member with a vote (Healthwatch) must not hide a sector whose deliverers have none.
+            const deliverers = powerMap.actors.filter(p => sectorOf(p.actor) === power.sector && p.servicesAsPartner > 0);
             report({
                 node: model.arrangement, subject: `${model.arrangement.name} sector ${power.sector}`,
                 scope: power.sector,
@@ -60,10 +63,15 @@ arrangement North "North partnership" {
                     + `budget share ${percent(power.budgetShare)}${powerMap.budgetsWeighted ? ' by amount' : ''}, `
                     + `${power.servicesDelivered} of ${count(services.length, 'service')} delivered (${percent(power.serviceShare)})`
                     + `${contracted > 0 ? `, ${contracted} of them only under contract or for fees` : ''}). `
+                    + `Its deliverers: ${titles(deliverers.map(p => p.actor))}. `
                     + (barred.length
                         ? `By law it sits on ${titles(barred)} without a vote, so a vote there is not the remedy: give it a share of the budget `
                             + '(a budget it holds, or a say in one), or a vote on a board where the law allows one.'
-                        : 'Give it a voting seat on a board, or a share of the budget.')
+                        : 'Give it a voting seat on a board, or a share of the budget.'),
+                related: deliverers.map(p => ({
+                    node: p.actor,
+                    message: `${titleOf(p.actor)} delivers ${p.servicesAsPartner} of ${count(services.length, 'service')} with no voting seat and no budget`
+                }))
             });
         }
     }

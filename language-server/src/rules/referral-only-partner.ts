@@ -1,4 +1,5 @@
 import { isNonStatutory, titleOf, unique } from '../analysis/membership.js';
+import { takesOnlyReferrals } from '../analysis/participation.js';
 import type { GapRule } from './rule.js';
 import { count, titles } from './wording.js';
 
@@ -45,10 +46,7 @@ arrangement North "North partnership" {
         for (const actor of model.involvedActors) {
             if (!isNonStatutory(actor)) continue;
             const part = model.partOf(actor);
-            // Taking referrals is what a contractor is paid for (docs/language.md).
-            if (part.isContractor) continue;
-            if (part.referralsReceived.length === 0) continue;
-            if (part.forums.length || part.teams.length || part.agreements.length || part.channelsToForums.length) continue;
+            if (!takesOnlyReferrals(part)) continue;
             const name = titleOf(actor);
             const referrers = unique(part.referralsReceived.map(referral => referral.from.ref).filter(from => from !== undefined));
             report({

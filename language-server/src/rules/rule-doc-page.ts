@@ -10,7 +10,7 @@ const SEED_TITLES: Record<string, string> = {
 
 /** The page `docs/rules/<id>.md`, written from the rule's own module. */
 export function ruleDocPage(rule: GapRule): string {
-    const seed = SEED_TITLES[rule.docs.seed] ?? `seed ${rule.docs.seed}`;
+    const seed = (SEED_TITLES[rule.docs.seed] ?? `seed ${rule.docs.seed}`) + (rule.docs.source ? `; ${rule.docs.source}` : '');
     return [
         `# \`${rule.id}\``,
         '',

@@ -5,6 +5,8 @@ import type { AnalysisServices, IntegrationAnalysis } from '../analysis/integrat
 import { findingAt, locate, related as relatedLocation, type Finding } from '../findings/finding.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
 import { workspaceModelErrors } from '../findings/model-errors.js';
+import { profileModelErrors } from '../findings/profile-errors.js';
+import type { ProfileRegistry } from '../profiles/profile-registry.js';
 import { GAP_RULES } from './registry.js';
 import type { GapRule } from './rule.js';
 
@@ -24,11 +26,14 @@ interface BuildFindings {
 export class RuleRunner {
     private readonly analysis: IntegrationAnalysis;
     private readonly cache: WorkspaceCache<'build', BuildFindings>;
+    private readonly profiles: ProfileRegistry;
 
     constructor(services: AnalysisServices) {
         this.analysis = services.analysis.IntegrationAnalysis;
+        this.profiles = services.profiles.ProfileRegistry;
         this.cache = new WorkspaceCache(services.shared);
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
+        this.profiles.onDidChange(() => this.cache.clear());
     }
 
     /** Workspace-wide model errors and the findings of every enabled gap rule. */
@@ -47,10 +52,10 @@ export class RuleRunner {
         return findings;
     }
 
-    /** Model errors only the whole workspace shows. */
+    /** Model errors only the whole workspace shows, and those of the statutory profiles (profile-errors.ts). */
     workspaceModelErrors(): Finding[] {
         const results = this.results();
-        results.modelErrors ??= workspaceModelErrors(this.analysis.workspaceModel());
+        results.modelErrors ??= [...workspaceModelErrors(this.analysis.workspaceModel()), ...profileModelErrors(this.analysis.workspaceModel(), this.profiles)];
         return results.modelErrors;
     }
 

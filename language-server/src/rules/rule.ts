@@ -47,6 +47,8 @@ export interface RuleDocs {
     what: string;
     why: string;
     seed: string;
+    /** A source beside the seed: the statute or standard a rule checks against. */
+    source?: string;
     failing: string;
     passing: string;
     fix: string;

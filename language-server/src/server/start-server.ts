@@ -21,7 +21,10 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, joiner
     if (!connection) throw new Error('The Joinery language server needs a connection');
     const ruleSettings = joinery.findings.EditorRuleSettings;
     const updateHandler = shared.lsp.DocumentUpdateHandler;
-    if (updateHandler instanceof JoineryDocumentUpdateHandler) updateHandler.ruleSettings = ruleSettings;
+    if (updateHandler instanceof JoineryDocumentUpdateHandler) {
+        updateHandler.ruleSettings = ruleSettings;
+        updateHandler.profiles = joinery.profiles.ProfileRegistry;
+    }
     const indexManager = shared.workspace.IndexManager;
     if (indexManager instanceof DeferredReferenceIndexManager) indexManager.indexAfterEachBuild();
     const publishDiagnostics = takeOverDiagnostics(connection);

@@ -41,6 +41,37 @@ export class NameIndex {
         }
         return best;
     }
+
+    /**
+     * Every name within typo distance, nearest first (then by name), and how many
+     * names the search compared: what `closest` chooses from, kept so that a
+     * search for a name already sought costs nothing (see SuggestionIndex).
+     */
+    ranked(name: string): RankedNames {
+        const limit = typoLimit(name);
+        const lower = name.toLowerCase();
+        const candidates: Array<{ name: string; distance: number }> = [];
+        let compared = 0;
+        for (let length = name.length - limit; length <= name.length + limit; length++) {
+            for (const candidate of this.byLength.get(length) ?? []) {
+                compared++;
+                const distance = candidate.lower === lower ? 0 : editDistance(lower, candidate.lower, limit);
+                if (distance <= limit) candidates.push({ name: candidate.name, distance });
+            }
+        }
+        this.compared += compared;
+        return { candidates: candidates.sort(byNearness), compared };
+    }
+}
+
+export interface RankedNames {
+    readonly candidates: ReadonlyArray<{ readonly name: string; readonly distance: number }>;
+    readonly compared: number;
+}
+
+/** The order in which `closest` prefers names: nearer, then alphabetically first. */
+export function byNearness(a: { name: string; distance: number }, b: { name: string; distance: number }): number {
+    return a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /** How many edits still make a typo: short names are too easily near each other for a suggestion to help. */

@@ -1,14 +1,15 @@
 import {
     AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument, type ParseResult,
-    type ReferenceInfo, type Scope, type ScopeProvider, type ValidationOptions
+    type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument, type LangiumDocuments, type ParseResult,
+    type ReferenceInfo, type Scope, type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic, MarkupContent } from 'vscode-languageserver';
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
-import { NameIndex } from './closest-name.js';
+import { ReferenceSuggestions } from './reference-suggestions.js';
+import type { JoineryScopeProvider } from '../references/scope-provider.js';
 import { DROP, SyntaxHints } from './syntax-hints.js';
-import { MAX_ERRORS_PER_FILE, MAX_SUGGESTION_COMPARISONS } from '../parser/input-limits.js';
+import { MAX_ERRORS_PER_FILE } from '../parser/input-limits.js';
 import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
 import { modelDisk, textProblem } from '../workspace/model-disk.js';
 import { BIDI_CONTROLS, describeBidiControl } from '../language/visible-text.js';
@@ -34,7 +35,10 @@ export interface FindingData {
  * the arrangement and element each error sits in attached.
  */
 export class JoineryDocumentValidator extends DefaultDocumentValidator {
-    private readonly scopeProvider: ScopeProvider;
+    private readonly referenceSuggestions: ReferenceSuggestions;
+    private readonly langiumDocuments: LangiumDocuments;
+    /** Counted once per build: Langium collects its list of documents anew on each call. */
+    private readonly filesInWorkspace: WorkspaceCache<string, number>;
     private readonly astReflection: AstReflection;
     private readonly indexManager: IndexManager;
     private readonly namesInWorkspace: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
@@ -43,7 +47,9 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
 
     constructor(services: LangiumServices) {
         super(services);
-        this.scopeProvider = services.references.ScopeProvider;
+        this.referenceSuggestions = new ReferenceSuggestions(services.references.ScopeProvider as JoineryScopeProvider);
+        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
+        this.filesInWorkspace = new WorkspaceCache(services.shared);
         this.astReflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
         this.namesInWorkspace = new WorkspaceCache(services.shared);
@@ -128,10 +134,8 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
-        // The names a reference could mean depend only on its arrangement (local scope) and its type.
-        const scopes = new Map<AstNode, Map<string, { scope: Scope; names: NameIndex }>>();
-        // Did-you-mean is a courtesy: once a file has cost this many comparisons, the rest go without.
-        let compared = 0;
+        // Did-you-mean is a courtesy: once a file has used its share of comparisons, the rest go without.
+        const suggestions = this.referenceSuggestions.forFile(this.filesInWorkspace.get('count', () => this.langiumDocuments.all.count()));
         for (const reference of document.references) {
             // No name at all: the parser left it out, and its syntax error already says so.
             if (!reference.error || reference.$refText === '') continue;
@@ -153,22 +157,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
                 diagnostics.push({ ...this.toDiagnostic('error', message, diagnosticInfo), code: 'semantic' });
                 continue;
             }
-            const owner = AstUtils.getContainerOfType(error.container, isArrangement) ?? document.parseResult.value;
-            const byType = scopes.get(owner) ?? new Map<string, { scope: Scope; names: NameIndex }>();
-            scopes.set(owner, byType);
-            let inScope = byType.get(referenceType);
-            if (!inScope) {
-                const scope = this.scopeProvider.getScope(info);
-                inScope = { scope, names: new NameIndex(scope.getAllElements().map(d => d.name)) };
-                byType.set(referenceType, inScope);
-            }
-            let suggestion: string | undefined;
-            if (compared < MAX_SUGGESTION_COMPARISONS) {
-                const { scope, names } = inScope;
-                const before = names.compared;
-                suggestion = names.closest(refText, candidate => makesNewError(error.container, error.property, candidate, scope));
-                compared += names.compared - before;
-            }
+            const suggestion = suggestions.suggest(info, refText, candidate => makesNewError(error.container, error.property, candidate, suggestions.scopeOf(info)));
             const wanted = acceptedKindWords(referenceType);
             const message = `Cannot find ${wanted} '${refText}' (in \`${keyword}\`)` + (suggestion ? `; did you mean '${suggestion}'?` : '');
             const diagnostic = { ...this.toDiagnostic('error', message, diagnosticInfo), code: 'reference' };

@@ -105,7 +105,8 @@ export function checkNamedChannel(channel: Channel, accept: ValidationAcceptor):
     }
 }
 
-function checkDate(node: AstNode, property: string, text: string, accept: ValidationAcceptor): void {
+/** A date the grammar read as YYYY-MM-DD that must also be a day that exists (2027-02-30 is not). */
+export function checkDate(node: AstNode, property: string, text: string, accept: ValidationAcceptor): void {
     if (!validDate(text)) {
         accept('error', `'${text}' is not a date: write a real date as YYYY-MM-DD (2027-03-31)`, { node, property, code: 'semantic' });
     }

@@ -4,7 +4,7 @@ import type { JoineryAstType, Actor, Arrangement, Channel, Contribution, Link, R
 import { malformedAmount, parseAmount, parseSeatCount, STAGES, type Stage } from '../language/quantities.js';
 import { nameNode, propertyKeywordCounts } from '../parser/declaration-syntax.js';
 import { kindWord, propertyKeyword } from '../language/user-words.js';
-import { checkBudget, checkDirection, checkForum, checkNamedChannel } from './element-checks.js';
+import { checkBudget, checkDate, checkDirection, checkForum, checkNamedChannel } from './element-checks.js';
 
 /**
  * Properties that may be given once (LANGUAGE.md: "each may appear once unless it
@@ -13,9 +13,9 @@ import { checkBudget, checkDirection, checkForum, checkNamedChannel } from './el
 const SINGLE_VALUED: Record<string, Array<[property: string, keyword: string]>> = {
     Domain: [['level', 'level']],
     Actor: [['sector', 'sector'], ['kind', 'kind'], ['domain', 'in']],
-    Arrangement: [['stages', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged']],
+    Arrangement: [['stages', 'stage'], ['governance', 'governance'], ['lead', 'lead'], ['leader', 'leader'], ['merged', 'merged'], ['profile', 'profile'], ['version', 'version'], ['date', 'date']],
     Forum: [['kind', 'kind'], ['reportsTo', 'reports'], ['body', 'body'], ['sector', 'sector'], ['chair', 'chair'],
-        ['viceChair', 'vice-chair'], ['decidesBy', 'decides']],
+        ['viceChair', 'vice-chair'], ['decidesBy', 'decides'], ['profile', 'profile']],
     Budget: [['kind', 'kind'], ['heldBy', 'held'], ['term', 'term']],
     System: [['owner', 'owner']],
     Team: [['colocated', 'colocated'], ['area', 'area']],
@@ -85,6 +85,7 @@ export class SemanticChecks {
             accept('error', `Only 6a, 6b and 6c can be claimed together (they are alternatives, seed 004); claim one stage of ${claims.join(', ')}`,
                 { node: arrangement, property: 'stages', index: 1, code: 'semantic' });
         }
+        if (arrangement.date !== undefined) checkDate(arrangement, 'date', arrangement.date, accept);
         // A `lead` outside the partners is left to stage-claim-unsupported, which says so (v1, conformance case stages).
         const leader = arrangement.leader?.ref;
         if (leader && (leader.kind ?? 'organisation') !== 'role') {

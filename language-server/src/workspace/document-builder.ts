@@ -1,8 +1,17 @@
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type Cancellation, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type Cancellation, type LangiumDocument, type MaybePromise, type URI } from 'langium';
 
 import { notInWorkspace } from './workspace-manager.js';
 
 type CancellationToken = Cancellation.CancellationToken;
+
+/** Something a request waits for: a document reaching a phase, or the workspace reaching a state. */
+interface Waiter {
+    /** Called after a document reached `state` (before Langium's listeners, which a cancelled build skips). */
+    documentReached?(document: LangiumDocument, state: DocumentState): boolean;
+    /** Called after the workspace recorded `state` as reached. */
+    workspaceReached?(state: DocumentState): boolean;
+    wake(): void;
+}
 
 /**
  * Langium's document builder, except that waiting for a file (or the workspace)
@@ -13,18 +22,64 @@ type CancellationToken = Cancellation.CancellationToken;
  * start-up, the whole workspace's) and resets the document only when it runs. A
  * formatting request sent right after opening or editing a file was answered from
  * the text before, and its edits applied to the new text.
+ *
+ * Requests also wait here rather than on Langium's phase events, which can be
+ * missed for good: Langium sends no workspace event for a phase that had no
+ * document to bring to it (a build after a watched-file event that changed
+ * nothing, or one resuming documents whose validation was cancelled) yet records
+ * the state as reached, and skips a document's listeners when the build is
+ * cancelled just after the document reached the phase. A hover that began
+ * waiting at such a moment waited for ever (seen in the fuzz run under load).
  */
 export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly waiters = new Set<Waiter>();
+
     protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         // Langium answers ServerCancelled, which a client may retry for ever.
         if (!this.langiumDocuments.hasDocument(uri)) throw notInWorkspace();
         while (this.isBehindEditor(uri)) await this.nextParse(uri, cancelToken);
+        const document = this.langiumDocuments.getDocument(uri);
+        // Langium's own answers: reached already, cancelled, or left out of the build.
+        if (!document || document.state >= state || cancelToken.isCancellationRequested || this.currentState >= state) {
+            return super.awaitDocumentState(state, uri, cancelToken);
+        }
+        await this.wait(cancelToken, {
+            documentReached: (reached, phase) => phase >= state && UriUtils.equals(reached.uri, uri),
+            // The document was dropped from the build (deleted) while the workspace went on.
+            workspaceReached: phase => phase >= state && !this.langiumDocuments.hasDocument(uri)
+        });
         return super.awaitDocumentState(state, uri, cancelToken);
     }
 
     protected override async awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         for (let behind = this.openDocumentBehindEditor(); behind; behind = this.openDocumentBehindEditor()) await this.nextParse(behind, cancelToken);
-        return super.awaitBuilderState(state, cancelToken);
+        if (this.currentState >= state) return;
+        await this.wait(cancelToken, { workspaceReached: phase => phase >= state });
+    }
+
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        for (const waiter of [...this.waiters]) if (waiter.documentReached?.(document, state)) waiter.wake();
+        return super.notifyDocumentPhase(document, state, cancelToken);
+    }
+
+    /** Each phase ends by recording the state the workspace has reached, whether or not it notified anyone. */
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        for (const waiter of [...this.waiters]) if (waiter.workspaceReached?.(this.currentState)) waiter.wake();
+    }
+
+    private wait(cancelToken: CancellationToken, until: Omit<Waiter, 'wake'>): Promise<void> {
+        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        return new Promise((resolve, reject) => {
+            const forget = () => {
+                this.waiters.delete(waiter);
+                cancelled.dispose();
+            };
+            const waiter: Waiter = { ...until, wake: () => { forget(); resolve(); } };
+            const cancelled = cancelToken.onCancellationRequested(() => { forget(); reject(OperationCancelled); });
+            this.waiters.add(waiter);
+        });
     }
 
     private openDocumentBehindEditor(): URI | undefined {
@@ -38,20 +93,11 @@ export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
         return editor !== undefined && parsed !== undefined && parsed !== editor.getText();
     }
 
+    /** The document's next parse, or its removal from the workspace (after which it can never catch up). */
     private nextParse(uri: URI, cancelToken: CancellationToken): Promise<void> {
-        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
-        return new Promise((resolve, reject) => {
-            const parsed = this.onDocumentPhase(DocumentState.Parsed, document => {
-                if (!UriUtils.equals(document.uri, uri)) return;
-                parsed.dispose();
-                cancelled.dispose();
-                resolve();
-            });
-            const cancelled = cancelToken.onCancellationRequested(() => {
-                parsed.dispose();
-                cancelled.dispose();
-                reject(OperationCancelled);
-            });
+        return this.wait(cancelToken, {
+            documentReached: (document, phase) => phase === DocumentState.Parsed && UriUtils.equals(document.uri, uri),
+            workspaceReached: () => !this.langiumDocuments.hasDocument(uri)
         });
     }
 }

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { type URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import type { ModelDisk } from './model-disk.js';
-import { pathKind, readConfigFile, readModelFile, walkDecision, type ModelText } from './model-text.js';
+import type { ModelDisk, SmallFile } from './model-disk.js';
+import { listFolderFiles, pathKind, readConfigFile, readModelFile, readSmallFile, walkDecision, type ModelText } from './model-text.js';
 
 /**
  * The server's and the CLI's file system: every model file is read through
@@ -50,6 +50,14 @@ export class JoineryFileSystemProvider extends NodeFileSystemProvider implements
 
     readConfig(uri: URI): ReturnType<ModelDisk['readConfig']> {
         return readConfigFile(uri.fsPath);
+    }
+
+    listFiles(folder: URI): URI[] {
+        return listFolderFiles(folder.fsPath).map(name => UriUtils.joinPath(folder, name));
+    }
+
+    readSmallFile(uri: URI, limit: number): SmallFile {
+        return readSmallFile(uri.fsPath, limit);
     }
 
     /**

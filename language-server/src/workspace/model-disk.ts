@@ -21,7 +21,14 @@ export interface ModelDisk {
     pathKind(uri: URI): 'gone' | 'folder' | 'entry';
     /** `joinery.json` at a `file:` URI, looked at before it is read (a pipe or a device never blocks). */
     readConfig(uri: URI): ConfigText;
+    /** The files of a `file:` folder, links to files included (folders, pipes and devices left out); throws when it cannot be listed. */
+    listFiles(folder: URI): URI[];
+    /** A small file at a `file:` URI (a statutory profile), looked at before it is read; throws when it cannot be read. */
+    readSmallFile(uri: URI, limit: number): SmallFile;
 }
+
+/** A small file's bytes (at most `limit` and one), or why they were not read: not a regular file, or `size` bytes, over the limit. */
+export type SmallFile = { bytes: Uint8Array } | { notRegular: true } | { size: number };
 
 /** The provider's disk, when it reads one (the Node server, the CLI); undefined in a browser. */
 export function modelDisk(provider: FileSystemProvider): ModelDisk | undefined {

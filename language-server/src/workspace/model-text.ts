@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import * as path from 'node:path';
 import { MAX_MODEL_BYTES, NOT_TEXT_MESSAGE, tooLargeMessage } from '../parser/input-limits.js';
 import { includesEntry } from './model-files.js';
-import type { ConfigText } from './model-disk.js';
+import type { ConfigText, SmallFile } from './model-disk.js';
 
 /**
  * One reading of a model file's bytes, for `joinery check`, the server's workspace
@@ -105,6 +105,19 @@ export function readRegularFile(file: string, limit: number): Buffer {
     } finally {
         closeSync(fd);
     }
+}
+
+/** A small file (a statutory profile), looked at before it is read, so a pipe never blocks and a huge file is not read. Throws when it cannot be read. */
+export function readSmallFile(file: string, limit: number): SmallFile {
+    const stats = statSync(file);
+    if (!stats.isFile()) return { notRegular: true };
+    if (stats.size > limit) return { size: stats.size };
+    return { bytes: readRegularFile(file, limit) };
+}
+
+/** The files of a folder, links to files included (folders, pipes and devices left out). Throws when it cannot be listed. */
+export function listFolderFiles(folder: string): string[] {
+    return readdirSync(folder, { withFileTypes: true }).filter(entry => entry.isFile() || entry.isSymbolicLink()).map(entry => entry.name);
 }
 
 /** Reads until the end or `limit + 1` bytes, whichever comes first (so an endless stream costs only that). */
