@@ -140,9 +140,10 @@ describe('the map webview page', () => {
         expect(await axeViolations(page)).toEqual([]);
     });
 
-    it('reaches the arrangement picker, the fit button and every node of the map by keyboard, each with a visible focus', async () => {
+    it('reaches the arrangement picker, the zoom, filter and export controls and every node of the map by keyboard, each with a visible focus', async () => {
         const expected = await page.evaluate(() => {
-            const focusable = Array.from(document.querySelectorAll<HTMLElement | SVGElement>('select, button, [tabindex="0"]'));
+            // The panel's filters include a checkbox (hide systems): an input is a tab stop too.
+            const focusable = Array.from(document.querySelectorAll<HTMLElement | SVGElement>('select, button, input, [tabindex="0"]'));
             focusable.forEach((element, index) => { element.dataset.focusKey = String(index); });
             return focusable.map((_, index) => String(index));
         });

@@ -54,7 +54,7 @@ export class MapPanel {
             button('−', 'Zoom out (-)', 'map-zoom-out', () => this.zoomBy(1 / ZOOM_STEP)),
             button('+', 'Zoom in (+)', 'map-zoom-in', () => this.zoomBy(ZOOM_STEP)),
             button('Fit', 'Fit the map to the panel (0)', 'map-fit', () => this.fit()),
-            button('100%', 'Actual size (1)', 'map-actual', () => this.zoomTo(1))
+            button('100%', 'Zoom to 100%, the actual size (1)', 'map-actual', () => this.zoomTo(1))
         );
         const filters = element('div', { class: 'map-toolbar', role: 'group', 'aria-label': 'Filters' });
         const hide = element('label', { class: 'map-hide-label' });
