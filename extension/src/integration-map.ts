@@ -5,7 +5,9 @@ import {
 import { RequestType, type BaseLanguageClient } from 'vscode-languageclient';
 import type { INTEGRATION_MAP_METHOD, IntegrationMapParams, IntegrationMapRequest, IntegrationMapView } from '../../language-server/src/server/integration-map-protocol.js' with { 'resolution-mode': 'import' };
 import type { FromMapView, MapViewState, ToMapView } from './map-view/integration-map-view.mjs' with { 'resolution-mode': 'import' };
+import type { MapPanelState } from './map-view/map-panel.mjs' with { 'resolution-mode': 'import' };
 import { integrationMapPage } from './integration-map-page.js';
+import { MapStateStore } from './map-state-store.js';
 
 export const SHOW_INTEGRATION_MAP_COMMAND = 'joinery.showIntegrationMap';
 const VIEW_TYPE = 'joinery.integrationMap';
@@ -22,6 +24,7 @@ const REFRESH_DELAY_MS = 300;
  */
 export function registerIntegrationMap(context: ExtensionContext, client: BaseLanguageClient): Disposable[] {
     let map: IntegrationMap | undefined;
+    const store = new MapStateStore(context);
     const adopt = (created: IntegrationMap) => {
         map = created;
         created.onDispose(() => { if (map === created) map = undefined; });
@@ -34,12 +37,15 @@ export function registerIntegrationMap(context: ExtensionContext, client: BaseLa
                 void window.showInformationMessage('Joinery: open a .joinery file to see its integration map.');
                 return;
             }
-            const current = map ?? adopt(new IntegrationMap(context, client, newPanel(context), window.activeTextEditor?.viewColumn ?? ViewColumn.One));
+            if (!map) store.remember(undefined); // a new panel starts afresh
+            const current = map ?? adopt(new IntegrationMap(context, client, store, newPanel(context), window.activeTextEditor?.viewColumn ?? ViewColumn.One));
             await current.show(params);
         }),
         window.registerWebviewPanelSerializer(VIEW_TYPE, {
-            async deserializeWebviewPanel(panel: WebviewPanel, state: MapViewState | undefined) {
-                const restored = adopt(new IntegrationMap(context, client, panel, ViewColumn.One));
+            async deserializeWebviewPanel(panel: WebviewPanel, webviewState: MapViewState | undefined) {
+                const state = await store.recall() ?? webviewState;
+                const restored = adopt(new IntegrationMap(context, client, store, panel, ViewColumn.One));
+                if (state?.panel) restored.comeBackTo(state.panel);
                 const arrangement = state?.panel?.arrangement;
                 const documentUri = state?.documentUri ?? workspace.textDocuments.find(d => d.languageId === 'joinery')?.uri.toString();
                 if (documentUri) await restored.show({ textDocument: { uri: documentUri }, ...(arrangement ? { arrangement } : {}) }, false);
@@ -74,8 +80,10 @@ class IntegrationMap {
     private ready = false;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private latest = 0;
+    /** The state the page comes back to with its first map, after VS Code restored the panel. */
+    private restoredPanel: MapPanelState | undefined;
 
-    constructor(context: ExtensionContext, private readonly client: BaseLanguageClient, private readonly panel: WebviewPanel, private readonly editorColumn: ViewColumn) {
+    constructor(context: ExtensionContext, private readonly client: BaseLanguageClient, private readonly store: MapStateStore, private readonly panel: WebviewPanel, private readonly editorColumn: ViewColumn) {
         const scripts = Uri.joinPath(context.extensionUri, 'out');
         panel.webview.options = { enableScripts: true, localResourceRoots: [scripts] };
         panel.webview.html = integrationMapPage({
@@ -104,6 +112,10 @@ class IntegrationMap {
         this.post({ type: 'status', text });
     }
 
+    comeBackTo(state: MapPanelState): void {
+        this.restoredPanel = state;
+    }
+
     private async request(params: IntegrationMapParams): Promise<void> {
         const ticket = ++this.latest;
         this.documentUri = params.textDocument.uri;
@@ -121,7 +133,7 @@ class IntegrationMap {
         }
         this.view = view;
         this.panel.title = `Integration map: ${view.arrangement}`;
-        this.post({ type: 'map', view, documentUri: this.documentUri });
+        this.post({ type: 'map', view, documentUri: this.documentUri, ...(this.restoredPanel ? { panel: this.restoredPanel } : {}) });
     }
 
     /** The model changed: redraw the same arrangement once typing pauses. */
@@ -144,6 +156,8 @@ class IntegrationMap {
             void window.showTextDocument(Uri.parse(location.uri), {
                 viewColumn: this.editorColumn, selection: new Range(start.line, start.character, end.line, end.character), preserveFocus: false
             });
+        } else if (message.type === 'remember') {
+            if (message.state && typeof message.state === 'object') this.store.remember(message.state);
         } else if (message.type === 'choose' && this.view) {
             void this.request({ textDocument: { uri: this.documentUri }, arrangement: message.arrangement });
         } else if (message.type === 'save') {
@@ -168,7 +182,13 @@ class IntegrationMap {
 
     private post(message: ToMapView): void {
         this.last = message;
-        if (this.ready) void this.panel.webview.postMessage(message);
+        if (!this.ready) return;
+        void this.panel.webview.postMessage(message);
+        // Delivered: a page loaded later (VS Code reloads a hidden webview) has its own newer state.
+        if (message.type === 'map' && message.panel) {
+            this.restoredPanel = undefined;
+            this.last = { ...message, panel: undefined };
+        }
     }
 
     private dispose(): void {

@@ -47,7 +47,7 @@ export class MapPanel {
     private state: MapPanelState = { scale: 1, x: 0, y: 0, fitted: true, filter: {} };
 
     constructor(root: HTMLElement, private readonly host: MapHost, restored?: MapPanelState) {
-        if (restored) this.state = { ...this.state, ...restored, filter: { ...restored.filter } };
+        if (restored) this.restore(restored);
         const header = element('header', { class: 'map-header' });
         const zoom = element('div', { class: 'map-toolbar', role: 'toolbar', 'aria-label': 'Zoom' });
         zoom.append(
@@ -90,6 +90,11 @@ export class MapPanel {
         this.canvas.replaceChildren(this.svg);
         this.applyFilter();
         if (this.state.fitted) this.fit(); else this.applyViewBox();
+    }
+
+    /** Comes back to a state kept earlier (arrangement, zoom, filters), before the next map is shown. */
+    restore(restored: MapPanelState): void {
+        this.state = { ...this.state, ...restored, filter: { ...restored.filter } };
     }
 
     status(text: string): void {
