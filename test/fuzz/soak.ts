@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LanguageServerSession } from '../support/lsp-client.js';
+import { residentMb } from './resident-memory.js';
+// The benchmark's generator: shared actors and arrangements that name each other's boards.
+import { generateWorkspace } from '../../scripts/bench/workspace-generator.mjs';
+
+export interface SoakOptions {
+    serverBin: string;
+    files: number;
+    edits: number;
+    sampleEvery: number;
+    hangMs: number;
+}
+
+export interface SoakResult {
+    startupMs: number;
+    /** The server's resident memory (MB) after every `sampleEvery` edits, the first before any edit. */
+    samples: Array<{ edits: number; mb: number }>;
+    /** (largest − smallest) / smallest of the samples after the first hundred edits (the issue: within 20%). */
+    spread: number;
+    medianEditMs: number;
+    failures: string[];
+}
+
+/**
+ * `npm run fuzz -- --soak-edits 2000`: the real server on a generated workspace
+ * (1,000 files by default) through a long series of edits to one arrangement file:
+ * a title typed, a forum taken out and put back, a line broken; each waits for the
+ * file's diagnostics. Memory is read from /proc after every `sampleEvery` edits; a
+ * long-lived server that keeps what it no longer needs grows from sample to sample.
+ */
+export async function soakEdits(options: SoakOptions): Promise<SoakResult> {
+    const folder = mkdtempSync(path.join(tmpdir(), 'joinery-soak-'));
+    const failures: string[] = [];
+    const files = generateWorkspace(options.files);
+    for (const [name, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+        writeFileSync(path.join(folder, name), text);
+    }
+    const started = performance.now();
+    const session = await LanguageServerSession.start(folder, { command: { program: process.execPath, args: [options.serverBin] } });
+    try {
+        await session.settle(Object.keys(files).length, 500, 300_000);
+        const startupMs = performance.now() - started;
+        const target = Object.keys(files).filter(name => name.startsWith('arrangements/'))[Math.floor(options.files / 2)];
+        const uri = pathToFileURL(path.join(folder, target)).href;
+        const original = readFileSync(path.join(folder, target), 'utf-8');
+        const opened = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: 1, text: original } });
+        await opened;
+        const samples = [{ edits: 0, mb: residentMb(session.process.pid!) }];
+        const times: number[] = [];
+        for (let edit = 1; edit <= options.edits; edit++) {
+            const text = editedText(original, edit);
+            const answered = session.nextDiagnostics(uri);
+            const sent = performance.now();
+            await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: edit + 1 }, contentChanges: [{ text }] });
+            const outcome = await Promise.race([answered.then(() => 'answered'), delay(options.hangMs).then(() => 'hang')]);
+            times.push(performance.now() - sent);
+            if (outcome === 'hang') {
+                failures.push(`edit ${edit}: no diagnostics in ${options.hangMs} ms`);
+                break;
+            }
+            if (edit % options.sampleEvery === 0) samples.push({ edits: edit, mb: residentMb(session.process.pid!) });
+        }
+        const settled = samples.filter(sample => sample.edits >= 100);
+        const sizes = settled.map(sample => sample.mb);
+        const spread = sizes.length > 1 ? (Math.max(...sizes) - Math.min(...sizes)) / Math.min(...sizes) : 0;
+        if (spread > 0.2) failures.push(`memory not flat: ${sizes.map(mb => mb.toFixed(0)).join(', ')} MB (spread ${(spread * 100).toFixed(0)}%)`);
+        return { startupMs, samples, spread, medianEditMs: median(times), failures };
+    } finally {
+        await session.stop();
+        rmSync(folder, { recursive: true, force: true });
+    }
+}
+
+/** The n-th edit of the file: what an analyst does to an arrangement over a day. */
+function editedText(original: string, n: number): string {
+    const titled = original.replace(/arrangement (\w+) "[^"]*"/, `arrangement $1 "Partnership, draft ${n}"`);
+    switch (n % 4) {
+        case 1: return titled.replace(/ {2}forum Locality[^}]*}\n/, '');
+        case 2: return titled.replace('  partners ', '  partners\n    ');
+        case 3: return `${titled}\n// note ${n}\n`;
+        default: return titled;
+    }
+}
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
+}
+
+function delay(ms: number): Promise<void> {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
