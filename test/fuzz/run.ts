@@ -371,7 +371,7 @@ async function soak(options: Options): Promise<number> {
         process.stdout.write([
             `soak: ${options.soakEdits} edits in a ${options.soakFiles}-file workspace; every file's diagnostics ${(result.startupMs / 1000).toFixed(1)} s after start-up; an edit's diagnostics median ${result.medianEditMs.toFixed(0)} ms`,
             `the server's resident memory (MB), least–most per ${options.sampleEvery} edits: ${result.samples.map(s => `${s.edits}: ${s.leastMb.toFixed(0)}–${s.mostMb.toFixed(0)}`).join(', ')}`,
-            `spread of the least after 100 edits: ${(result.spread * 100).toFixed(1)}%`,
+            `the least after 100 edits: spread ${(result.spread * 100).toFixed(1)}%, the last window against the first ${result.growth >= 0 ? '+' : ''}${(result.growth * 100).toFixed(1)}%`,
             ...result.failures.map(failure => `FAIL ${failure}`)
         ].join('\n') + '\n');
     }
