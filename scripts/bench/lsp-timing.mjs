@@ -74,8 +74,8 @@ async function settled(lastPublish) {
     }
 }
 
-/** The process's resident memory now (Linux's /proc; elsewhere not measured). */
-function residentMb(pid) {
+/** The process's resident memory now, in MB (Linux's /proc; NaN elsewhere). */
+export function residentMb(pid) {
     try {
         const line = readFileSync(`/proc/${pid}/status`, 'utf-8').split('\n').find(l => l.startsWith('VmRSS:'));
         return line ? Number(line.split(/\s+/)[1]) / 1024 : NaN;

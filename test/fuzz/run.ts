@@ -9,7 +9,7 @@ import { fuzzCase, loadExamples, type Examples, type FuzzCase } from './fuzz-cas
 import { FuzzWorkspace } from './fuzz-workspace.js';
 import { FuzzServer } from './lsp-pass.js';
 import { ParityPass } from './parity-pass.js';
-import { residentMb } from './resident-memory.js';
+import { residentMb } from '../../scripts/bench/lsp-timing.mjs';
 import { soakEdits } from './soak.js';
 
 /**

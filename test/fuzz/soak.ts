@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { LanguageServerSession } from '../support/lsp-client.js';
-import { residentMb } from './resident-memory.js';
 // The benchmark's generator: shared actors and arrangements that name each other's boards.
 import { generateWorkspace } from '../../scripts/bench/workspace-generator.mjs';
+import { median, residentMb } from '../../scripts/bench/lsp-timing.mjs';
 
 export interface SoakOptions {
     serverBin: string;
@@ -104,13 +105,4 @@ function editedText(original: string, n: number): string {
         case 3: return `${titled}\n// note ${n}\n`;
         default: return titled;
     }
-}
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
-}
-
-function delay(ms: number): Promise<void> {
-    return new Promise(resolve => setTimeout(resolve, ms));
 }
