@@ -1,17 +1,27 @@
 // Edit-to-diagnostics timing through a real LSP client talking to the real
-// server over stdio: median time from `didChange` to the next publishDiagnostics.
+// server over stdio: from `didChange` to the edited file's next publishDiagnostics,
+// and to the workspace settled (no publication for a quiet spell after it), with
+// the server's resident memory after each edit.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
-export async function editToDiagnostics({ serverBin, folder, file, edits, edit }) {
+/** How long without a publication means every file affected by an edit has been answered. */
+const QUIET_MS = 250;
+
+export async function editToDiagnostics({ serverBin, folder, file, files, edits, edit }) {
     const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const waiting = new Map();
     const seen = new Set();
+    let lastPublish = performance.now();
+    let allSeen;
+    const everyFile = new Promise(resolve => { allSeen = resolve; });
     connection.onNotification('textDocument/publishDiagnostics', params => {
+        lastPublish = performance.now();
         seen.add(params.uri);
+        if (seen.size >= files) allSeen();
         const resolve = waiting.get(params.uri);
         if (resolve) { waiting.delete(params.uri); resolve(params); }
     });
@@ -21,17 +31,15 @@ export async function editToDiagnostics({ serverBin, folder, file, edits, edit }
     const root = pathToFileURL(folder).href;
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: {} });
     const uri = pathToFileURL(file).href;
-    const initial = new Promise(resolve => waiting.set(uri, resolve));
     const started = performance.now();
     await connection.sendNotification('initialized', {});
-    await initial;
-    const initialMs = performance.now() - started;
+    await everyFile;
+    const startupMs = performance.now() - started;
+    await settled(() => lastPublish);
     let text = readFileSync(file, 'utf-8');
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: 1, text } });
-    await new Promise(resolve => setTimeout(resolve, 500));
-    const times = [];
-    const validated = [];
-    const phases = [];
+    await settled(() => lastPublish);
+    const times = [], settledTimes = [], validated = [], phases = [], rssMb = [];
     for (let i = 0; i < edits; i++) {
         text = edit(text, i);
         const published = new Promise(resolve => waiting.set(uri, resolve));
@@ -39,9 +47,11 @@ export async function editToDiagnostics({ serverBin, folder, file, edits, edit }
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text }] });
         await published;
         times.push(performance.now() - sent);
+        settledTimes.push(await settled(() => lastPublish) - sent);
         const statistics = await connection.sendRequest('joinery/buildStatistics');
         validated.push(statistics.validatedDocuments);
         phases.push(statistics.phaseMs);
+        rssMb.push(residentMb(child.pid));
     }
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
@@ -49,7 +59,29 @@ export async function editToDiagnostics({ serverBin, folder, file, edits, edit }
     child.kill();
     // The server's own account of each build step (median per step), beside the client's wall time.
     const phaseMs = Object.fromEntries(Object.keys(phases[0] ?? {}).map(name => [name, median(phases.map(p => p[name]))]));
-    return { initialMs, medianMs: median(times), maxMs: Math.max(...times), validated: median(validated), phaseMs };
+    return {
+        startupMs, medianMs: median(times), maxMs: Math.max(...times), settledMedianMs: median(settledTimes), settledMaxMs: Math.max(...settledTimes),
+        validated: median(validated), phaseMs, maxRssMb: Math.max(...rssMb), lastRssMb: rssMb.at(-1)
+    };
+}
+
+/** Resolves with the time of the last publication once none has come for QUIET_MS. */
+async function settled(lastPublish) {
+    for (;;) {
+        const quietFor = performance.now() - lastPublish();
+        if (quietFor >= QUIET_MS) return lastPublish();
+        await new Promise(resolve => setTimeout(resolve, QUIET_MS - quietFor + 5));
+    }
+}
+
+/** The process's resident memory now, in MB (Linux's /proc; NaN elsewhere). */
+export function residentMb(pid) {
+    try {
+        const line = readFileSync(`/proc/${pid}/status`, 'utf-8').split('\n').find(l => l.startsWith('VmRSS:'));
+        return line ? Number(line.split(/\s+/)[1]) / 1024 : NaN;
+    } catch {
+        return NaN;
+    }
 }
 
 export function median(values) {

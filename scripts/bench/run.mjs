@@ -1,13 +1,17 @@
-// `npm run bench`: generates synthetic workspaces of growing size and prints how
-// fast `joinery check` runs on them (whole process, median of several runs), how
-// much the rules add over parse + link, how time grows with size, and how fast
-// the language server answers an edit. It prints figures; it never fails on them.
+// `npm run bench [-- --sizes 62,250,1000,4000 --runs 5 --edits 100 --no-lsp --json FILE]`:
+// generates synthetic workspaces of growing size and prints how fast `joinery
+// check` runs on them (whole process, median of several runs: wall, CPU, peak
+// memory), how much the rules add over parse + link, how time grows with size, and
+// how the language server does: start-up to every file's diagnostics, an edit to
+// the edited file's diagnostics and to the workspace settled, its memory over a
+// series of edits, an edit to a file of actors. It prints figures (and writes
+// them as JSON with --json); it never fails on them.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSingleModel, generateWorkspace } from './workspace-generator.mjs';
+import { generateSingleModel, generateWorkspace, ownActorsFile } from './workspace-generator.mjs';
 import { editToDiagnostics, median } from './lsp-timing.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,9 +19,11 @@ const cli = join(root, 'bin/joinery.cjs');
 const server = join(root, 'bin/joinery-language-server.cjs');
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
-const sizes = option('sizes', '62,250,1000').split(',').map(Number);
+const sizes = option('sizes', '62,250,1000,4000').split(',').map(Number);
 const runs = Number(option('runs', '5'));
 const skipLsp = args.includes('--no-lsp');
+const edits = Number(option('edits', '100'));
+const jsonFile = option('json', undefined);
 const scratch = mkdtempSync(join(tmpdir(), 'joinery-bench-'));
 
 function write(folder, files) {
@@ -33,7 +39,7 @@ const rulesOff = join(scratch, 'rules-off.json');
 writeFileSync(rulesOff, JSON.stringify({ rules: Object.fromEntries(ruleIds.map(id => [id, 'off'])) }));
 
 function timeCheck(folder, extra) {
-    const times = [], memory = [];
+    const times = [], memory = [], cpu = [];
     const memoryFile = join(scratch, 'memory');
     for (let i = 0; i < runs; i++) {
         const started = performance.now();
@@ -41,17 +47,19 @@ function timeCheck(folder, extra) {
             { env: { ...process.env, JOINERY_BENCH_MEMORY_FILE: memoryFile }, encoding: 'utf-8' });
         times.push(performance.now() - started);
         if (run.status === 2) throw new Error(run.stderr);
-        memory.push(Number(readFileSync(memoryFile, 'utf-8')));
+        const usage = JSON.parse(readFileSync(memoryFile, 'utf-8'));
+        memory.push(usage.maxRssKb);
+        cpu.push(usage.cpuMs);
     }
-    return { ms: median(times), memoryMb: Math.max(...memory) / 1024 };
+    return { ms: median(times), cpuMs: median(cpu), memoryMb: Math.max(...memory) / 1024 };
 }
 
 const pad = (value, width) => String(value).padStart(width);
-console.log(`joinery bench — node ${process.version}, ${runs} runs per figure (median), ${new Date().toISOString()}`);
+const report = { node: process.version, runs, date: new Date().toISOString(), load: loadAverage(), cli: [], lsp: {} };
+console.log(`joinery bench — node ${process.version}, ${runs} runs per figure (median), ${report.date}, load average before: ${report.load}`);
 console.log('');
-console.log(`${'files'.padStart(6)} ${'lines'.padStart(8)} ${'check ms'.padStart(9)} ${'lines/s'.padStart(9)} ${'peak MB'.padStart(8)} ${'rules-off ms'.padStart(13)} ${'rules add'.padStart(10)} ${'growth'.padStart(7)}`);
+console.log(`${'files'.padStart(6)} ${'lines'.padStart(8)} ${'check ms'.padStart(9)} ${'cpu ms'.padStart(8)} ${'lines/s'.padStart(9)} ${'peak MB'.padStart(8)} ${'rules-off ms'.padStart(13)} ${'rules add'.padStart(10)} ${'growth'.padStart(7)}`);
 let previous;
-const results = [];
 for (const size of sizes) {
     const folder = join(scratch, `workspace-${size}`);
     const files = generateWorkspace(size);
@@ -60,8 +68,8 @@ for (const size of sizes) {
     const full = timeCheck(folder, []);
     const bare = timeCheck(folder, ['--config', rulesOff]);
     const growth = previous ? `${(full.ms / previous.ms).toFixed(2)}×/${(lines / previous.lines).toFixed(1)}×` : '';
-    console.log(`${pad(size, 6)} ${pad(lines, 8)} ${pad(full.ms.toFixed(0), 9)} ${pad(Math.round(lines / (full.ms / 1000)), 9)} ${pad(full.memoryMb.toFixed(0), 8)} ${pad(bare.ms.toFixed(0), 13)} ${pad(`+${((full.ms / bare.ms - 1) * 100).toFixed(0)}%`, 10)} ${pad(growth, 7)}`);
-    results.push({ size, lines, ...full, bareMs: bare.ms });
+    console.log(`${pad(size, 6)} ${pad(lines, 8)} ${pad(full.ms.toFixed(0), 9)} ${pad(full.cpuMs.toFixed(0), 8)} ${pad(Math.round(lines / (full.ms / 1000)), 9)} ${pad(full.memoryMb.toFixed(0), 8)} ${pad(bare.ms.toFixed(0), 13)} ${pad(`+${((full.ms / bare.ms - 1) * 100).toFixed(0)}%`, 10)} ${pad(growth, 7)}`);
+    report.cli.push({ files: size, lines, wallMs: full.ms, cpuMs: full.cpuMs, peakMb: full.memoryMb, rulesOffMs: bare.ms });
     previous = { ms: full.ms, lines };
 }
 console.log('');
@@ -73,21 +81,43 @@ if (!skipLsp) {
     const text = generateSingleModel(2000);
     write(single, { 'model.joinery': text });
     const titleEdit = (source, i) => source.replace(/"Partnership 1"|"Partnership 1 edit \d+"/, `"Partnership 1 edit ${i}"`);
-    const one = await editToDiagnostics({ serverBin: server, folder: single, file: join(single, 'model.joinery'), edits: 21, edit: titleEdit });
+    const one = await editToDiagnostics({ serverBin: server, folder: single, file: join(single, 'model.joinery'), files: 1, edits: 21, edit: titleEdit });
     console.log(`LSP, one ${text.split('\n').length}-line model: edit → diagnostics median ${one.medianMs.toFixed(0)} ms (max ${one.maxMs.toFixed(0)} ms); documents re-validated per edit: ${one.validated}`);
     console.log(`    in the server (ms): ${steps(one.phaseMs)}`);
-    const largest = Math.max(...sizes);
-    const large = join(scratch, `workspace-${largest}`);
-    const middle = Math.floor(largest / 2);
+    report.lsp.singleModel = { lines: text.split('\n').length, ...one };
+
+    // The workspace the targets name (1,000 files, or the largest size asked for), and one partnership with its own actors.
+    const size = sizes.includes(1000) ? 1000 : Math.max(...sizes);
+    const large = join(scratch, `lsp-${size}`);
+    const ownFile = 'own/partnership.joinery';
+    write(large, { ...generateWorkspace(size), [ownFile]: ownActorsFile(5000) });
+    const middle = Math.floor(size / 2);
     const target = join(large, `arrangements/arr-${String(middle).padStart(4, '0')}.joinery`);
     const arrangementEdit = (source, i) => source.replace(new RegExp(`"Partnership ${middle}[^"]*"`), `"Partnership ${middle} edit ${i}"`);
-    const many = await editToDiagnostics({ serverBin: server, folder: large, file: target, edits: 11, edit: arrangementEdit });
-    console.log(`LSP, one file of a ${Math.max(...sizes)}-file workspace: first diagnostics after ${(many.initialMs / 1000).toFixed(1)} s; edit → diagnostics median ${many.medianMs.toFixed(0)} ms (max ${many.maxMs.toFixed(0)} ms); documents re-validated per edit: ${many.validated} of ${Math.max(...sizes)}`);
+    const many = await editToDiagnostics({ serverBin: server, folder: large, file: target, files: size + 1, edits, edit: arrangementEdit });
+    console.log(`LSP, ${size + 1}-file workspace: every file's diagnostics ${(many.startupMs / 1000).toFixed(1)} s after start-up`);
+    console.log(`    an arrangement file's title, ${edits} edits: its diagnostics median ${many.medianMs.toFixed(0)} ms (max ${many.maxMs.toFixed(0)}); workspace settled median ${many.settledMedianMs.toFixed(0)} ms (max ${many.settledMaxMs.toFixed(0)}); re-validated per edit: ${many.validated}; server resident memory max ${many.maxRssMb.toFixed(0)} MB (after the last edit ${many.lastRssMb.toFixed(0)} MB)`);
     console.log(`    in the server (ms): ${steps(many.phaseMs)}`);
+    const actorEdit = (source, i) => source.replace(/"Actor 0 \(statutory\)[^"]*"/, `"Actor 0 (statutory) edit ${i}"`);
+    const own = await editToDiagnostics({ serverBin: server, folder: large, file: join(large, ownFile), files: size + 1, edits: 21, edit: actorEdit });
+    console.log(`    an actor's title in a file of a partnership's own actors, 21 edits: its diagnostics median ${own.medianMs.toFixed(0)} ms (max ${own.maxMs.toFixed(0)}); settled median ${own.settledMedianMs.toFixed(0)} ms (max ${own.settledMaxMs.toFixed(0)})`);
+    report.lsp.workspace = { files: size + 1, ...many };
+    report.lsp.ownActorsFile = own;
 }
+if (jsonFile) {
+    writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+    console.log('');
+    console.log(`figures written to ${jsonFile}`);
+}
+
 /** `parse 40 · link 12 · …`: where the server says an edit's time went (medians, ms). */
 function steps(phaseMs) {
     return Object.entries(phaseMs).filter(([name]) => name !== 'total').map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(' · ');
+}
+
+/** What else the machine was doing: its 1-minute load average (the figures are only as quiet as the machine). */
+function loadAverage() {
+    return loadavg()[0].toFixed(2);
 }
 
 rmSync(scratch, { recursive: true, force: true });

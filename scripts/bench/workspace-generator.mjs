@@ -155,6 +155,17 @@ export function generateWorkspace(fileCount, seed = 1) {
     return files;
 }
 
+/**
+ * A partnership that declares its own actors beside its arrangement, as a
+ * place-based model often does, for a workspace of the generator's files: its
+ * actors are `Own0` to `Own5`, and it uses the shared domains and `Chief`.
+ */
+export function ownActorsFile(index, seed = 1) {
+    const actors = actorsFile(SECTORS.length).split('\n').filter(line => line.startsWith('/// Actor') || line.startsWith('actor A'));
+    const arrangement = arrangementFile(index, SECTORS.length, random(seed));
+    return [...actors, '', arrangement].join('\n').replace(/\bA(\d)\b/g, 'Own$1').replace(/\bArr(\d+)\b/g, (_, n) => `Own${n}Arr`);
+}
+
 /** One file of about `lines` lines: its own actors, then arrangements. */
 export function generateSingleModel(lines, seed = 1) {
     const next = random(seed);

@@ -9,6 +9,8 @@ import { fuzzCase, loadExamples, type Examples, type FuzzCase } from './fuzz-cas
 import { FuzzWorkspace } from './fuzz-workspace.js';
 import { FuzzServer } from './lsp-pass.js';
 import { ParityPass } from './parity-pass.js';
+import { residentMb } from '../../scripts/bench/lsp-timing.mjs';
+import { soakEdits } from './soak.js';
 
 /**
  * `npm run fuzz -- --count N --seconds S --seed X`: generated and mutated inputs
@@ -21,7 +23,11 @@ import { ParityPass } from './parity-pass.js';
 const USAGE = `npm run fuzz -- [--count N] [--seconds S] [--seed X] [--index I] [--replay FILE|DIR]
   [--no-lsp] [--no-in-process] [--no-parity] [--no-invariants] [--slow-ms 2000] [--hang-ms 30000]
   [--positions 2] [--corpus DIR] [--no-save] [--keep REASON] [--json]
---keep saves every input run to the corpus, failing or not (for inputs that failed before a fix).`;
+  [--soak-edits N [--soak-files 1000] [--sample-every 100]]
+--keep saves every input run to the corpus, failing or not (for inputs that failed before a fix).
+--soak-edits runs only the soak: the server on a generated workspace through N edits, its memory
+sampled (test/fuzz/soak.ts). A long run of random requests is the LSP pass alone:
+--no-in-process --no-parity --seconds 600 (the server's memory is reported).`;
 
 interface Options {
     root: string;
@@ -41,6 +47,9 @@ interface Options {
     save: boolean;
     keep?: string;
     json: boolean;
+    soakEdits: number;
+    soakFiles: number;
+    sampleEvery: number;
 }
 
 interface LaneSummary {
@@ -83,7 +92,8 @@ function parseOptions(argv: string[]): Options {
             'no-invariants': { type: 'boolean', default: false }, 'slow-ms': { type: 'string', default: '2000' },
             'hang-ms': { type: 'string', default: '30000' }, positions: { type: 'string', default: '2' },
             corpus: { type: 'string' }, 'no-save': { type: 'boolean', default: false }, keep: { type: 'string' }, json: { type: 'boolean', default: false },
-            worker: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }
+            worker: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+            'soak-edits': { type: 'string', default: '0' }, 'soak-files': { type: 'string', default: '1000' }, 'sample-every': { type: 'string', default: '100' }
         }
     });
     if (values.help) {
@@ -101,7 +111,8 @@ function parseOptions(argv: string[]): Options {
         index: values.index === undefined ? undefined : number('index', values.index), replay: values.replay,
         lsp: !values['no-lsp'], inProcess: !values['no-in-process'], parity: !values['no-parity'], invariants: !values['no-invariants'],
         slowMs: number('slow-ms', values['slow-ms']), hangMs: number('hang-ms', values['hang-ms']), positions: number('positions', values.positions),
-        corpus: path.resolve(values.corpus ?? path.join(root, 'test/fuzz/corpus')), save: !values['no-save'], keep: values.keep, json: values.json
+        corpus: path.resolve(values.corpus ?? path.join(root, 'test/fuzz/corpus')), save: !values['no-save'], keep: values.keep, json: values.json,
+        soakEdits: number('soak-edits', values['soak-edits']), soakFiles: number('soak-files', values['soak-files']), sampleEvery: Math.max(1, number('sample-every', values['sample-every']))
     };
 }
 
@@ -201,6 +212,7 @@ async function main(): Promise<number> {
         return -1;
     }
     const options = parseOptions(process.argv.slice(2));
+    if (options.soakEdits > 0) return soak(options);
     const examples = loadExamples(options.root);
     const source = inputSource(options, examples);
     const deadline = Date.now() + options.seconds * 1000;
@@ -218,6 +230,8 @@ async function main(): Promise<number> {
     };
     const inProcess = emptyLane();
     const lsp = emptyLane();
+    /** The long-lived server's resident memory (MB) after each input: after the first, the largest, the last. */
+    const serverMemory = { afterFirstMb: Number.NaN, maxMb: 0, lastMb: Number.NaN };
     const parity: ParitySummary = { inputs: 0, findings: 0, differences: 0, crashes: 0, hangs: 0, restarts: 0 };
     let capabilities: string[] = [];
     let unexercised: string[] = [];
@@ -257,6 +271,10 @@ async function main(): Promise<number> {
                 if (process.env.JOINERY_FUZZ_TRACE) process.stderr.write(`lsp ${i} ${Math.round(performance.now() - traceStart)} ms ${result.requests} requests ${input.label.slice(0, 50)}\n`);
                 tally(lsp, result.failures, result.requests, result.slowest);
                 record(i, input, result.failures, 'lsp');
+                const mb = residentMb(server.child.pid!);
+                if (Number.isNaN(serverMemory.afterFirstMb)) serverMemory.afterFirstMb = mb;
+                serverMemory.maxMb = Math.max(serverMemory.maxMb, mb);
+                serverMemory.lastMb = mb;
                 if (result.failures.some(f => f.kind === 'hang' || f.kind === 'server-died' || f.kind === 'crash')) {
                     for (const method of server.exercised) exercisedMethods.push(method);
                     await server.stop();
@@ -315,7 +333,7 @@ async function main(): Promise<number> {
     const summary = {
         seed: options.replay ? `replay of ${options.replay}` : `seed '${options.seed}'`, seconds: Math.round((Date.now() - started) / 100) / 10, slowMs: options.slowMs,
         inProcess: { ...inProcess, maxRequestMs: Math.round(inProcess.maxRequestMs), providers },
-        lsp: { ...lsp, maxRequestMs: Math.round(lsp.maxRequestMs), capabilities, methods: exercisedMethods, unexercisedCapabilities: unexercised },
+        lsp: { ...lsp, maxRequestMs: Math.round(lsp.maxRequestMs), capabilities, methods: exercisedMethods, unexercisedCapabilities: unexercised, serverMemory },
         parity,
         failingInputs: [...failed.values()].map(({ input, failures }) => ({
             seed: input.seed, index: input.index, label: input.label,
@@ -329,11 +347,13 @@ async function main(): Promise<number> {
     return failed.size > 0 ? 1 : 0;
 }
 
-function printSummary(summary: { seed: string; seconds: number; inProcess: LaneSummary; lsp: LaneSummary; parity: ParitySummary; failingInputs: Array<{ index: number; label: string; reproduce: string; failures: Failure[] }>; saved: string[] }): void {
+function printSummary(summary: { seed: string; seconds: number; inProcess: LaneSummary; lsp: LaneSummary & { serverMemory: { afterFirstMb: number; maxMb: number; lastMb: number } }; parity: ParitySummary; failingInputs: Array<{ index: number; label: string; reproduce: string; failures: Failure[] }>; saved: string[] }): void {
     const lane = (name: string, l: LaneSummary) =>
         `${name}: ${l.inputs} inputs, ${l.requests} requests, ${l.crashes} crashes, ${l.hangs} hangs, ${l.slow} slow, ${l.invariantViolations} invariant violations, max request ${Math.round(l.maxRequestMs)} ms (${l.slowestRequest || '-'})`;
     const p = summary.parity;
+    const memory = summary.lsp.serverMemory;
     const lines = [`fuzz ${summary.seed}, ${summary.seconds} s`, lane('in-process', summary.inProcess), lane('lsp', summary.lsp),
+        ...(summary.lsp.inputs > 0 ? [`    the server's resident memory: ${memory.afterFirstMb.toFixed(0)} MB after the first input, at most ${memory.maxMb.toFixed(0)} MB, ${memory.lastMb.toFixed(0)} MB at the end (${summary.lsp.restarts} restarts)`] : []),
         `parity: ${p.inputs} inputs, ${p.findings} findings compared, ${p.differences} with differences, ${p.crashes} crashes, ${p.hangs} hangs, ${p.restarts} server starts`];
     for (const failing of summary.failingInputs.slice(0, 20)) {
         lines.push(`\ninput ${failing.index} (${failing.label}); reproduce with npm run fuzz -- ${failing.reproduce}`);
@@ -341,6 +361,21 @@ function printSummary(summary: { seed: string; seconds: number; inProcess: LaneS
     }
     if (summary.saved.length > 0) lines.push(`\nkept in the corpus: ${summary.saved.join(', ')}`);
     process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The soak alone (see USAGE): figures printed, exit code 1 when an edit went unanswered or memory grew. */
+async function soak(options: Options): Promise<number> {
+    const result = await soakEdits({ serverBin: path.join(options.root, 'bin/joinery-language-server.cjs'), files: options.soakFiles, edits: options.soakEdits, sampleEvery: options.sampleEvery, hangMs: options.hangMs });
+    if (options.json) process.stdout.write(JSON.stringify(result) + '\n');
+    else {
+        process.stdout.write([
+            `soak: ${options.soakEdits} edits in a ${options.soakFiles}-file workspace; every file's diagnostics ${(result.startupMs / 1000).toFixed(1)} s after start-up; an edit's diagnostics median ${result.medianEditMs.toFixed(0)} ms`,
+            `the server's resident memory (MB), least–most per ${options.sampleEvery} edits: ${result.samples.map(s => `${s.edits}: ${s.leastMb.toFixed(0)}–${s.mostMb.toFixed(0)}`).join(', ')}`,
+            `the least after 100 edits: spread ${(result.spread * 100).toFixed(1)}%, the last window against the first ${result.growth >= 0 ? '+' : ''}${(result.growth * 100).toFixed(1)}%`,
+            ...result.failures.map(failure => `FAIL ${failure}`)
+        ].join('\n') + '\n');
+    }
+    return result.failures.length > 0 ? 1 : 0;
 }
 
 main().then(code => { if (code >= 0) process.exitCode = code; }, error => {

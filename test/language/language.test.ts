@@ -131,6 +131,11 @@ describe('parsing and linking', () => {
         expect(lineBreak.findings.some(f => f.rule === 'syntax' && /Unterminated string/.test(f.message))).toBe(true);
     });
 
+    it('says how a date is written when one is quoted', async () => {
+        const { findings } = await checkWorkspace('actor X { sector statutory }\narrangement A { partners X date "2026-01-01" }');
+        expect(findings.filter(f => f.rule === 'syntax').map(f => f.message)).toEqual([`Expected a date (YYYY-MM-DD, without quotes) but found '"2026-01-01"'`]);
+    });
+
     it('keeps `///` comments as documentation and ignores other comments', async () => {
         const { services, models } = await checkWorkspace(`
             // not documentation

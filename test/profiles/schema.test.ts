@@ -37,6 +37,8 @@ describe('the published profile schema', () => {
         const bad = [
             { ...good, requirments: [] },
             { ...good, id: 'Not An Id' },
+            // A model could not name it: `england-2014` reads as a word and a number.
+            { ...good, id: 'england-2014' },
             { ...good, version: '1 May 2024' },
             { ...good, kind: 'regulation' },
             { ...good, requirements: [{ ...good.requirements[0], type: 'membre' }] },

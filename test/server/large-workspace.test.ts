@@ -13,11 +13,22 @@ import { generateWorkspace } from '../../scripts/bench/workspace-generator.mjs';
 
 let folder: string;
 let session: LanguageServerSession;
-const FILES = 60;
+/** The generator's files, and one partnership that declares its own actors beside them. */
+const GENERATED = 59;
+const FILES = GENERATED + 1;
+const OWN_ACTORS_FILE = 'own/local.joinery';
+const OWN_ACTORS = `actor LocalCouncil "Local council" { sector statutory kind organisation }
+actor LocalCharity "Local charity" { sector third kind organisation }
+arrangement Local "Local partnership" {
+  partners LocalCouncil
+  forum Board "Board" { kind board voting LocalCouncil 1 }
+  team Help "Help" { staff LocalCouncil, LocalCharity }
+}
+`;
 
 beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'joinery-large-'));
-    for (const [name, text] of Object.entries(generateWorkspace(FILES))) {
+    for (const [name, text] of Object.entries({ ...generateWorkspace(GENERATED), [OWN_ACTORS_FILE]: OWN_ACTORS })) {
         mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
         writeFileSync(path.join(folder, name), text);
     }
@@ -35,7 +46,32 @@ const key = (d: { range: { start: { line: number; character: number } }; message
 const fromCli = (findings: JsonFinding[], file: string) => findings.filter(f => f.file === file).map(f => key(f, f.rule)).sort();
 const fromServer = (diagnostics: Diagnostic[]) => diagnostics.map(d => key({ range: d.range, message: plainMessage(d) }, String(d.code))).sort();
 
+/** Edits a file open in the server; its first answer, and the CLI's findings of the edited workspace. */
+async function editAndAnswer(file: string, edit: (text: string) => string, version: number) {
+    const full = path.join(folder, file);
+    const uri = pathToFileURL(full).href;
+    const original = readFileSync(full, 'utf-8');
+    const edited = edit(original);
+    expect(edited).not.toBe(original);
+    const opened = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version, text: original } });
+    await opened;
+    const first = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version + 1 }, contentChanges: [{ text: edited }] });
+    const firstAnswer = await first;
+    writeFileSync(full, edited);
+    return { firstAnswer, cli: checkJson(['.'], { cwd: folder }) };
+}
+
 describe('an edit in a large workspace', () => {
+    it('answers for a file of actors and their partnership first, with exactly its final findings', async () => {
+        // The charity leaves the team: it takes part in nothing now, which is said at its declaration.
+        const { firstAnswer, cli } = await editAndAnswer(OWN_ACTORS_FILE, text => text.replace('staff LocalCouncil, LocalCharity', 'staff LocalCouncil'), 1);
+        expect(fromServer(firstAnswer)).toEqual(fromCli(cli.findings, OWN_ACTORS_FILE));
+        expect(cli.findings.filter(f => f.file === OWN_ACTORS_FILE && f.rule === 'uninvolved-actor').map(f => f.element)).toEqual(['LocalCharity']);
+        await session.settle(FILES);
+    });
+
     it('answers for the edited file first, with exactly its final findings, then for every file', async () => {
         const file = 'arrangements/arr-0030.joinery';
         const full = path.join(folder, file);

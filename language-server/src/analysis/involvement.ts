@@ -9,7 +9,7 @@ import { resolved } from './membership.js';
  */
 export class Involvement {
     private readonly byArrangement = new Map<Arrangement, Actor[]>();
-    private everywhere?: { arrangementsOf: MultiMap<Actor, Arrangement>; uninvolved: MultiMap<Arrangement, Actor> };
+    private everywhere?: { arrangementsOf: MultiMap<Actor, Arrangement>; uninvolved: MultiMap<Arrangement, Actor>; filedWith: Map<Actor, Arrangement> };
 
     constructor(private readonly arrangements: readonly Arrangement[], private readonly declaredActors: readonly Actor[]) {}
 
@@ -38,6 +38,11 @@ export class Involvement {
         return this.acrossWorkspace().uninvolved.get(arrangement);
     }
 
+    /** The arrangement an actor that no arrangement involves is filed with (see above). */
+    filedWith(actor: Actor): Arrangement | undefined {
+        return this.acrossWorkspace().filedWith.get(actor);
+    }
+
     private acrossWorkspace() {
         if (!this.everywhere) {
             const arrangementsOf = new MultiMap<Actor, Arrangement>();
@@ -45,6 +50,7 @@ export class Involvement {
                 for (const actor of this.involvedIn(arrangement)) arrangementsOf.add(actor, arrangement);
             }
             const uninvolved = new MultiMap<Arrangement, Actor>();
+            const filedWith = new Map<Actor, Arrangement>();
             const firstInFile = new Map<LangiumDocument, Arrangement>();
             const firstInFolder = new Map<string, Arrangement>();
             for (const arrangement of this.arrangements) {
@@ -58,9 +64,11 @@ export class Involvement {
                 if (arrangementsOf.has(actor) || involvedNames.has(actor.name)) continue;
                 const document = AstUtils.getDocument(actor);
                 const home = firstInFile.get(document) ?? firstInFolder.get(folderOf(document)) ?? this.arrangements[0];
-                if (home) uninvolved.add(home, actor);
+                if (!home) continue;
+                uninvolved.add(home, actor);
+                filedWith.set(actor, home);
             }
-            this.everywhere = { arrangementsOf, uninvolved };
+            this.everywhere = { arrangementsOf, uninvolved, filedWith };
         }
         return this.everywhere;
     }

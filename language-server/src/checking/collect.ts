@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { isArrangement, type Model } from '../generated/ast.js';
+import { isActor, isArrangement, type Arrangement, type Model } from '../generated/ast.js';
 import { messageText, type FindingData } from '../validation/document-validator.js';
 import { compareFindings, type Finding, type Severity } from '../findings/finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
@@ -30,24 +30,39 @@ export function collectFindingsAndAccepted(services: RulesServices, settings: Ru
 }
 
 /**
- * The findings located in some documents that hold only arrangements, exactly as
- * `collectFindings` reports them there: a gap is reported on the arrangement's own
- * elements or on top-level actors, so these documents' findings come from their
- * own arrangements. The server answers an edit with these first.
+ * The findings located in some documents, exactly as `collectFindings` reports
+ * them there, read from the arrangements whose findings can land in them (see
+ * `arrangementsReportingIn`). The server answers an edit with these first.
  */
-export function collectDocumentFindings(services: RulesServices, documents: LangiumDocument[], settings: RuleSettings = {}): Finding[] {
+export function collectDocumentFindings(services: RulesServices, documents: LangiumDocument[], arrangements: readonly Arrangement[], settings: RuleSettings = {}): Finding[] {
     const runner = services.rules.RuleRunner;
     const uris = new Set(documents.map(document => document.uri.toString()));
-    const arrangements = documents.flatMap(document => (document.parseResult.value as Model).declarations?.filter(isArrangement) ?? []);
     return findingsOf(documents, settings, () => [
-        ...runner.workspaceModelErrors().filter(finding => uris.has(finding.uri)),
+        ...runner.workspaceModelErrors(),
         ...runner.arrangementFindings(arrangements, rule => settings[rule] !== 'off')
-    ]).findings;
+    ].filter(finding => uris.has(finding.uri))).findings;
 }
 
-/** Whether a document declares arrangements and nothing else at top level. */
-export function holdsOnlyArrangements(document: LangiumDocument): boolean {
-    return ((document.parseResult.value as Model).declarations ?? []).every(isArrangement);
+/**
+ * The arrangements whose gaps can be reported in these documents: a gap is
+ * reported on an arrangement's own elements or on the top-level actors it
+ * involves, and an actor no arrangement involves is reported with the one it is
+ * filed with. For a file of one partnership's own actors that is its own
+ * arrangement; for a file of actors every partnership shares, all of them.
+ */
+export function arrangementsReportingIn(services: RulesServices, documents: LangiumDocument[]): Arrangement[] {
+    const involvement = services.analysis.IntegrationAnalysis.workspaceModel().involvement;
+    const arrangements = new Set<Arrangement>();
+    for (const document of documents) {
+        for (const declaration of (document.parseResult.value as Model).declarations ?? []) {
+            if (isArrangement(declaration)) arrangements.add(declaration);
+            if (!isActor(declaration)) continue;
+            for (const arrangement of involvement.arrangementsOf(declaration)) arrangements.add(arrangement);
+            const filed = involvement.filedWith(declaration);
+            if (filed) arrangements.add(filed);
+        }
+    }
+    return [...arrangements];
 }
 
 function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {

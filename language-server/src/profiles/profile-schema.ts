@@ -29,7 +29,8 @@ export interface SchemaNode {
     oneOf?: readonly SchemaNode[];
 }
 
-export const PROFILE_ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+/** Each hyphened part starts with a letter, as a word does in a model: `england-2014` could not be written after `profile`. */
+export const PROFILE_ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$';
 const WORD = { type: 'string', pattern: PROFILE_ID_PATTERN, maxLength: 60 } as const;
 const TEXT = (description: string, maxLength = 500): SchemaNode => ({ type: 'string', minLength: 1, maxLength, description });
 const ROLE_LIST = (description: string): SchemaNode => ({ type: 'array', items: { ...WORD, description: 'a role id of this profile' }, minItems: 1, maxItems: 50, uniqueItems: true, description });

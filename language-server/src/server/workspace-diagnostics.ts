@@ -1,15 +1,19 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { collectDocumentFindings, collectFindings, holdsOnlyArrangements } from '../checking/collect.js';
+import { arrangementsReportingIn, collectDocumentFindings, collectFindings } from '../checking/collect.js';
 import { GAP_RULES } from '../rules/registry.js';
 import { toDiagnostic } from '../lsp/diagnostic.js';
 import { untilNextTurn } from '../language/next-turn.js';
 import type { JoineryServices } from '../joinery-module.js';
+import type { Arrangement } from '../generated/ast.js';
 import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 
 /** From this many files on, an edit is answered in two steps (see below). */
 const LARGE_WORKSPACE = 50;
+
+/** Beyond this share of the workspace's arrangements, answering the edited files first saves nothing. */
+const EDITED_FIRST_SHARE = 0.25;
 
 /**
  * Publishes the workspace's findings per file after every build and whenever the
@@ -17,9 +21,11 @@ const LARGE_WORKSPACE = 50;
  * one file can come from an edit in another (an actor's missing voice is reported
  * at the actor's declaration), so every file is considered each time.
  *
- * In a large workspace an edit to files that hold only arrangements is answered
- * first for those files (their findings come from their own arrangements), then for
- * the rest, one rule at a time between other requests; a newer edit stops the rest.
+ * In a large workspace an edit is answered first for the edited files, from the
+ * arrangements whose gaps can be reported in them (their own, and those that
+ * involve the actors they declare), then for the rest, one rule at a time between
+ * other requests; a newer edit stops the rest. An edit to a file of actors that
+ * most arrangements share is answered in one step: the first would be all of it.
  */
 export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: PublishDiagnosticsParams) => Promise<void>, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
     const published = new Map<string, Diagnostic[]>();
@@ -46,10 +52,10 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
     };
     /** Counts builds, so that the second step of an older edit knows it is stale. */
     let generation = 0;
-    const publishEditedFirst = async (documents: LangiumDocument[]) => {
+    const publishEditedFirst = async (documents: LangiumDocument[], arrangements: readonly Arrangement[]) => {
         const current = generation;
         const byUri = new Map<string, Diagnostic[]>(documents.map(document => [document.uri.toString(), []]));
-        for (const finding of collectDocumentFindings(joinery, documents, settings.current())) byUri.get(finding.uri)?.push(toDiagnostic(finding));
+        for (const finding of collectDocumentFindings(joinery, documents, arrangements, settings.current())) byUri.get(finding.uri)?.push(toDiagnostic(finding));
         for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
         const enabled = GAP_RULES.filter(rule => settings.current()[rule.id] !== 'off');
         for (const rule of enabled) {
@@ -75,8 +81,11 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         const documents = shared.workspace.LangiumDocuments;
         const editedDocuments = [...edited].map(uri => documents.getDocument(URI.parse(uri))).filter(d => d !== undefined);
         const large = documents.all.count() >= LARGE_WORKSPACE;
-        if (wasBuilt && large && editedDocuments.length > 0 && editedDocuments.length === edited.size && editedDocuments.every(holdsOnlyArrangements)) {
-            void publishEditedFirst(editedDocuments);
+        const answerFirst = wasBuilt && large && editedDocuments.length > 0 && editedDocuments.length === edited.size
+            ? arrangementsReportingIn(joinery, editedDocuments) : undefined;
+        const all = answerFirst && joinery.analysis.IntegrationAnalysis.workspaceModel().arrangements.length;
+        if (answerFirst && all && answerFirst.length <= all * EDITED_FIRST_SHARE) {
+            void publishEditedFirst(editedDocuments, answerFirst);
         } else {
             publish();
         }

@@ -297,7 +297,7 @@ export function shortenParserMessage(message: string): string {
     const expectedList = /one of these possible Token sequences:\n([\s\S]*?)\nbut found/.exec(message)?.[1];
     if (expectedList) {
         const options = [...new Set(expectedList.split('\n').map(l => /\[(.*?)\]/.exec(l)?.[1]?.split(', ')[0] ?? '').filter(Boolean))];
-        const shown = options.slice(0, 8).map(o => o.replace(/^'(.*)'$/, '$1'));
+        const shown = options.slice(0, 8).map(o => /^[A-Z]+$/.test(o) ? tokenWord(o) : o.replace(/^'(.*)'$/, '$1'));
         const more = options.length > shown.length ? ', …' : '';
         return `Unexpected ${found === undefined || found === '' ? 'end of input' : `'${found}'`}: expected ${shown.join(', ')}${more}`;
     }
@@ -311,6 +311,8 @@ function tokenWord(tokenName: string): string {
         case 'ID': return 'a name';
         case 'STRING': return 'a quoted string';
         case 'NUMBER': return 'a number';
+        // A quoted date is the likely mistake: say how one is written.
+        case 'DATE': return 'a date (YYYY-MM-DD, without quotes)';
         case 'EOF': return 'end of input';
         default: return `'${tokenName}'`;
     }
