@@ -1,4 +1,4 @@
-import { inject, type DeepPartial, type Module } from 'langium';
+import { inject, URI, type DeepPartial, type LangiumSharedCoreServices, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumSharedServices, type PartialLangiumServices
@@ -38,12 +38,15 @@ import { JoineryCodeActionProvider } from './lsp/code-actions.js';
 import { JoineryDefinitionProvider } from './lsp/definition.js';
 import { JoineryNodeKindProvider } from './lsp/declaration-kinds.js';
 import { QualifiedNameFuzzyMatcher } from './lsp/fuzzy-matcher.js';
+import { ProjectScope } from './references/projects.js';
 
 export type { JoineryAddedServices, JoineryServices };
 
 export const JoineryModule: Module<JoineryServices, PartialLangiumServices & JoineryAddedServices> = {
     references: {
         ScopeComputation: services => new JoineryScopeComputation(services),
+        // The root project's; a project below the root gets its own (projectModule).
+        Project: services => new ProjectScope(services.shared, registryOf(services.shared).layout, ''),
         ScopeProvider: services => new JoineryScopeProvider(services),
         References: services => new JoineryReferences(services)
     },
@@ -107,15 +110,51 @@ export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<Lang
     }
 };
 
+/**
+ * What a project below the workspace root has of its own beyond the root
+ * project's services: its folder, and its joinery.json read from there. The
+ * client's commands and capabilities, learnt once at initialisation, are the root's.
+ */
+function projectModule(folder: string, root: JoineryServices): Module<JoineryServices, DeepPartial<JoineryServices>> {
+    return {
+        references: { Project: services => new ProjectScope(services.shared, root.references.Project.layout, folder) },
+        findings: {
+            EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared, services.profiles.ProfileRegistry, { folder: URI.parse(folder), rootSettings: root.findings.EditorRuleSettings })
+        },
+        lsp: { ClientCommands: () => root.lsp.ClientCommands }
+    };
+}
+
+function registryOf(shared: LangiumSharedCoreServices): JoineryServiceRegistry {
+    const registry = shared.ServiceRegistry;
+    if (!(registry instanceof JoineryServiceRegistry)) throw new Error('Joinery needs its own service registry');
+    return registry;
+}
+
 /** Creates the shared and the language services; the CLI and the server both start here. */
 export function createJoineryServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Joinery: JoineryServices } {
     const shared = inject(createDefaultSharedModule(context), JoineryGeneratedSharedModule, JoinerySharedModule);
     const Joinery = inject(createDefaultModule({ shared }), JoineryGeneratedModule, JoineryModule);
     shared.ServiceRegistry.register(Joinery);
     registerSemanticChecks(Joinery);
+    registryOf(shared).useProjects(folder => {
+        const project = inject(createDefaultModule({ shared }), JoineryGeneratedModule, JoineryModule, projectModule(folder, Joinery));
+        registerSemanticChecks(project);
+        return project;
+    });
     if (!context.connection) {
         // Without a client there is no configuration to wait for.
         void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Joinery };
+}
+
+/** Every project's services, the root project's first: one when no folder below the root holds a joinery.json. */
+export function projectServices(shared: LangiumSharedCoreServices): JoineryServices[] {
+    return registryOf(shared).projects() as JoineryServices[];
+}
+
+/** The services of the project a model belongs to. */
+export function servicesOfModel(shared: LangiumSharedCoreServices, uri: URI): JoineryServices {
+    return shared.ServiceRegistry.getServices(uri) as JoineryServices;
 }

@@ -10,9 +10,10 @@ import { visibleText } from '../language/visible-text.js';
 import type { RulesServices } from '../rules/rule-runner.js';
 
 /**
- * Every finding of the workspace: each document's model errors plus the
- * workspace-wide analysis. The CLI prints exactly this list and the server
- * publishes exactly this list, so the two always agree.
+ * Every finding of the workspace (of the project these services serve: see
+ * `collectProjectFindings` for every project): each document's model errors
+ * plus the workspace-wide analysis. The CLI prints exactly this list and the
+ * server publishes exactly this list, so the two always agree.
  */
 export function collectFindings(services: RulesServices, settings: RuleSettings = {}): Finding[] {
     return collectFindingsAndAccepted(services, settings).findings;
@@ -24,7 +25,7 @@ export function collectFindings(services: RulesServices, settings: RuleSettings 
  * report lists.
  */
 export function collectFindingsAndAccepted(services: RulesServices, settings: RuleSettings = {}): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-    const documents = services.shared.workspace.LangiumDocuments.all.toArray();
+    const documents = services.references.Project.documents();
     const runner = services.rules.RuleRunner;
     return findingsOf(documents, settings, () => runner.workspaceFindings(rule => settings[rule] !== 'off'));
 }
@@ -63,6 +64,25 @@ export function arrangementsReportingIn(services: RulesServices, documents: Lang
         }
     }
     return [...arrangements];
+}
+
+/**
+ * Several projects' findings as one sorted list. A model belongs to one project,
+ * but a profile file two projects name is read by both: its findings are kept once.
+ */
+export function mergeProjectFindings<F extends Finding>(lists: readonly F[][]): F[] {
+    if (lists.length === 1) return lists[0];
+    const seen = new Set<string>();
+    const merged: F[] = [];
+    for (const list of lists) {
+        for (const finding of list) {
+            const key = JSON.stringify([finding.uri, finding.range, finding.rule, finding.message]);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            merged.push(finding);
+        }
+    }
+    return merged.sort(compareFindings);
 }
 
 function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {

@@ -19,9 +19,12 @@ export const FINGERPRINT_VERSION = 1;
  * moving the declaration to another file. Findings on no element also carry their
  * file's name. Findings that would still be alike are numbered in order of position.
  * Give the whole workspace's findings, sorted (`compareFindings`), so that the
- * numbering does not depend on which files are reported.
+ * numbering does not depend on which files are reported. `projectOf` names the
+ * project (below the root) a finding's file belongs to, as a path from the root:
+ * two projects may hold the same names, so their findings are told apart by it;
+ * the root project's have none, and keep the fingerprints they had before projects.
  */
-export function withFingerprints(shared: LangiumSharedCoreServices, findings: readonly Finding[]): Finding[] {
+export function withFingerprints(shared: LangiumSharedCoreServices, findings: readonly Finding[], projectOf: (uri: string) => string = () => ''): Finding[] {
     const documents = shared.workspace.LangiumDocuments;
     const textAt = (finding: Finding) => {
         if (!finding.uri || !documents.hasDocument(URI.parse(finding.uri))) return '';
@@ -29,7 +32,8 @@ export function withFingerprints(shared: LangiumSharedCoreServices, findings: re
     };
     const occurrences = new Map<string, number>();
     return findings.map(finding => {
-        const identity = identityOf(finding, textAt).join('\u0000');
+        const project = projectOf(finding.uri);
+        const identity = [...identityOf(finding, textAt), ...(project ? [project] : [])].join('\u0000');
         const occurrence = occurrences.get(identity) ?? 0;
         occurrences.set(identity, occurrence + 1);
         const fingerprint = createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 24);

@@ -26,7 +26,7 @@ export function ruleLevelsSchema(): RuleLevelsSchema {
 export function configFileSchema(): object {
     return {
         $schema: 'http://json-schema.org/draft-07/schema#',
-        title: 'Joinery configuration (joinery.json at the workspace root)',
+        title: 'Joinery configuration (joinery.json: at the workspace root, or in a project folder below it)',
         type: 'object',
         additionalProperties: false,
         properties: {

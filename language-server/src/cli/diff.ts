@@ -7,7 +7,8 @@ import { createJoineryServices } from '../joinery-module.js';
 import type { Finding } from '../findings/finding.js';
 import { findRule } from '../rules/registry.js';
 import { ruleDocsWebUri } from '../rules/rule-docs-location.js';
-import { checkedFindings, ignorePatterns, loadProjectProfiles, parseRuleOptions, readConfig } from './check.js';
+import { ignorePatterns, parseRuleOptions, readConfig } from './config-file.js';
+import { checkedFindings } from './projects.js';
 import { useColor } from './color.js';
 import { displayPaths } from './display-path.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish, type DiffFinding, type DiffResult } from './formats/diff-formats.js';
@@ -102,9 +103,9 @@ async function checkSide(given: string, cwd: string, configFile: string | undefi
     const config = readConfig(configFile, folder);
     const { files } = await findModelFiles(['.'], folder, ignorePatterns(config, patterns, folder));
     const { Joinery } = createJoineryServices(JoineryFileSystem);
-    await loadProjectProfiles(Joinery, config);
-    const findings = files.length === 0 ? [] : await checkedFindings(Joinery, files, { ...config.rules, ...rules }, folder, () => ({ text: '' }));
-    return { folder, files, findings };
+    const checked = files.length === 0 ? { findings: [], files: [] }
+        : await checkedFindings(Joinery, files, folder, () => ({ text: '' }), { rootConfig: config, rules, configGiven: configFile !== undefined, paths: ['.'] });
+    return { folder, files: checked.files, findings: checked.findings };
 }
 
 function comparisonNotes(before: Side, after: Side, given: string[]): string[] {

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { AstUtils } from 'langium';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import { collectFindingsAndAccepted } from '../checking/collect.js';
 import { withFingerprints } from '../checking/fingerprint.js';
 import type { SuppressedFinding } from '../checking/suppression.js';
 import type { Finding } from '../findings/finding.js';
 import type { RuleSettings } from '../checking/rule-settings.js';
-import { createJoineryServices, type JoineryServices } from '../joinery-module.js';
+import { createJoineryServices } from '../joinery-module.js';
 import { ruleDocsUri } from '../rules/rule-docs-location.js';
 import { findRule } from '../rules/registry.js';
 import { renderDot } from '../report/dot.js';
@@ -20,9 +19,9 @@ import { drawMap } from '../report/map-scene.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import { renderMermaid } from '../report/mermaid.js';
 import { renderSvgDocument } from '../report/svg.js';
-import { ignorePatterns, loadProjectProfiles, parseRuleOptions, readConfig } from './check.js';
+import { ignorePatterns, parseRuleOptions, readConfig } from './config-file.js';
 import type { IgnorePatterns } from './ignore-patterns.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadProjects, projectFindings, projectPaths, type CheckedProject, type ProjectOptions } from './projects.js';
 import { displayPaths } from './display-path.js';
 import { readBaseline } from './baseline-file.js';
 import { sourceFactsOf } from './model-source.js';
@@ -82,19 +81,19 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     const cwd = process.cwd();
     const baseline = values.baseline === undefined ? undefined : { file: values.baseline, known: new Set(readBaseline(values.baseline, cwd).map(entry => entry.fingerprint)) };
     const config = readConfig(values.config, cwd);
-    const settings = { ...config.rules, ...parseRuleOptions(values.rule) };
+    const rules = parseRuleOptions(values.rule);
+    const settings = { ...config.rules, ...rules };
     const ignores = ignorePatterns(config, values['ignore-pattern'], cwd);
     const { Joinery } = createJoineryServices(JoineryFileSystem);
-    await loadProjectProfiles(Joinery, config);
     const selection = await findModelFiles(positionals, cwd, ignores);
     requireModelFiles(selection, positionals);
-    const files = selection.files;
-    await loadWorkspace(Joinery, files, cwd, readStdin);
-    const { findings, suppressed, baselined } = fingerprinted(Joinery, settings, baseline?.known);
-    const models = selectArrangements(Joinery, values.arrangement);
+    const projectOptions = { rootConfig: config, rules, configGiven: values.config !== undefined, paths: positionals };
+    const { projects, files } = await loadProjects(Joinery, selection.files, cwd, readStdin, projectOptions);
+    const { findings, suppressed, baselined } = fingerprinted(projects, baseline?.known);
+    const models = selectArrangements(projects, values.arrangement);
     const output = command === 'graph' ? await graph(format, models, findings)
         : format === 'md' ? reportMarkdown(models, findings, files.length, cwd)
-            : await reportHtml({ models, findings, suppressed, baselined, baseline, settings, ignores, fileCount: files.length, cwd, compare: values.compare, pdf: chromium });
+            : await reportHtml({ models, findings, suppressed, baselined, baseline, settings, projectOptions, ignores, fileCount: files.length, cwd, compare: values.compare, pdf: chromium });
     if (values.output) {
         writeOutputFile(values.output, output, cwd, files);
     } else {
@@ -103,8 +102,9 @@ export async function runViewCommand(command: 'report' | 'graph', args: string[]
     return 0;
 }
 
-function selectArrangements(services: JoineryServices, name: string | undefined): ArrangementModel[] {
-    const all = services.analysis.IntegrationAnalysis.allArrangementModels();
+/** Every project's arrangements, or the one named. */
+function selectArrangements(projects: readonly CheckedProject[], name: string | undefined): ArrangementModel[] {
+    const all = projects.flatMap(project => project.services.analysis.IntegrationAnalysis.allArrangementModels());
     if (name === undefined) return all;
     const chosen = all.filter(model => model.arrangement.name === name);
     if (chosen.length === 0) {
@@ -132,6 +132,8 @@ interface HtmlReportRun {
     baselined: Finding[];
     baseline?: Baseline;
     settings: RuleSettings;
+    /** How the projects were read, read again so for `--compare OLD`. */
+    projectOptions: ProjectOptions;
     /** The files the workspace skips, skipped in `--compare OLD` too. */
     ignores: IgnorePatterns;
     fileCount: number;
@@ -148,7 +150,7 @@ async function reportHtml(run: HtmlReportRun): Promise<string | Buffer> {
     const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
     const profiles = models.map(model => buildIntegrationProfile(model, findings, placeOf, fileOf, accepted));
-    const earlier = run.compare === undefined ? undefined : await earlierProfiles(run.compare, settings, run.ignores, run.baseline, cwd);
+    const earlier = run.compare === undefined ? undefined : await earlierProfiles(run.compare, run.projectOptions, run.ignores, run.baseline, cwd);
     const otherFindings = findings.filter(f => !f.arrangement).map(f => ({ ...f, type: groupOf(f.rule), place: placeOf(f) }));
     const sourceOf = sourceFactsOf();
     const arrangements = [];
@@ -168,17 +170,17 @@ async function reportHtml(run: HtmlReportRun): Promise<string | Buffer> {
 }
 
 /** The profiles of the earlier model (`--compare OLD`), checked with the same settings, by arrangement name. */
-async function earlierProfiles(paths: string, settings: RuleSettings, ignores: IgnorePatterns, baseline: Baseline | undefined, cwd: string): Promise<Map<string, IntegrationProfile>> {
+async function earlierProfiles(paths: string, options: ProjectOptions, ignores: IgnorePatterns, baseline: Baseline | undefined, cwd: string): Promise<Map<string, IntegrationProfile>> {
     const { Joinery } = createJoineryServices(JoineryFileSystem);
     const selection = await findModelFiles([paths], cwd, ignores);
     requireModelFiles(selection, [paths]);
-    await loadWorkspace(Joinery, selection.files, cwd, () => { throw new UsageError('--compare reads files, not standard input'); });
+    const { projects } = await loadProjects(Joinery, selection.files, cwd, () => { throw new UsageError('--compare reads files, not standard input'); }, { ...options, paths: [paths] });
     // The same baseline holds back the same known findings then, so that they are neither opened nor closed.
-    const { findings, suppressed, baselined } = fingerprinted(Joinery, settings, baseline?.known);
+    const { findings, suppressed, baselined } = fingerprinted(projects, baseline?.known);
     const fileOf = displayPaths(cwd);
     const placeOf = (finding: Finding) => `${fileOf(finding.uri)}:${finding.range.start.line + 1}`;
-    const accepted = { suppressed, rulesOff: rulesOffIn(settings), baselined };
-    return new Map(Joinery.analysis.IntegrationAnalysis.allArrangementModels()
+    const accepted = { suppressed, rulesOff: rulesOffIn({ ...options.rootConfig.rules, ...options.rules }), baselined };
+    return new Map(selectArrangements(projects, undefined)
         .map(model => [model.arrangement.name, buildIntegrationProfile(model, findings, placeOf, fileOf, accepted)]));
 }
 
@@ -193,9 +195,9 @@ interface Baseline {
  * (for --compare and --baseline), less those the baseline knows; and the accepted
  * ones: suppressed, and baselined.
  */
-function fingerprinted(services: JoineryServices, settings: RuleSettings, known: ReadonlySet<string> = new Set()): { findings: Finding[]; suppressed: SuppressedFinding[]; baselined: Finding[] } {
-    const collected = collectFindingsAndAccepted(services, settings);
-    const all = withFingerprints(services.shared, collected.findings);
+function fingerprinted(projects: readonly CheckedProject[], known: ReadonlySet<string> = new Set()): { findings: Finding[]; suppressed: SuppressedFinding[]; baselined: Finding[] } {
+    const collected = projectFindings(projects);
+    const all = projects.length === 0 ? [] : withFingerprints(projects[0].services.shared, collected.findings, projectPaths(projects[0].services, process.cwd()));
     const isKnown = (finding: Finding) => finding.fingerprint !== undefined && known.has(finding.fingerprint);
     return { findings: all.filter(finding => !isKnown(finding)), suppressed: collected.suppressed, baselined: all.filter(isKnown) };
 }

@@ -8,11 +8,12 @@ import type { WorkspaceModel } from '../analysis/workspace-model.js';
  * Model errors that only the whole workspace shows: a top-level name declared twice
  * (in any files) and `reports to` cycles (which may cross arrangements).
  */
-export function workspaceModelErrors(workspace: WorkspaceModel): Finding[] {
-    return [...duplicateTopLevelNames(workspace), ...reportsToCycles(workspace)];
+export function workspaceModelErrors(workspace: WorkspaceModel, namespace: 'workspace' | 'project' = 'workspace'): Finding[] {
+    return [...duplicateTopLevelNames(workspace, namespace), ...reportsToCycles(workspace)];
 }
 
-function duplicateTopLevelNames(workspace: WorkspaceModel): Finding[] {
+/** `namespace` says what shares the names: the workspace, or (when it is split into projects) the project. */
+function duplicateTopLevelNames(workspace: WorkspaceModel, namespace: 'workspace' | 'project'): Finding[] {
     const firstByName = new Map<string, AstNode>();
     const findings: Finding[] = [];
     for (const document of workspace.documents) {
@@ -27,7 +28,7 @@ function duplicateTopLevelNames(workspace: WorkspaceModel): Finding[] {
             const line = (first.$cstNode?.range.start.line ?? 0) + 1;
             findings.push(findingAt(declaration, {
                 rule: 'semantic', severity: 'error',
-                message: `Duplicate name '${declaration.name}': already declared as ${kindWord(first.$type)} in ${where}:${line}; top-level names are shared by every file of the workspace`
+                message: `Duplicate name '${declaration.name}': already declared as ${kindWord(first.$type)} in ${where}:${line}; top-level names are shared by every file of the ${namespace}`
             }));
         }
     }

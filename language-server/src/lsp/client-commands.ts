@@ -11,11 +11,15 @@ export const SHOW_INTEGRATION_MAP_COMMAND = 'joinery.showIntegrationMap';
  */
 export class ClientCommands {
     private commands = new Set<string>();
+    /** Whether the client asks for code lenses again when told (`workspace/codeLens/refresh`). */
+    refreshesCodeLenses = false;
 
+    // Learnt once, at initialisation, and shared by every project's services (which may be made later).
     constructor(shared: LangiumSharedServices) {
         shared.lsp.LanguageServer.onInitialize(params => {
             const named = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
             this.commands = new Set(Array.isArray(named) ? named.filter((c): c is string => typeof c === 'string') : []);
+            this.refreshesCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
         });
     }
 

@@ -54,12 +54,8 @@ export class ArrangementCodeLensProvider implements CodeLensProvider {
     /** Asks the editor to fetch lenses again when another file or a rule setting changes the counts. */
     private refreshOnChange(): void {
         const connection = this.services.shared.lsp.Connection;
-        let supported = false;
-        this.services.shared.lsp.LanguageServer.onInitialize(params => {
-            supported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-        });
         const refresh = () => {
-            if (supported) void connection?.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+            if (this.services.lsp.ClientCommands.refreshesCodeLenses) void connection?.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
         };
         this.services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, refresh);
         this.services.findings.EditorRuleSettings.onDidChange(refresh);

@@ -1,11 +1,12 @@
 import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type FileSystemWatcher, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { URI } from 'langium';
+import { URI, UriUtils } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { JoineryWorkspaceManager } from '../workspace/workspace-manager.js';
 import { modelDisk } from '../workspace/model-disk.js';
 import { CONFIG_FILE, type WorkspaceRuleSettings } from './workspace-rule-settings.js';
 import type { ProfileRegistry } from '../profiles/profile-registry.js';
+import { JoineryServiceRegistry } from '../workspace/service-registry.js';
 
 /**
  * Langium's handler, also watching `joinery.json` and the statutory profile files
@@ -19,8 +20,8 @@ import type { ProfileRegistry } from '../profiles/profile-registry.js';
  *   takes a file that is not one of the workspace's models out of the workspace.
  */
 export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
-    ruleSettings: WorkspaceRuleSettings | undefined;
-    profiles: ProfileRegistry | undefined;
+    /** Every project's settings and profiles (the server's, set when it starts). */
+    projects: () => ReadonlyArray<{ ruleSettings: WorkspaceRuleSettings; profiles: ProfileRegistry }> = () => [];
     private readonly shared: LangiumSharedServices;
 
     constructor(services: LangiumSharedServices) {
@@ -37,11 +38,41 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE}`);
-        const isProfile = (uri: string) => this.profiles?.isProfileFile(uri) ?? false;
-        if (params.changes.some(change => isConfig(change.uri))) void this.ruleSettings?.reloadFile();
-        else if (params.changes.some(change => isProfile(change.uri))) void this.ruleSettings?.reloadProfiles();
+        const configs = params.changes.filter(change => isConfig(change.uri));
+        // A joinery.json created or deleted below the root makes or unmakes a project: every model is linked again.
+        if (this.updateProjects(configs)) {
+            const all = this.shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+            this.fireDocumentUpdate(all, []);
+        }
+        for (const project of this.projects()) {
+            const configUri = project.ruleSettings.configUri;
+            if (configUri && configs.some(change => change.uri === configUri)) void project.ruleSettings.reloadFile();
+            else if (params.changes.some(change => project.profiles.isProfileFile(change.uri))) void project.ruleSettings.reloadProfiles();
+        }
         const changes = params.changes.filter(change => !isConfig(change.uri)).flatMap(change => this.asOnDisk(change));
         if (changes.length > 0) super.didChangeWatchedFiles({ changes });
+    }
+
+    /** Whether the joinery.json files that changed made or unmade a project (as the start-up walk would find it now). */
+    private updateProjects(configs: FileEvent[]): boolean {
+        const registry = this.shared.ServiceRegistry;
+        const manager = this.shared.workspace.WorkspaceManager;
+        if (!(registry instanceof JoineryServiceRegistry) || !(manager instanceof JoineryWorkspaceManager)) return false;
+        const disk = modelDisk(this.shared.workspace.FileSystemProvider);
+        let changed = false;
+        for (const change of configs) {
+            let uri: URI;
+            try {
+                uri = URI.parse(change.uri);
+            } catch {
+                continue;
+            }
+            const folder = UriUtils.dirname(uri);
+            if (manager.isWorkspaceRoot(folder) || !manager.isWorkspaceFolder(folder)) continue;
+            const exists = disk ? disk.pathKind(uri) === 'entry' : change.type !== FileChangeType.Deleted;
+            if (registry.layout.setFolder(folder, exists)) changed = true;
+        }
+        return changed;
     }
 
     /** The event as what is on disk now says, or none. */

@@ -1,6 +1,7 @@
 import type { LangiumServices } from 'langium/lsp';
 import type { AnalysisAddedServices } from '../analysis/integration-analysis.js';
 import type { ProfilesAddedServices } from '../profiles/profile-registry.js';
+import type { ProjectAddedServices } from '../references/projects.js';
 import type { RulesAddedServices } from '../rules/rule-runner.js';
 import type { ValidationAddedServices } from '../validation/semantic-checks.js';
 import type { ClientCommands } from './client-commands.js';
@@ -16,6 +17,6 @@ export interface EditorAddedServices {
 }
 
 /** Services Joinery adds to Langium's, each layer its own part. */
-export type JoineryAddedServices = ValidationAddedServices & ProfilesAddedServices & AnalysisAddedServices & RulesAddedServices & EditorAddedServices;
+export type JoineryAddedServices = ProjectAddedServices & ValidationAddedServices & ProfilesAddedServices & AnalysisAddedServices & RulesAddedServices & EditorAddedServices;
 
 export type JoineryServices = LangiumServices & JoineryAddedServices;

@@ -3,6 +3,7 @@ import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isArrangement, isModel } from '../generated/ast.js';
 import { kindWord, withArticle } from '../language/user-words.js';
+import type { ProjectAddedServices, ProjectScope } from '../references/projects.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -14,12 +15,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export class JoineryRenameProvider extends DefaultRenameProvider {
     private readonly indexManager: IndexManager;
-    private readonly langiumDocuments: LangiumServices['shared']['workspace']['LangiumDocuments'];
+    /** A name is taken or rebound within the project only: another project's names are not seen. */
+    private readonly project: ProjectScope;
 
-    constructor(services: LangiumServices) {
+    constructor(services: LangiumServices & ProjectAddedServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
-        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
+        this.project = services.references.Project;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -43,7 +45,7 @@ export class JoineryRenameProvider extends DefaultRenameProvider {
      * yet would start naming the renamed declaration.
      */
     private wouldRebind(target: AstNode, name: string): string | undefined {
-        const documents = this.langiumDocuments.all.toArray();
+        const documents = this.project.documents();
         const declarations = documents.flatMap(d => (d.parseResult.value as { declarations?: AstNode[] }).declarations ?? []);
         const arrangement = AstUtils.getContainerOfType(target.$container, isArrangement);
         if (isModel(target.$container)) {
@@ -74,7 +76,7 @@ export class JoineryRenameProvider extends DefaultRenameProvider {
     private declarationNamed(target: AstNode, name: string): string | undefined {
         const named = (node: AstNode) => node !== target && (node as { name?: string }).name === name;
         if (isModel(target.$container)) {
-            return this.indexManager.allElements().find(description => description.name === name && description.node !== target)?.type;
+            return this.indexManager.allElements(undefined, this.project.uris()).find(description => description.name === name && description.node !== target)?.type;
         }
         const arrangement = AstUtils.getContainerOfType(target.$container, isArrangement);
         return arrangement?.elements.find(named)?.$type;

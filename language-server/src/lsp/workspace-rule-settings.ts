@@ -12,14 +12,17 @@ export const CONFIG_FILE = 'joinery.json';
 
 /**
  * The rule severities the editor applies: the `joinery.rules` setting, overridden
- * key by key by `joinery.json` at the workspace root (RULES.md, issue 4). A broken
- * `joinery.json` becomes a diagnostic on that file and is otherwise ignored. The
- * statutory profiles it names (`"profiles"`) are loaded with it, by the same
- * registry the CLI uses.
+ * key by key by the project's `joinery.json` (RULES.md, issue 4): the workspace
+ * root's for the root project, the project folder's for a project below it. A
+ * broken `joinery.json` becomes a diagnostic on that file and is otherwise
+ * ignored. The statutory profiles it names (`"profiles"`) are loaded with it, by
+ * the same registry the CLI uses.
  */
 export class WorkspaceRuleSettings {
     private readonly shared: LangiumSharedServices;
     private readonly profiles: ProfileRegistry | undefined;
+    /** The root project's settings, which hold the editor's: a project below the root reads them from there. */
+    private readonly rootSettings: WorkspaceRuleSettings | undefined;
     private profileFolders: string[] = [];
     private readonly changed = new Emitter<void>();
     private root: URI | undefined;
@@ -30,9 +33,17 @@ export class WorkspaceRuleSettings {
     /** The current problem with joinery.json, if any. */
     problem: { uri: string; diagnostic: Diagnostic } | undefined;
 
-    constructor(shared: LangiumSharedServices, profiles?: ProfileRegistry) {
+    /** The root project's settings; with `project`, those of the project in that folder, read at once. */
+    constructor(shared: LangiumSharedServices, profiles?: ProfileRegistry, project?: { folder: URI; rootSettings: WorkspaceRuleSettings }) {
         this.shared = shared;
         this.profiles = profiles;
+        this.rootSettings = project?.rootSettings;
+        if (project) {
+            this.root = project.folder;
+            project.rootSettings.onDidChange(() => this.changed.fire());
+            void this.reloadFile();
+            return;
+        }
         shared.lsp.LanguageServer.onInitialize(params => {
             const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
             this.root = folder ? URI.parse(folder) : undefined;
@@ -54,7 +65,7 @@ export class WorkspaceRuleSettings {
     }
 
     current(): RuleSettings {
-        return { ...this.editorSettings, ...this.fileSettings };
+        return { ...(this.rootSettings?.editorSettings ?? this.editorSettings), ...this.fileSettings };
     }
 
     /** Reads joinery.json again (at start-up and whenever it changes on disk). */

@@ -3,6 +3,7 @@ import {
 } from 'langium';
 import { isForum } from '../generated/ast.js';
 import { acceptsOnlyBodies } from '../language/user-words.js';
+import type { ProjectScope } from './projects.js';
 
 /**
  * Langium's scopes, except that each local scope (a file's declarations, an
@@ -18,10 +19,20 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
     /** The global scope of each reference type that takes only bodies among forums. */
     private readonly bodyScopes: WorkspaceCache<string, Scope>;
 
-    constructor(services: LangiumCoreServices) {
+    /** The project whose names this instance sees (each project has its own services). */
+    private readonly project: ProjectScope;
+
+    constructor(services: LangiumCoreServices & { references: { Project: ProjectScope } }) {
         super(services);
         this.localScopes = new WorkspaceCache(services.shared);
         this.bodyScopes = new WorkspaceCache(services.shared);
+        this.project = services.references.Project;
+        // A folder that becomes (or stops being) a project changes which names every file sees.
+        this.project.layout.onDidChange(() => {
+            this.localScopes.clear();
+            this.bodyScopes.clear();
+            this.globalScopeCache.clear();
+        });
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -68,11 +79,16 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
      * default keeps every declaration and answers with the first). Duplicate
      * names are errors either way; this keeps which one a reference finds, and
      * the did-you-mean candidates, as they were. Where a party is taken, a forum
-     * is found only if it is a body (docs/language.md).
+     * is found only if it is a body (docs/language.md). Only the project's own
+     * files are seen: another project's names are not there.
      */
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        if (!acceptsOnlyBodies(referenceType)) return this.globalScopeCache.get(referenceType, () => new MapScope(this.indexManager.allElements(referenceType)));
-        return this.bodyScopes.get(referenceType, () => new MapScope(this.indexManager.allElements(referenceType).filter(isAccepted)));
+        if (!acceptsOnlyBodies(referenceType)) return this.globalScopeCache.get(referenceType, () => new MapScope(this.projectElements(referenceType)));
+        return this.bodyScopes.get(referenceType, () => new MapScope(this.projectElements(referenceType).filter(isAccepted)));
+    }
+
+    private projectElements(referenceType: string) {
+        return this.indexManager.allElements(referenceType, this.project.uris());
     }
 }
 

@@ -7,6 +7,7 @@ import { internalErrorFinding } from '../findings/internal-error.js';
 import { workspaceModelErrors } from '../findings/model-errors.js';
 import { profileModelErrors } from '../findings/profile-errors.js';
 import type { ProfileRegistry } from '../profiles/profile-registry.js';
+import type { ProjectScope } from '../references/projects.js';
 import { GAP_RULES } from './registry.js';
 import type { GapRule } from './rule.js';
 
@@ -27,13 +28,16 @@ export class RuleRunner {
     private readonly analysis: IntegrationAnalysis;
     private readonly cache: WorkspaceCache<'build', BuildFindings>;
     private readonly profiles: ProfileRegistry;
+    private readonly project: ProjectScope;
 
     constructor(services: AnalysisServices) {
         this.analysis = services.analysis.IntegrationAnalysis;
+        this.project = services.references.Project;
         this.profiles = services.profiles.ProfileRegistry;
         this.cache = new WorkspaceCache(services.shared);
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
         this.profiles.onDidChange(() => this.cache.clear());
+        services.references.Project.layout.onDidChange(() => this.cache.clear());
     }
 
     /** Workspace-wide model errors and the findings of every enabled gap rule. */
@@ -55,7 +59,7 @@ export class RuleRunner {
     /** Model errors only the whole workspace shows, and those of the statutory profiles (profile-errors.ts). */
     workspaceModelErrors(): Finding[] {
         const results = this.results();
-        results.modelErrors ??= [...workspaceModelErrors(this.analysis.workspaceModel()), ...profileModelErrors(this.analysis.workspaceModel(), this.profiles)];
+        results.modelErrors ??= [...workspaceModelErrors(this.analysis.workspaceModel(), this.project.isWholeWorkspace ? 'workspace' : 'project'), ...profileModelErrors(this.analysis.workspaceModel(), this.profiles)];
         return results.modelErrors;
     }
 

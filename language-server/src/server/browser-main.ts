@@ -18,10 +18,10 @@ export interface BrowserServerOptions {
 const worker = self as unknown as DedicatedWorkerGlobalScope;
 const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
 // Only the documents the client opens are the workspace: there is no disk to read.
-const { shared, Joinery } = createJoineryServices({ connection, ...EmptyFileSystem });
+const { shared } = createJoineryServices({ connection, ...EmptyFileSystem });
 shared.lsp.LanguageServer.onInitialize(params => {
     const options = params.initializationOptions as BrowserServerOptions | undefined;
     setRuleDocsBase(typeof options?.ruleDocsBase === 'string' ? options.ruleDocsBase : undefined);
 });
 // The map is laid out on this worker, off the page's thread (bounded in size; no nested worker).
-startJoineryLanguageServer(shared, Joinery, layOutMapHere);
+startJoineryLanguageServer(shared, layOutMapHere);

@@ -1,25 +1,25 @@
 import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { collectFindings } from '../checking/collect.js';
-import type { JoineryServices } from '../joinery-module.js';
+import { collectFindings, mergeProjectFindings } from '../checking/collect.js';
+import { projectServices } from '../joinery-module.js';
 import { JoineryWorkspaceManager } from '../workspace/workspace-manager.js';
 import { CheckWorkspaceRequest, type WorkspaceCheckSummary } from './check-workspace-protocol.js';
-import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 
 /**
  * "Check Workspace": the editor asks for a full re-check, as `joinery check` would
  * do from the command line. Files changed, added or deleted outside the editor and
- * an edited joinery.json are picked up; the rebuild republishes every file's
- * diagnostics, and the answer counts the findings.
+ * an edited joinery.json (and one added or removed, making or unmaking a
+ * project) are picked up; the rebuild republishes every file's diagnostics, and
+ * the answer counts the findings of every project.
  */
-export function addCheckWorkspaceHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
+export function addCheckWorkspaceHandler(connection: Connection, shared: LangiumSharedServices): void {
     const workspace = shared.workspace;
     connection.onRequest(CheckWorkspaceRequest, async (): Promise<WorkspaceCheckSummary> => {
         await workspace.WorkspaceManager.ready;
         await workspace.WorkspaceLock.write(async token => {
             const manager = workspace.WorkspaceManager;
-            const onDisk = manager instanceof JoineryWorkspaceManager ? await manager.loadFilesOnDisk() : [];
+            const onDisk = manager instanceof JoineryWorkspaceManager ? (await manager.loadFilesOnDisk()).files : [];
             const present = new Set(onDisk.map(uri => uri.toString()));
             // A file deleted from disk but still open in the editor stays, as the editor's text.
             const isGone = (document: LangiumDocument) => !present.has(document.uri.toString()) && !workspace.TextDocuments?.get(document.uri.toString());
@@ -28,9 +28,10 @@ export function addCheckWorkspaceHandler(connection: Connection, shared: Langium
             const remaining = documents.filter(document => !isGone(document)).map(document => document.uri);
             await workspace.DocumentBuilder.update(remaining, gone, token);
         });
-        await settings.reloadFile();
+        const projects = projectServices(shared);
+        for (const project of projects) await project.findings.EditorRuleSettings.reloadFile();
         const counts = { error: 0, warning: 0, info: 0 };
-        for (const finding of collectFindings(joinery, settings.current())) counts[finding.severity]++;
+        for (const finding of mergeProjectFindings(projects.map(project => collectFindings(project, project.findings.EditorRuleSettings.current())))) counts[finding.severity]++;
         return { files: workspace.LangiumDocuments.all.count(), ...counts };
     });
 }

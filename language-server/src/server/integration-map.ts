@@ -4,9 +4,8 @@ import type { Connection } from 'vscode-languageserver';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import { collectFindings } from '../checking/collect.js';
 import type { Finding } from '../findings/finding.js';
-import type { RuleSettings } from '../checking/rule-settings.js';
 import { isActor, type Model } from '../generated/ast.js';
-import type { JoineryServices } from '../joinery-module.js';
+import { projectServices, servicesOfModel } from '../joinery-module.js';
 import { buildIntegrationGraph } from '../report/integration-graph.js';
 import type { IntegrationGraph } from '../report/integration-graph.js';
 import type { MapLayout } from '../report/map-layout.js';
@@ -21,12 +20,15 @@ export type MapLayouter = (graph: IntegrationGraph) => Promise<MapLayout>;
  * drawn from the current build's integration model and findings, laid out here
  * so that the editor's map view only has to paint it.
  */
-export function addIntegrationMapHandler(connection: Connection, shared: LangiumSharedServices, joinery: JoineryServices, settings: { current(): RuleSettings }, layOut: MapLayouter): void {
+export function addIntegrationMapHandler(connection: Connection, shared: LangiumSharedServices, layOut: MapLayouter): void {
     connection.onRequest(IntegrationMapRequest, async (params, token): Promise<IntegrationMapView | null> => {
         await shared.workspace.WorkspaceManager.ready;
         // Let edits that arrived before this request start their build, then wait for it.
         await shared.workspace.WorkspaceLock.read(() => undefined);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        // The document's project: its arrangements are the ones the map can show.
+        const joinery = documentProject(shared, params.textDocument.uri);
+        const settings = joinery.findings.EditorRuleSettings;
         const models = joinery.analysis.IntegrationAnalysis.allArrangementModels();
         const model = chooseArrangement(models, params, shared);
         if (!model) return null;
@@ -60,6 +62,14 @@ export async function integrationMapView(model: ArrangementModel, models: Arrang
             findings: counts
         }
     };
+}
+
+function documentProject(shared: LangiumSharedServices, uri: string) {
+    try {
+        return servicesOfModel(shared, URI.parse(uri));
+    } catch {
+        return projectServices(shared)[0];
+    }
 }
 
 /** The named arrangement; else the one around the cursor, or one the actor under it takes part in; else the document's first. */

@@ -8,5 +8,5 @@ import { layOutMapSafely } from '../report/map-worker.js';
 // The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.
 useRuleDocsOnDisk();
 const connection = createConnection(ProposedFeatures.all);
-const { shared, Joinery } = createJoineryServices({ connection, ...JoineryFileSystem });
-startJoineryLanguageServer(shared, Joinery, layOutMapSafely);
+const { shared } = createJoineryServices({ connection, ...JoineryFileSystem });
+startJoineryLanguageServer(shared, layOutMapSafely);

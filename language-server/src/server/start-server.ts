@@ -1,6 +1,6 @@
 import { startLanguageServer, WorkspaceState, type LangiumSharedServices, type ServiceRequirements } from 'langium/lsp';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
-import type { JoineryServices } from '../joinery-module.js';
+import { projectServices } from '../joinery-module.js';
 import { addCheckWorkspaceHandler } from './check-workspace.js';
 import { addBuildStatisticsHandler } from './build-statistics.js';
 import { JoineryDocumentUpdateHandler } from '../lsp/document-update-handler.js';
@@ -16,21 +16,19 @@ import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
  * published too), rather than each document's own validation as it is validated.
  * `layOutMap` is the program's: the Node server's layout thread, or in place in a web worker.
  */
-export function startJoineryLanguageServer(shared: LangiumSharedServices, joinery: JoineryServices, layOutMap: MapLayouter): void {
+export function startJoineryLanguageServer(shared: LangiumSharedServices, layOutMap: MapLayouter): void {
     const connection = shared.lsp.Connection;
     if (!connection) throw new Error('The Joinery language server needs a connection');
-    const ruleSettings = joinery.findings.EditorRuleSettings;
     const updateHandler = shared.lsp.DocumentUpdateHandler;
     if (updateHandler instanceof JoineryDocumentUpdateHandler) {
-        updateHandler.ruleSettings = ruleSettings;
-        updateHandler.profiles = joinery.profiles.ProfileRegistry;
+        updateHandler.projects = () => projectServices(shared).map(project => ({ ruleSettings: project.findings.EditorRuleSettings, profiles: project.profiles.ProfileRegistry }));
     }
     const indexManager = shared.workspace.IndexManager;
     if (indexManager instanceof DeferredReferenceIndexManager) indexManager.indexAfterEachBuild();
     const publishDiagnostics = takeOverDiagnostics(connection);
-    addWorkspaceDiagnosticsHandler(publishDiagnostics, shared, joinery, ruleSettings);
-    addIntegrationMapHandler(connection, shared, joinery, ruleSettings, layOutMap);
-    addCheckWorkspaceHandler(connection, shared, joinery, ruleSettings);
+    addWorkspaceDiagnosticsHandler(publishDiagnostics, shared);
+    addIntegrationMapHandler(connection, shared, layOutMap);
+    addCheckWorkspaceHandler(connection, shared);
     addBuildStatisticsHandler(connection, shared);
     // Last: it starts listening.
     startLanguageServer(shared, REQUIREMENTS);

@@ -1,13 +1,14 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { arrangementsReportingIn, collectDocumentFindings, collectFindings } from '../checking/collect.js';
+import { arrangementsReportingIn, collectDocumentFindings, collectFindings, mergeProjectFindings } from '../checking/collect.js';
 import { GAP_RULES } from '../rules/registry.js';
 import { toDiagnostic } from '../lsp/diagnostic.js';
 import { untilNextTurn } from '../language/next-turn.js';
-import type { JoineryServices } from '../joinery-module.js';
+import { projectServices, type JoineryServices } from '../joinery-module.js';
 import type { Arrangement } from '../generated/ast.js';
 import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
+import { JoineryServiceRegistry } from '../workspace/service-registry.js';
 
 /** From this many files on, an edit is answered in two steps (see below). */
 const LARGE_WORKSPACE = 50;
@@ -26,8 +27,9 @@ const EDITED_FIRST_SHARE = 0.25;
  * involve the actors they declare), then for the rest, one rule at a time between
  * other requests; a newer edit stops the rest. An edit to a file of actors that
  * most arrangements share is answered in one step: the first would be all of it.
+ * Each project (references/projects.ts) is checked with its own services and settings.
  */
-export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: PublishDiagnosticsParams) => Promise<void>, shared: LangiumSharedServices, joinery: JoineryServices, settings: WorkspaceRuleSettings): void {
+export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: PublishDiagnosticsParams) => Promise<void>, shared: LangiumSharedServices): void {
     const published = new Map<string, Diagnostic[]>();
     /** Files edited since the last publication: always answered, so the editor knows they were checked. */
     const edited = new Set<string>();
@@ -38,22 +40,46 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         published.set(uri, diagnostics);
         void publishDiagnostics({ uri, diagnostics });
     };
+    /** Set when folders became or stopped being projects, until the rebuild that follows is validated. */
+    let projectsChanged = false;
+    const watched = new WeakSet<WorkspaceRuleSettings>();
+    /** Every project, each settings' changes republishing (a project's services are made when it is first met). */
+    const projects = () => {
+        const all = projectServices(shared);
+        for (const project of all) {
+            const settings = project.findings.EditorRuleSettings;
+            if (watched.has(settings)) continue;
+            watched.add(settings);
+            // A build under way (or one a change of projects is about to start) publishes when it is validated.
+            settings.onDidChange(() => {
+                if (built && !projectsChanged && shared.workspace.LangiumDocuments.all.every(document => document.state >= DocumentState.Validated)) publish();
+            });
+        }
+        return all;
+    };
+    const allLoaded = () => projects().every(project => project.findings.EditorRuleSettings.loaded);
     const publish = () => {
+        if (!allLoaded()) return;
         const byUri = new Map<string, Diagnostic[]>();
         for (const uri of published.keys()) byUri.set(uri, []);
         for (const document of shared.workspace.LangiumDocuments.all) byUri.set(document.uri.toString(), []);
-        for (const finding of collectFindings(joinery, settings.current())) {
+        const all = projects();
+        for (const finding of mergeProjectFindings(all.map(project => collectFindings(project, project.findings.EditorRuleSettings.current())))) {
             const list = byUri.get(finding.uri);
             if (list) list.push(toDiagnostic(finding)); else byUri.set(finding.uri, [toDiagnostic(finding)]);
         }
-        const configUri = settings.configUri;
-        if (configUri && (settings.problem || published.has(configUri))) byUri.set(configUri, settings.problem ? [settings.problem.diagnostic] : []);
+        for (const project of all) {
+            const settings = project.findings.EditorRuleSettings;
+            const configUri = settings.configUri;
+            if (configUri && (settings.problem || published.has(configUri))) byUri.set(configUri, settings.problem ? [settings.problem.diagnostic] : []);
+        }
         for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
     };
     /** Counts builds, so that the second step of an older edit knows it is stale. */
     let generation = 0;
-    const publishEditedFirst = async (documents: LangiumDocument[], arrangements: readonly Arrangement[]) => {
+    const publishEditedFirst = async (joinery: JoineryServices, documents: LangiumDocument[], arrangements: readonly Arrangement[]) => {
         const current = generation;
+        const settings = joinery.findings.EditorRuleSettings;
         const byUri = new Map<string, Diagnostic[]>(documents.map(document => [document.uri.toString(), []]));
         for (const finding of collectDocumentFindings(joinery, documents, arrangements, settings.current())) byUri.get(finding.uri)?.push(toDiagnostic(finding));
         for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
@@ -75,24 +101,34 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         }
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        projectsChanged = false;
         const wasBuilt = built;
         built = true;
-        if (!settings.loaded) return;
+        if (!allLoaded()) return;
         const documents = shared.workspace.LangiumDocuments;
         const editedDocuments = [...edited].map(uri => documents.getDocument(URI.parse(uri))).filter(d => d !== undefined);
-        const large = documents.all.count() >= LARGE_WORKSPACE;
-        const answerFirst = wasBuilt && large && editedDocuments.length > 0 && editedDocuments.length === edited.size
+        // The edited files' project, when they share one: their findings come from it alone.
+        const owners = new Set(editedDocuments.map(document => shared.ServiceRegistry.getServices(document.uri) as JoineryServices));
+        const joinery = owners.size === 1 ? [...owners][0] : undefined;
+        const large = joinery !== undefined && joinery.references.Project.documents().length >= LARGE_WORKSPACE;
+        const answerFirst = joinery && wasBuilt && large && editedDocuments.length > 0 && editedDocuments.length === edited.size
             ? arrangementsReportingIn(joinery, editedDocuments) : undefined;
-        const all = answerFirst && joinery.analysis.IntegrationAnalysis.workspaceModel().arrangements.length;
-        if (answerFirst && all && answerFirst.length <= all * EDITED_FIRST_SHARE) {
-            void publishEditedFirst(editedDocuments, answerFirst);
+        const all = joinery && answerFirst && joinery.analysis.IntegrationAnalysis.workspaceModel().arrangements.length;
+        if (joinery && answerFirst && all && answerFirst.length <= all * EDITED_FIRST_SHARE) {
+            void publishEditedFirst(joinery, editedDocuments, answerFirst);
         } else {
             publish();
         }
     });
-    settings.onDidChange(() => {
-        if (built) publish();
-    });
+    // Projects met at the start-up walk: their settings are watched before their files are read.
+    const registry = shared.ServiceRegistry;
+    if (registry instanceof JoineryServiceRegistry) {
+        registry.layout.onDidChange(() => {
+            projectsChanged = true;
+            projects();
+        });
+    }
+    projects();
 }
 
 /** Diagnostics are plain JSON built in one order, so their JSON text compares them (node:util is not in a browser). */

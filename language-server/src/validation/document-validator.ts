@@ -1,6 +1,6 @@
 import {
     AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument, type LangiumDocuments, type ParseResult,
+    type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument, type ParseResult,
     type ReferenceInfo, type Scope, type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
@@ -8,6 +8,7 @@ import type { CancellationToken, Diagnostic, MarkupContent } from 'vscode-langua
 import { isArrangement, isChannel, isForum, isLink, isModel, isReferral } from '../generated/ast.js';
 import { ReferenceSuggestions } from './reference-suggestions.js';
 import type { JoineryScopeProvider } from '../references/scope-provider.js';
+import type { ProjectAddedServices, ProjectScope } from '../references/projects.js';
 import { DROP, SyntaxHints } from './syntax-hints.js';
 import { MAX_ERRORS_PER_FILE } from '../parser/input-limits.js';
 import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
@@ -36,7 +37,7 @@ export interface FindingData {
  */
 export class JoineryDocumentValidator extends DefaultDocumentValidator {
     private readonly referenceSuggestions: ReferenceSuggestions;
-    private readonly langiumDocuments: LangiumDocuments;
+    private readonly project: ProjectScope;
     /** Counted once per build: Langium collects its list of documents anew on each call. */
     private readonly filesInWorkspace: WorkspaceCache<string, number>;
     private readonly astReflection: AstReflection;
@@ -45,10 +46,10 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     private readonly shared: LangiumServices['shared'];
     private readonly hints: SyntaxHints;
 
-    constructor(services: LangiumServices) {
+    constructor(services: LangiumServices & ProjectAddedServices) {
         super(services);
         this.referenceSuggestions = new ReferenceSuggestions(services.references.ScopeProvider as JoineryScopeProvider);
-        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
+        this.project = services.references.Project;
         this.filesInWorkspace = new WorkspaceCache(services.shared);
         this.astReflection = services.shared.AstReflection;
         this.indexManager = services.shared.workspace.IndexManager;
@@ -135,7 +136,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         // Did-you-mean is a courtesy: once a file has used its share of comparisons, the rest go without.
-        const suggestions = this.referenceSuggestions.forFile(this.filesInWorkspace.get('count', () => this.langiumDocuments.all.count()));
+        const suggestions = this.referenceSuggestions.forFile(this.filesInWorkspace.get('count', () => this.project.documents().length));
         for (const reference of document.references) {
             // No name at all: the parser left it out, and its syntax error already says so.
             if (!reference.error || reference.$refText === '') continue;
@@ -177,7 +178,7 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
     private globalNames(): Map<string, AstNodeDescription[]> {
         return this.namesInWorkspace.get('names', () => {
             const byName = new Map<string, AstNodeDescription[]>();
-            for (const description of this.indexManager.allElements()) {
+            for (const description of this.indexManager.allElements(undefined, this.project.uris())) {
                 const list = byName.get(description.name);
                 if (list) list.push(description); else byName.set(description.name, [description]);
             }

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { type URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import type { ModelDisk, SmallFile } from './model-disk.js';
+import { PROJECT_FILE } from '../references/projects.js';
 import { listFolderFiles, pathKind, readConfigFile, readModelFile, readSmallFile, walkDecision, type ModelText } from './model-text.js';
 
 /**
@@ -63,7 +64,8 @@ export class JoineryFileSystemProvider extends NodeFileSystemProvider implements
     /**
      * The entries of a folder as the CLI walk takes them: real folders the selector
      * keeps, and model files (files, links to files, broken links, pipes, devices: all
-     * read through `readModelFile`, which reports those that are not text files).
+     * read through `readModelFile`, which reports those that are not text files),
+     * and a `joinery.json`, which makes its folder a project (the walk notes it).
      * Throws, as Langium's does, when the folder cannot be listed.
      */
     override readDirectory(folder: URI): Promise<FileSystemNode[]> {
@@ -74,6 +76,7 @@ export class JoineryFileSystemProvider extends NodeFileSystemProvider implements
         const nodes: FileSystemNode[] = [];
         for (const entry of readdirSync(folder.fsPath, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
             const decision = walkDecision(entry, folder.fsPath);
+            if (entry.name === PROJECT_FILE && !entry.isDirectory()) nodes.push({ isFile: true, isDirectory: false, uri: UriUtils.joinPath(folder, entry.name) });
             if (decision === 'skip') continue;
             nodes.push({ isFile: decision === 'model', isDirectory: decision === 'folder', uri: UriUtils.joinPath(folder, entry.name) });
         }

@@ -5,9 +5,14 @@ import {
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { InitializeParams } from 'vscode-languageserver-protocol';
 import { includesEntry } from './model-files.js';
+import { PROJECT_FILE } from '../references/projects.js';
+import { JoineryServiceRegistry } from './service-registry.js';
 
 /** Validates every file of the workspace on load, not only open ones, so the editor reports what the CLI reports. */
 export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
+    /** The folders below a workspace folder's root where the walk found a joinery.json (each a project). */
+    private projectFoldersFound: URI[] = [];
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.initialBuildOptions = { validation: true };
@@ -38,15 +43,39 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
             return;
         }
         for (const entry of content) {
+            if (entry.isFile && UriUtils.basename(entry.uri) === PROJECT_FILE && !this.isWorkspaceRoot(folderPath)) this.projectFoldersFound.push(folderPath);
             if (!this.shouldIncludeEntry(entry)) continue;
             if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
             else uris.push(entry.uri);
         }
     }
 
-    /** Documents are created here rather than through `getOrCreateDocument`, which serves requests only. */
+    /**
+     * Documents are created here rather than through `getOrCreateDocument`, which
+     * serves requests only; after the walk, so that the projects it found are known
+     * when each document is parsed by its project's services.
+     */
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        this.takeProjectsFound();
         for (const uri of uris) collector(await this.loadDocument(uri));
+    }
+
+    /** Makes the projects the last walk found the workspace's; says whether that changed them. */
+    private takeProjectsFound(): boolean {
+        const found = this.projectFoldersFound;
+        this.projectFoldersFound = [];
+        const registry = this.serviceRegistry;
+        return registry instanceof JoineryServiceRegistry && registry.layout.setFolders(found);
+    }
+
+    /** The root of a workspace folder: its joinery.json configures the root project, not a project of its own. */
+    isWorkspaceRoot(folder: URI): boolean {
+        return (this.folders ?? []).some(root => UriUtils.equals(URI.parse(root.uri), folder));
+    }
+
+    /** Whether a folder is one the walk enters: inside a workspace folder (or one), under no skipped folder. */
+    isWorkspaceFolder(folder: URI): boolean {
+        return this.isWorkspaceRoot(folder) || this.isWorkspaceModel(UriUtils.joinPath(folder, 'a.joinery'));
     }
 
     private async loadDocument(uri: URI): Promise<LangiumDocument> {
@@ -77,11 +106,13 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
      * any the workspace does not know yet (created outside the editor), with the
      * same folder rules as the start-up scan.
      */
-    async loadFilesOnDisk(): Promise<URI[]> {
+    async loadFilesOnDisk(): Promise<{ files: URI[]; projectsChanged: boolean }> {
         const found: URI[] = [];
+        this.projectFoldersFound = [];
         for (const folder of this.folders ?? []) await this.traverseFolder(this.getRootFolder(folder), found);
+        const projectsChanged = this.takeProjectsFound();
         for (const uri of found) await this.loadDocument(uri);
-        return found;
+        return { files: found, projectsChanged };
     }
 }
 
