@@ -38,10 +38,12 @@ const ruleIds = readdirSync(join(root, 'docs/rules')).filter(f => f !== 'README.
 const rulesOff = join(scratch, 'rules-off.json');
 writeFileSync(rulesOff, JSON.stringify({ rules: Object.fromEntries(ruleIds.map(id => [id, 'off'])) }));
 
-function timeCheck(folder, extra) {
+/** `before(i)` runs ahead of each timed run (untimed): an edit, for the cache's figures. */
+function timeCheck(folder, extra, before = () => undefined) {
     const times = [], memory = [], cpu = [];
     const memoryFile = join(scratch, 'memory');
     for (let i = 0; i < runs; i++) {
+        before(i);
         const started = performance.now();
         const run = spawnSync(process.execPath, ['--require', join(root, 'scripts/bench/peak-memory.cjs'), cli, 'check', folder, '--format', 'json', '--output', join(scratch, 'out.json'), ...extra],
             { env: { ...process.env, JOINERY_BENCH_MEMORY_FILE: memoryFile }, encoding: 'utf-8' });
@@ -74,6 +76,29 @@ for (const size of sizes) {
 }
 console.log('');
 console.log('growth: time ratio / input ratio against the previous size (near-linear when the two are close)');
+
+// --cache: a repository of 1,000 files as ten projects of 100, and as one project.
+{
+    const cacheSize = sizes.includes(1000) ? 1000 : Math.max(...sizes);
+    const perProject = Math.max(1, Math.floor(cacheSize / 10));
+    const projects = join(scratch, 'cache-projects');
+    for (let p = 0; p < 10; p++) write(join(projects, `p${p}`), { 'joinery.json': '{}\n', ...generateWorkspace(perProject, p + 1) });
+    const whole = join(scratch, `workspace-${cacheSize}`);
+    if (!sizes.includes(cacheSize)) write(whole, generateWorkspace(cacheSize));
+    const edited = (folder, file) => i => writeFileSync(join(folder, file), `${readFileSync(join(folder, file), 'utf-8')}// edit ${i}\n`);
+    const figures = {};
+    console.log('');
+    for (const [name, folder, file] of [['10 projects', projects, 'p3/arrangements/arr-0001.joinery'], ['1 project', whole, 'arrangements/arr-0001.joinery']]) {
+        const cacheFile = join(scratch, `cache-${name.replace(' ', '-')}.json`);
+        const cache = ['--cache', '--cache-location', cacheFile];
+        const cold = timeCheck(folder, cache, () => rmSync(cacheFile, { force: true }));
+        const unchanged = timeCheck(folder, cache);
+        const oneFile = timeCheck(folder, cache, edited(folder, file));
+        console.log(`--cache, ${cacheSize} files as ${name}: cold ${cold.ms.toFixed(0)} ms, nothing changed ${unchanged.ms.toFixed(0)} ms, one file changed ${oneFile.ms.toFixed(0)} ms (${(oneFile.ms / cold.ms * 100).toFixed(0)}% of cold)`);
+        figures[name] = { coldMs: cold.ms, unchangedMs: unchanged.ms, oneFileChangedMs: oneFile.ms };
+    }
+    report.cache = { files: cacheSize, ...figures };
+}
 
 if (!skipLsp) {
     console.log('');

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error.js';
+import { DEFAULT_CACHE_FILE } from './check-cache.js';
 
 /** Everything `joinery check` was asked, checked for sense before any file is read. */
 export interface CheckOptions {
@@ -19,6 +20,8 @@ export interface CheckOptions {
     root?: string;
     docsUrl?: string;
     printConfig?: string;
+    /** `--cache`: the cache file (`--cache-location`, else .joinerycache). */
+    cache?: string;
     help: boolean;
 }
 
@@ -43,6 +46,8 @@ export function parseCheckArgs(args: string[]): CheckOptions {
                 root: { type: 'string' },
                 'docs-url': { type: 'string' },
                 'print-config': { type: 'string' },
+                cache: { type: 'boolean', default: false },
+                'cache-location': { type: 'string' },
                 help: { type: 'boolean', short: 'h', default: false }
             }
         });
@@ -57,6 +62,7 @@ export function parseCheckArgs(args: string[]): CheckOptions {
     }
     const docsUrl = values['docs-url'];
     if (docsUrl !== undefined && !/^https:\/\/[^\s]+$/.test(docsUrl)) throw new UsageError(`--docs-url must be an https:// address, got '${docsUrl}'`);
+    if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location names the file of --cache: give --cache too');
     const lastColor = tokens.filter(token => token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')).pop();
     return {
         paths: positionals, format: values.format, rules: values.rule, config: values.config,
@@ -64,6 +70,7 @@ export function parseCheckArgs(args: string[]): CheckOptions {
         output: values.output, color: lastColor && lastColor.kind === 'option' ? lastColor.name === 'color' : undefined,
         ignorePatterns: values['ignore-pattern'], workspace: values.workspace,
         baseline: values['write-baseline'] ?? values.baseline, writeBaseline: values['write-baseline'],
-        root: values.root, docsUrl, printConfig: values['print-config'], help: values.help
+        root: values.root, docsUrl, printConfig: values['print-config'],
+        ...(values.cache ? { cache: values['cache-location'] ?? DEFAULT_CACHE_FILE } : {}), help: values.help
     };
 }

@@ -8,6 +8,7 @@ import type { CheckOptions } from './check-options.js';
 import type { ModelText } from '../workspace/model-text.js';
 import { ignorePatterns, parseRuleOptions, readConfig } from './config-file.js';
 import { checkedFindings } from './projects.js';
+import { CheckCache } from './check-cache.js';
 import { formatGithub } from './formats/github.js';
 import { formatGitlab } from './formats/gitlab.js';
 import { formatJson } from './formats/json.js';
@@ -50,7 +51,9 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
     if (selection.files.length === 0) notes.push(`joinery: ${selection.ignoredGiven.length === 1 ? `'${selection.ignoredGiven[0]}' is` : 'every file given is'} ignored (ignores in joinery.json, --ignore-pattern): nothing to check`);
 
     const projectOptions = { rootConfig: config, rules, configGiven: options.config !== undefined, paths: options.paths };
-    const checked = selection.files.length === 0 ? { findings: [], files: [] } : await checkedFindings(services, files, cwd, readStdin, projectOptions);
+    const cache = options.cache === undefined ? undefined : openCache(options.cache, cwd, files, notes);
+    const checked = selection.files.length === 0 ? { findings: [], files: [] } : await checkedFindings(services, files, cwd, readStdin, projectOptions, cache);
+    cache?.save(notes, options.cache!);
     const all = checked.findings;
     // A project's own ignores may leave out files the walk found.
     const keptFiles = new Set(checked.files);
@@ -87,4 +90,11 @@ export async function runCheck(services: JoineryServices, options: CheckOptions,
         docsUri, color, ...(baseline ? { baseline } : {})
     };
     return { output: format(result), exitCode: errors > 0 || tooManyWarnings ? 1 : 0, notes, models: files };
+}
+
+/** `--cache`: its file, which must not be one of the models (it is written over). */
+function openCache(file: string, cwd: string, models: readonly string[], notes: string[]): CheckCache {
+    const absolute = path.resolve(cwd, file);
+    if (models.includes(absolute)) throw new UsageError(`--cache-location ${file} is one of the model files being checked; refusing to overwrite it`);
+    return CheckCache.open(absolute, notes, file);
 }

@@ -15,8 +15,9 @@ import { useRuleDocsOnDisk } from '../rules/rule-docs-on-disk.js';
 const USAGE = `Usage: joinery check [PATH ...] [options]
 
 Checks every .joinery file under the given files, folders and quoted globs
-('models/**/*.joinery'; default: the current folder) as one workspace. '-' reads
-one model from standard input.
+('models/**/*.joinery'; default: the current folder) as one workspace, each
+project in it (a folder holding a joinery.json) on its own. '-' reads one model
+from standard input.
 
 Options:
   -f, --format FORMAT            stylish (default), json, sarif, github, gitlab or junit
@@ -28,6 +29,10 @@ Options:
                                  but report only on the PATHs given (pre-commit)
   --baseline FILE                report and count only findings not in FILE
   --write-baseline FILE          record every current finding in FILE (again: prunes)
+  --cache                        keep each project's findings in .joinerycache and
+                                 check again only projects whose files, settings
+                                 or profiles changed (or the tool did)
+  --cache-location FILE          the cache file (default ./.joinerycache)
   --max-warnings N               exit 1 when there are more than N warnings
   --quiet                        report errors only (warnings still count for --max-warnings)
   -o, --output FILE              write the report to FILE (folders are created)

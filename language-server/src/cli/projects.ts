@@ -10,6 +10,7 @@ import type { SuppressedFinding } from '../checking/suppression.js';
 import { PROJECT_FILE } from '../references/projects.js';
 import { JoineryServiceRegistry } from '../workspace/service-registry.js';
 import type { ModelText } from '../workspace/model-text.js';
+import { projectInputs, type CheckCache } from './check-cache.js';
 import { ignorePatterns, loadProjectProfiles, readConfig, type LoadedConfig } from './config-file.js';
 import { loadWorkspace } from './load-workspace.js';
 import { STDIN_NAME } from './workspace-files.js';
@@ -19,6 +20,13 @@ export interface CheckedProject {
     services: JoineryServices;
     config: LoadedConfig;
     settings: RuleSettings;
+    /** Its path from the current folder ('.' for the root project): the cache's key. */
+    key: string;
+    /** Its path from the path it was found under ('' for the root project, or a project named itself): what its fingerprints carry. */
+    printPath: string;
+    /** With `--cache`: the hash of its inputs (none when it reads standard input), and its findings when the cache had them. */
+    inputs?: string;
+    cached?: Finding[];
 }
 
 /** How a run reads its projects: the root project's configuration, the `--rule` options, and whether `--config` replaced every joinery.json. */
@@ -36,9 +44,9 @@ export interface ProjectOptions {
  * project, with that file's rules, ignores and profiles (unless `--config` gives
  * one configuration to all); every other model is in the root project, which the
  * current folder's joinery.json (or `--config`) configures. A project's ignores
- * leave out its own files only.
+ * leave out its own files only. With a cache, a project it holds is not loaded.
  */
-export async function loadProjects(services: JoineryServices, files: string[], cwd: string, readStdin: () => ModelText, options: ProjectOptions): Promise<{ projects: CheckedProject[]; files: string[] }> {
+export async function loadProjects(services: JoineryServices, files: string[], cwd: string, readStdin: () => ModelText, options: ProjectOptions, cache?: CheckCache): Promise<{ projects: CheckedProject[]; files: string[] }> {
     const folders = projectFolders(files, cwd, options.paths);
     const configs = new Map<string, LoadedConfig>();
     for (const folder of folders) {
@@ -53,13 +61,21 @@ export async function loadProjects(services: JoineryServices, files: string[], c
     const registry = services.shared.ServiceRegistry;
     if (registry instanceof JoineryServiceRegistry) registry.layout.setFolders(folders.map(folder => URI.file(folder)));
     const projects: CheckedProject[] = [];
+    const loading: string[] = [];
     for (const project of projectServices(services.shared)) {
-        const folder = project.references.Project.folder;
-        const config = folder === '' ? options.rootConfig : configs.get(URI.parse(folder).fsPath) ?? options.rootConfig;
+        const folder = project.references.Project.folder === '' ? '' : URI.parse(project.references.Project.folder).fsPath;
+        const config = folder === '' ? options.rootConfig : configs.get(folder) ?? options.rootConfig;
+        const own = kept.filter(file => (file === STDIN_NAME ? '' : folderOf(path.dirname(file)) ?? '') === folder);
+        const settings = { ...config.rules, ...options.rules };
+        const key = folder === '' ? '.' : path.relative(cwd, folder).split(path.sep).join('/');
+        const inputs = cache && !own.includes(STDIN_NAME) ? projectInputs(key, cwd, settings, config, own) : undefined;
+        const cached = inputs === undefined ? undefined : cache!.lookup(key, inputs);
+        projects.push({ services: project, config, settings, key, printPath: folder === '' ? '' : pathFromGiven(folder, cwd, options.paths), ...(inputs ? { inputs } : {}), ...(cached ? { cached } : {}) });
+        if (cached) continue;
         await loadProjectProfiles(project, config);
-        projects.push({ services: project, config, settings: { ...config.rules, ...options.rules } });
+        for (const file of own) loading.push(file);
     }
-    if (kept.length > 0) await loadWorkspace(services, kept, cwd, readStdin);
+    if (loading.length > 0) await loadWorkspace(services, loading, cwd, readStdin);
     return { projects, files: kept };
 }
 
@@ -69,19 +85,39 @@ export function projectFindings(projects: readonly CheckedProject[]): { findings
     return { findings: mergeProjectFindings(collected.map(c => c.findings)), suppressed: mergeProjectFindings(collected.map(c => c.suppressed)) };
 }
 
-/** Every finding of the files, loaded as one workspace of projects, sorted and fingerprinted as `check`, `diff` and baselines give them; and the files kept. */
-export async function checkedFindings(services: JoineryServices, files: string[], cwd: string, readStdin: () => ModelText, options: ProjectOptions): Promise<{ findings: Finding[]; files: string[] }> {
-    const loaded = await loadProjects(services, files, cwd, readStdin, options);
-    return { findings: withFingerprints(services.shared, projectFindings(loaded.projects).findings, projectPaths(services, cwd)), files: loaded.files };
+/**
+ * Every finding of the files, loaded as one workspace of projects, sorted and
+ * fingerprinted as `check`, `diff` and baselines give them (each project's on
+ * its own: no two projects' findings share an identity); and the files kept.
+ */
+export async function checkedFindings(services: JoineryServices, files: string[], cwd: string, readStdin: () => ModelText, options: ProjectOptions, cache?: CheckCache): Promise<{ findings: Finding[]; files: string[] }> {
+    const loaded = await loadProjects(services, files, cwd, readStdin, options, cache);
+    const projectOf = projectPaths(loaded.projects);
+    const lists = loaded.projects.map(project => {
+        if (project.cached) return project.cached;
+        const findings = withFingerprints(services.shared, collectFindingsAndAccepted(project.services, project.settings).findings, projectOf);
+        if (cache && project.inputs) cache.store(project.key, project.inputs, findings);
+        return findings;
+    });
+    return { findings: mergeProjectFindings(lists), files: loaded.files };
 }
 
-/** A model's project as a path from the current folder ('' for the root project), which fingerprints carry. */
-export function projectPaths(services: JoineryServices, cwd: string): (uri: string) => string {
-    const layout = services.references.Project.layout;
-    return uri => {
-        const folder = layout.projectOf(uri);
-        return folder === '' ? '' : path.relative(cwd, URI.parse(folder).fsPath).split(path.sep).join('/');
-    };
+/**
+ * A model's project as its fingerprints carry it: its path from the path it was
+ * found under, so that the same project checked from elsewhere (`diff`'s two
+ * folders, `report --compare`'s earlier copy) gives the same fingerprints.
+ */
+export function projectPaths(projects: readonly CheckedProject[]): (uri: string) => string {
+    const byFolder = new Map(projects.map(project => [project.services.references.Project.folder, project.printPath]));
+    const layout = projects[0]?.services.references.Project.layout;
+    return uri => (layout && byFolder.get(layout.projectOf(uri))) ?? '';
+}
+
+/** A project folder's path from the deepest given path that holds it (or is it). */
+function pathFromGiven(folder: string, cwd: string, paths: readonly string[]): string {
+    const bounds = (paths.length > 0 ? paths : ['.']).filter(given => given !== '-').map(given => path.resolve(cwd, given));
+    const bound = bounds.filter(b => b === folder || isWithin(folder, b)).sort((a, b) => b.length - a.length)[0] ?? cwd;
+    return path.relative(bound, folder).split(path.sep).join('/');
 }
 
 /**

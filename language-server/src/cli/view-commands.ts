@@ -197,7 +197,7 @@ interface Baseline {
  */
 function fingerprinted(projects: readonly CheckedProject[], known: ReadonlySet<string> = new Set()): { findings: Finding[]; suppressed: SuppressedFinding[]; baselined: Finding[] } {
     const collected = projectFindings(projects);
-    const all = projects.length === 0 ? [] : withFingerprints(projects[0].services.shared, collected.findings, projectPaths(projects[0].services, process.cwd()));
+    const all = projects.length === 0 ? [] : withFingerprints(projects[0].services.shared, collected.findings, projectPaths(projects));
     const isKnown = (finding: Finding) => finding.fingerprint !== undefined && known.has(finding.fingerprint);
     return { findings: all.filter(finding => !isKnown(finding)), suppressed: collected.suppressed, baselined: all.filter(isKnown) };
 }
