@@ -52,12 +52,18 @@ export async function loadProjects(services: JoineryServices, files: string[], c
     for (const folder of folders) {
         configs.set(folder, options.configGiven ? options.rootConfig : readConfig(path.relative(cwd, path.join(folder, PROJECT_FILE)) || PROJECT_FILE, cwd));
     }
+    // Each file's project, once ('' for the root project), and the files each project keeps after its own ignores.
     const folderOf = nearestProject(new Set(folders));
-    const kept = options.configGiven ? files : files.filter(file => {
-        const folder = file === STDIN_NAME ? undefined : folderOf(path.dirname(file));
-        const config = folder === undefined ? undefined : configs.get(folder);
-        return !config || !ignorePatterns(config, [], cwd).ignores(file);
-    });
+    const ignoresOf = new Map([...configs].map(([folder, config]) => [folder, ignorePatterns(config, [], cwd)]));
+    const filesOf = new Map<string, string[]>();
+    const kept: string[] = [];
+    for (const file of files) {
+        const folder = file === STDIN_NAME ? '' : folderOf(path.dirname(file)) ?? '';
+        if (!options.configGiven && folder !== '' && ignoresOf.get(folder)?.ignores(file)) continue;
+        kept.push(file);
+        const own = filesOf.get(folder);
+        if (own) own.push(file); else filesOf.set(folder, [file]);
+    }
     const registry = services.shared.ServiceRegistry;
     if (registry instanceof JoineryServiceRegistry) registry.layout.setFolders(folders.map(folder => URI.file(folder)));
     const projects: CheckedProject[] = [];
@@ -65,7 +71,7 @@ export async function loadProjects(services: JoineryServices, files: string[], c
     for (const project of projectServices(services.shared)) {
         const folder = project.references.Project.folder === '' ? '' : URI.parse(project.references.Project.folder).fsPath;
         const config = folder === '' ? options.rootConfig : configs.get(folder) ?? options.rootConfig;
-        const own = kept.filter(file => (file === STDIN_NAME ? '' : folderOf(path.dirname(file)) ?? '') === folder);
+        const own = filesOf.get(folder) ?? [];
         const settings = { ...config.rules, ...options.rules };
         const key = folder === '' ? '.' : path.relative(cwd, folder).split(path.sep).join('/');
         const inputs = cache && !own.includes(STDIN_NAME) ? projectInputs(key, cwd, settings, config, own) : undefined;
