@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompletionItem, CompletionList, Location } from 'vscode-languageserver-protocol';
 import { LanguageServerSession } from '../support/lsp-client.js';
+import { temporaryModelFolder } from '../support/model-folders.js';
 import { cliFindings, parityDifferences, serverFindings } from '../support/parity.js';
 import { positionOf } from '../support/lsp-text.js';
 
@@ -46,11 +46,7 @@ let session: LanguageServerSession | undefined;
 const uri = (name: string) => pathToFileURL(path.join(folder, name)).href;
 
 function workspace(files: Record<string, string>): string {
-    folder = mkdtempSync(path.join(tmpdir(), 'joinery-projects-'));
-    for (const [name, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
-        writeFileSync(path.join(folder, name), text);
-    }
+    folder = temporaryModelFolder('joinery-projects-', files);
     return folder;
 }
 

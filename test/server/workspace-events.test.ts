@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { LanguageServerSession } from '../support/lsp-client.js';
+import { temporaryModelFolder } from '../support/model-folders.js';
 
 /**
  * The workspace stays what `joinery check` on its folder reads (issue 19): watched-file
@@ -21,11 +22,7 @@ let session: LanguageServerSession | undefined;
 const uri = (name: string) => pathToFileURL(path.join(folder, name)).href;
 
 function workspace(files: Record<string, string>): string {
-    folder = mkdtempSync(path.join(tmpdir(), 'joinery-events-'));
-    for (const [name, text] of Object.entries(files)) {
-        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
-        writeFileSync(path.join(folder, name), text);
-    }
+    folder = temporaryModelFolder('joinery-events-', files);
     return folder;
 }
 

@@ -17,11 +17,22 @@ export function modelFolders(prefix: string): { readonly root: string; folder(na
         folder(name, files) {
             const folder = path.join(root, name);
             mkdirSync(folder, { recursive: true });
-            for (const [file, text] of Object.entries(files)) {
-                mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-                writeFileSync(path.join(folder, file), text);
-            }
+            writeModelFiles(folder, files);
             return folder;
         }
     };
+}
+
+/** A new temporary folder holding these files (relative paths; folders made as needed), for one test to remove. */
+export function temporaryModelFolder(prefix: string, files: Record<string, string>): string {
+    const folder = mkdtempSync(path.join(tmpdir(), prefix));
+    writeModelFiles(folder, files);
+    return folder;
+}
+
+function writeModelFiles(folder: string, files: Record<string, string>): void {
+    for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+        writeFileSync(path.join(folder, file), text);
+    }
 }
