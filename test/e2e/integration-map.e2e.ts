@@ -130,7 +130,11 @@ describe('the integration map in VS Code', () => {
 
     it('comes back after a window reload, with its arrangement and filters', async () => {
         await mapView().locator('.map-hide-systems').check();
-        await page.reload();
+        // The command, as a user reloads: VS Code writes the open editors to the browser's
+        // storage before it goes (page.reload() may cut that write short on a slow machine).
+        const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+        await runCommand('Developer: Reload Window');
+        await reloaded;
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         await page.locator('.tabs-container .tab').filter({ hasText: 'Integration map' }).first().click({ timeout: 60_000 });
         const view = mapView();
@@ -193,6 +197,9 @@ async function openFile(name: string): Promise<void> {
     await pick(name);
     // Two editor groups may both show the file: the active one of either will do.
     await page.locator('.tabs-container .tab.active').filter({ hasText: name }).first().waitFor();
+    // The file is a Joinery model once the workbench has read the extension's languages (slow on
+    // a busy machine); until then the command palette hides the map's command, whose `when` needs it.
+    await page.locator('[id="status.editor.mode"]').filter({ hasText: 'Joinery' }).waitFor({ timeout: 60_000 });
 }
 
 async function goTo(line: number, column: number): Promise<void> {
