@@ -110,4 +110,28 @@ describe('projects', () => {
         await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('south/joinery.json'), type: 3 }] });
         expect((await published).map(d => String(d.code))).toContain('semantic');
     });
+
+    it("ignores in the root's and a project's joinery.json leave models out, as joinery check leaves them out, also when changed", async () => {
+        const files: Record<string, string> = {
+            ...FILES,
+            'joinery.json': '{ "ignores": ["loose/drafts/**"] }\n',
+            'loose/drafts/half.joinery': 'arrangement Half {\n',
+            'south/joinery.json': '{ "ignores": ["wip.joinery"] }\n',
+            'south/wip.joinery': 'actor Health "Duplicate" { sector statutory }\n'
+        };
+        session = await LanguageServerSession.start(workspace(files));
+        await session.settle(6);
+        const cli = cliFindings(folder);
+        expect(cli.files).toBe(6);
+        expect(parityDifferences(cli.findings, serverFindings(session.diagnostics, folder))).toEqual({ onlyCli: [], onlyServer: [] });
+        expect(session.diagnostics.has(uri('south/wip.joinery'))).toBe(false);
+        expect(session.diagnostics.has(uri('loose/drafts/half.joinery'))).toBe(false);
+        // south stops ignoring its draft: it is read, and its duplicate name reported, as by joinery check.
+        const published = session.nextDiagnostics(uri('south/wip.joinery'));
+        writeFileSync(path.join(folder, 'south/joinery.json'), '{}\n');
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('south/joinery.json'), type: 2 }] });
+        expect((await published).map(d => String(d.code))).toContain('semantic');
+        await session.settle(1);
+        expect(parityDifferences(cliFindings(folder).findings, serverFindings(session.diagnostics, folder))).toEqual({ onlyCli: [], onlyServer: [] });
+    });
 });

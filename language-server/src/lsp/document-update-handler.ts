@@ -39,8 +39,13 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE}`);
         const configs = params.changes.filter(change => isConfig(change.uri));
-        // A joinery.json created or deleted below the root makes or unmakes a project: every model is linked again.
-        if (this.updateProjects(configs)) {
+        const manager = this.shared.workspace.WorkspaceManager;
+        const disk = modelDisk(this.shared.workspace.FileSystemProvider);
+        if (configs.length > 0 && disk && manager instanceof JoineryWorkspaceManager) {
+            // A joinery.json may make or unmake a project, or change what is ignored: the workspace is read again, as on disk.
+            void this.shared.workspace.WorkspaceLock.write(token => manager.rescan(uri => this.shared.workspace.TextDocuments.get(uri) !== undefined, token));
+        } else if (this.updateProjects(configs)) {
+            // Without a disk: a joinery.json created or deleted below the root makes or unmakes a project; every model is linked again.
             const all = this.shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
             this.fireDocumentUpdate(all, []);
         }

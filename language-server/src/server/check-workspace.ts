@@ -1,4 +1,3 @@
-import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { collectFindings, mergeProjectFindings } from '../checking/collect.js';
@@ -19,14 +18,8 @@ export function addCheckWorkspaceHandler(connection: Connection, shared: Langium
         await workspace.WorkspaceManager.ready;
         await workspace.WorkspaceLock.write(async token => {
             const manager = workspace.WorkspaceManager;
-            const onDisk = manager instanceof JoineryWorkspaceManager ? (await manager.loadFilesOnDisk()).files : [];
-            const present = new Set(onDisk.map(uri => uri.toString()));
             // A file deleted from disk but still open in the editor stays, as the editor's text.
-            const isGone = (document: LangiumDocument) => !present.has(document.uri.toString()) && !workspace.TextDocuments?.get(document.uri.toString());
-            const documents = workspace.LangiumDocuments.all.toArray();
-            const gone = documents.filter(isGone).map(document => document.uri);
-            const remaining = documents.filter(document => !isGone(document)).map(document => document.uri);
-            await workspace.DocumentBuilder.update(remaining, gone, token);
+            if (manager instanceof JoineryWorkspaceManager) await manager.rescan(uri => workspace.TextDocuments?.get(uri) !== undefined, token);
         });
         const projects = projectServices(shared);
         for (const project of projects) await project.findings.EditorRuleSettings.reloadFile();

@@ -2,20 +2,26 @@ import {
     DefaultLangiumDocuments, DefaultWorkspaceManager, URI, UriUtils,
     type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream
 } from 'langium';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { InitializeParams } from 'vscode-languageserver-protocol';
 import { includesEntry } from './model-files.js';
 import { PROJECT_FILE } from '../references/projects.js';
 import { JoineryServiceRegistry } from './service-registry.js';
+import { WorkspaceIgnores } from './workspace-ignores.js';
 
 /** Validates every file of the workspace on load, not only open ones, so the editor reports what the CLI reports. */
 export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
     /** The folders below a workspace folder's root where the walk found a joinery.json (each a project). */
     private projectFoldersFound: URI[] = [];
+    /** The project the walk is in, nearest last. */
+    private readonly projectsEntered: URI[] = [];
+    /** The joinery.json files' `ignores`, which leave models out as `joinery check` does. */
+    readonly ignores: WorkspaceIgnores;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.initialBuildOptions = { validation: true };
+        this.ignores = new WorkspaceIgnores(services.workspace.FileSystemProvider);
     }
 
     /** A client that names only `rootUri` (or the older `rootPath`) gets that folder checked, as one with `workspaceFolders` does. */
@@ -42,12 +48,24 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
             uris.push(folderPath);
             return;
         }
+        const isProject = !this.isWorkspaceRoot(folderPath) && content.some(entry => entry.isFile && UriUtils.basename(entry.uri) === PROJECT_FILE);
+        if (isProject) {
+            this.projectFoldersFound.push(folderPath);
+            this.projectsEntered.push(folderPath);
+        }
+        const project = this.projectsEntered[this.projectsEntered.length - 1];
         for (const entry of content) {
-            if (entry.isFile && UriUtils.basename(entry.uri) === PROJECT_FILE && !this.isWorkspaceRoot(folderPath)) this.projectFoldersFound.push(folderPath);
-            if (!this.shouldIncludeEntry(entry)) continue;
+            if (!this.shouldIncludeEntry(entry) || this.ignores.ignores(entry.uri, entry.isDirectory, this.rootFolder(), project)) continue;
             if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
             else uris.push(entry.uri);
         }
+        if (isProject) this.projectsEntered.pop();
+    }
+
+    /** The root project's folder: the first workspace folder, whose joinery.json configures it. */
+    private rootFolder(): URI | undefined {
+        const first = this.folders?.[0];
+        return first ? URI.parse(first.uri) : undefined;
     }
 
     /**
@@ -87,7 +105,8 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
     /**
      * Whether a file is one of the workspace's models as the start-up walk (and the
      * CLI run on the workspace folder) would find it: inside a workspace folder, under
-     * no skipped folder (hidden, `node_modules`, `out`), with a model file's name.
+     * no skipped folder (hidden, `node_modules`, `out`), with a model file's name,
+     * and not ignored by the root's or its project's joinery.json.
      */
     isWorkspaceModel(uri: URI): boolean {
         for (const folder of this.folders ?? []) {
@@ -96,7 +115,10 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
             const relative = UriUtils.relative(root, uri);
             if (relative === '' || relative.startsWith('../') || relative === '..') continue;
             const parts = relative.split('/');
-            if (parts.slice(0, -1).every(part => includesEntry(part, true)) && includesEntry(parts[parts.length - 1], false)) return true;
+            if (!parts.slice(0, -1).every(part => includesEntry(part, true)) || !includesEntry(parts[parts.length - 1], false)) continue;
+            const registry = this.serviceRegistry;
+            const project = registry instanceof JoineryServiceRegistry ? registry.layout.projectOf(uri) : '';
+            return !this.ignores.ignores(uri, false, this.rootFolder(), project === '' ? undefined : URI.parse(project));
         }
         return false;
     }
@@ -106,9 +128,22 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
      * any the workspace does not know yet (created outside the editor), with the
      * same folder rules as the start-up scan.
      */
+    /**
+     * The workspace as on disk now (Check Workspace, a joinery.json changed): every
+     * model found is built again, and a document no longer found (deleted, or now
+     * ignored) leaves, unless the editor has it open. The caller holds the write lock.
+     */
+    async rescan(isOpen: (uri: string) => boolean, token: CancellationToken): Promise<void> {
+        const present = new Set((await this.loadFilesOnDisk()).files.map(uri => uri.toString()));
+        const isGone = (document: LangiumDocument) => !present.has(document.uri.toString()) && !isOpen(document.uri.toString());
+        const documents = this.langiumDocuments.all.toArray();
+        await this.documentBuilder.update(documents.filter(document => !isGone(document)).map(document => document.uri), documents.filter(isGone).map(document => document.uri), token);
+    }
+
     async loadFilesOnDisk(): Promise<{ files: URI[]; projectsChanged: boolean }> {
         const found: URI[] = [];
         this.projectFoldersFound = [];
+        this.ignores.clear();
         for (const folder of this.folders ?? []) await this.traverseFolder(this.getRootFolder(folder), found);
         const projectsChanged = this.takeProjectsFound();
         for (const uri of found) await this.loadDocument(uri);
