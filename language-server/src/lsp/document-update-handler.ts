@@ -41,11 +41,11 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const configs = params.changes.filter(change => isConfig(change.uri));
         const manager = this.shared.workspace.WorkspaceManager;
         const disk = modelDisk(this.shared.workspace.FileSystemProvider);
-        if (configs.length > 0 && disk && manager instanceof JoineryWorkspaceManager) {
-            // A joinery.json may make or unmake a project, or change what is ignored: the workspace is read again, as on disk.
+        if (disk && manager instanceof JoineryWorkspaceManager && manager.ignores.refresh(this.configFolders(configs, manager))) {
+            // What a joinery.json ignores changed: the workspace is read again, as on disk (projects made or unmade too).
             void this.shared.workspace.WorkspaceLock.write(token => manager.rescan(uri => this.shared.workspace.TextDocuments.get(uri) !== undefined, token));
         } else if (this.updateProjects(configs)) {
-            // Without a disk: a joinery.json created or deleted below the root makes or unmakes a project; every model is linked again.
+            // A joinery.json created or deleted below the root makes or unmakes a project: every model is linked again.
             const all = this.shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
             this.fireDocumentUpdate(all, []);
         }
@@ -58,6 +58,15 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (changes.length > 0) super.didChangeWatchedFiles({ changes });
     }
 
+    /** The folders of the workspace's root and projects whose joinery.json changed. */
+    private configFolders(configs: FileEvent[], manager: JoineryWorkspaceManager): URI[] {
+        return configs.flatMap(change => {
+            const uri = parsedUri(change.uri);
+            const folder = uri && UriUtils.dirname(uri);
+            return folder && (manager.isWorkspaceRoot(folder) || manager.isWorkspaceFolder(folder)) ? [folder] : [];
+        });
+    }
+
     /** Whether the joinery.json files that changed made or unmade a project (as the start-up walk would find it now). */
     private updateProjects(configs: FileEvent[]): boolean {
         const registry = this.shared.ServiceRegistry;
@@ -66,12 +75,8 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const disk = modelDisk(this.shared.workspace.FileSystemProvider);
         let changed = false;
         for (const change of configs) {
-            let uri: URI;
-            try {
-                uri = URI.parse(change.uri);
-            } catch {
-                continue;
-            }
+            const uri = parsedUri(change.uri);
+            if (!uri) continue;
             const folder = UriUtils.dirname(uri);
             if (manager.isWorkspaceRoot(folder) || !manager.isWorkspaceFolder(folder)) continue;
             const exists = disk ? disk.pathKind(uri) === 'entry' : change.type !== FileChangeType.Deleted;
@@ -114,5 +119,13 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private isWorkspaceModel(uri: URI): boolean {
         const manager = this.shared.workspace.WorkspaceManager;
         return manager instanceof JoineryWorkspaceManager ? manager.isWorkspaceModel(uri) : true;
+    }
+}
+
+function parsedUri(uri: string): URI | undefined {
+    try {
+        return URI.parse(uri);
+    } catch {
+        return undefined;
     }
 }

@@ -11,12 +11,29 @@ import { modelDisk } from './model-disk.js';
  * the rule settings). Without a disk (the server in a browser) nothing is ignored.
  */
 export class WorkspaceIgnores {
-    private readonly byFolder = new Map<string, IgnorePatterns | undefined>();
+    private readonly byFolder = new Map<string, { patterns: IgnorePatterns | undefined; ignores: string }>();
 
     constructor(private readonly fileSystem: FileSystemProvider) {}
 
     clear(): void {
         this.byFolder.clear();
+    }
+
+    /**
+     * Reads again the joinery.json of each folder (after a watched-file event): whether
+     * what it ignores has changed, so that an edit to a file's rules alone does not
+     * read the whole workspace again.
+     */
+    refresh(folders: readonly URI[]): boolean {
+        let changed = false;
+        for (const folder of folders) {
+            const key = folder.toString();
+            const before = this.byFolder.get(key)?.ignores ?? '';
+            const after = this.read(folder);
+            this.byFolder.set(key, after);
+            if (after.ignores !== before) changed = true;
+        }
+        return changed;
     }
 
     /** Whether a model (or a folder, by the root's ignores only) is left out of the workspace. */
@@ -27,24 +44,25 @@ export class WorkspaceIgnores {
 
     private patternsOf(folder: URI): IgnorePatterns | undefined {
         const key = folder.toString();
-        if (this.byFolder.has(key)) return this.byFolder.get(key);
-        const patterns = this.read(folder);
-        this.byFolder.set(key, patterns);
-        return patterns;
+        let entry = this.byFolder.get(key);
+        if (!entry) this.byFolder.set(key, entry = this.read(folder));
+        return entry.patterns;
     }
 
-    private read(folder: URI): IgnorePatterns | undefined {
+    /** The folder's patterns, and the list they came from as text (empty when nothing is ignored). */
+    private read(folder: URI): { patterns: IgnorePatterns | undefined; ignores: string } {
+        const none = { patterns: undefined, ignores: '' };
         const disk = modelDisk(this.fileSystem);
-        if (!disk || folder.scheme !== 'file') return undefined;
+        if (!disk || folder.scheme !== 'file') return none;
         const read = disk.readConfig(UriUtils.joinPath(folder, PROJECT_FILE));
-        if (!('text' in read)) return undefined;
+        if (!('text' in read)) return none;
         let ignores: unknown;
         try {
             ignores = (JSON.parse(read.text) as { ignores?: unknown } | null)?.ignores;
         } catch {
-            return undefined;
+            return none;
         }
-        if (!Array.isArray(ignores) || !ignores.every(pattern => typeof pattern === 'string' && pattern.trim() !== '')) return undefined;
-        return ignores.length > 0 ? new IgnorePatterns().add(ignores, folder.path) : undefined;
+        if (!Array.isArray(ignores) || ignores.length === 0 || !ignores.every(pattern => typeof pattern === 'string' && pattern.trim() !== '')) return none;
+        return { patterns: new IgnorePatterns().add(ignores, folder.path), ignores: JSON.stringify(ignores) };
     }
 }

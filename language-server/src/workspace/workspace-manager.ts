@@ -93,7 +93,7 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
 
     /** Whether a folder is one the walk enters: inside a workspace folder (or one), under no skipped folder. */
     isWorkspaceFolder(folder: URI): boolean {
-        return this.isWorkspaceRoot(folder) || this.isWorkspaceModel(UriUtils.joinPath(folder, 'a.joinery'));
+        return this.isWorkspaceRoot(folder) || this.isWalked(UriUtils.joinPath(folder, 'a.joinery'));
     }
 
     private async loadDocument(uri: URI): Promise<LangiumDocument> {
@@ -109,27 +109,27 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
      * and not ignored by the root's or its project's joinery.json.
      */
     isWorkspaceModel(uri: URI): boolean {
+        if (!this.isWalked(uri)) return false;
+        const registry = this.serviceRegistry;
+        const project = registry instanceof JoineryServiceRegistry ? registry.layout.projectOf(uri) : '';
+        return !this.ignores.ignores(uri, false, this.rootFolder(), project === '' ? undefined : URI.parse(project));
+    }
+
+    /** Whether the walk's folder rules reach the file, whatever the joinery.json files ignore. */
+    private isWalked(uri: URI): boolean {
         for (const folder of this.folders ?? []) {
             const root = URI.parse(folder.uri);
             if (root.scheme !== uri.scheme || root.authority !== uri.authority) continue;
             const relative = UriUtils.relative(root, uri);
             if (relative === '' || relative.startsWith('../') || relative === '..') continue;
             const parts = relative.split('/');
-            if (!parts.slice(0, -1).every(part => includesEntry(part, true)) || !includesEntry(parts[parts.length - 1], false)) continue;
-            const registry = this.serviceRegistry;
-            const project = registry instanceof JoineryServiceRegistry ? registry.layout.projectOf(uri) : '';
-            return !this.ignores.ignores(uri, false, this.rootFolder(), project === '' ? undefined : URI.parse(project));
+            if (parts.slice(0, -1).every(part => includesEntry(part, true)) && includesEntry(parts[parts.length - 1], false)) return true;
         }
         return false;
     }
 
     /**
-     * The model files under the workspace folders as they are on disk now, loading
-     * any the workspace does not know yet (created outside the editor), with the
-     * same folder rules as the start-up scan.
-     */
-    /**
-     * The workspace as on disk now (Check Workspace, a joinery.json changed): every
+     * The workspace as on disk now (Check Workspace, a joinery.json's ignores changed): every
      * model found is built again, and a document no longer found (deleted, or now
      * ignored) leaves, unless the editor has it open. The caller holds the write lock.
      */
@@ -140,6 +140,11 @@ export class JoineryWorkspaceManager extends DefaultWorkspaceManager {
         await this.documentBuilder.update(documents.filter(document => !isGone(document)).map(document => document.uri), documents.filter(isGone).map(document => document.uri), token);
     }
 
+    /**
+     * The model files under the workspace folders as they are on disk now, loading
+     * any the workspace does not know yet (created outside the editor), with the
+     * same folder rules as the start-up scan.
+     */
     async loadFilesOnDisk(): Promise<{ files: URI[]; projectsChanged: boolean }> {
         const found: URI[] = [];
         this.projectFoldersFound = [];
