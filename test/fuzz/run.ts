@@ -8,7 +8,7 @@ import { exerciseCase, type ExerciseResult, type Failure } from './exercise.js';
 import { fuzzCase, loadExamples, type Examples, type FuzzCase } from './fuzz-case.js';
 import { FuzzWorkspace } from './fuzz-workspace.js';
 import { FuzzServer } from './lsp-pass.js';
-import { ParityPass } from './parity-pass.js';
+import { ParityPass, withProjectConfig } from './parity-pass.js';
 import { residentMb } from '../../scripts/bench/lsp-timing.mjs';
 import { soakEdits } from './soak.js';
 
@@ -21,7 +21,7 @@ import { soakEdits } from './soak.js';
  */
 
 const USAGE = `npm run fuzz -- [--count N] [--seconds S] [--seed X] [--index I] [--replay FILE|DIR]
-  [--no-lsp] [--no-in-process] [--no-parity] [--no-invariants] [--slow-ms 2000] [--hang-ms 30000]
+  [--no-lsp] [--no-in-process] [--no-parity] [--parity-batch 16] [--no-invariants] [--slow-ms 2000] [--hang-ms 30000]
   [--positions 2] [--corpus DIR] [--no-save] [--keep REASON] [--json]
   [--soak-edits N [--soak-files 1000] [--sample-every 100]]
 --keep saves every input run to the corpus, failing or not (for inputs that failed before a fix).
@@ -42,6 +42,8 @@ interface Options {
     invariants: boolean;
     slowMs: number;
     hangMs: number;
+    /** Inputs the parity pass runs together, each a project of one workspace. */
+    parityBatch: number;
     positions: number;
     corpus: string;
     save: boolean;
@@ -73,6 +75,8 @@ interface ParitySummary {
     crashes: number;
     hangs: number;
     restarts: number;
+    /** Batches (`--parity-batch`) that did not agree throughout, so were run again input by input. */
+    batchesRunAlone: number;
 }
 
 interface WorkerReply {
@@ -90,7 +94,7 @@ function parseOptions(argv: string[]): Options {
             seed: { type: 'string', default: 'joinery' }, index: { type: 'string' }, replay: { type: 'string' },
             'no-lsp': { type: 'boolean', default: false }, 'no-in-process': { type: 'boolean', default: false }, 'no-parity': { type: 'boolean', default: false },
             'no-invariants': { type: 'boolean', default: false }, 'slow-ms': { type: 'string', default: '2000' },
-            'hang-ms': { type: 'string', default: '30000' }, positions: { type: 'string', default: '2' },
+            'hang-ms': { type: 'string', default: '30000' }, 'parity-batch': { type: 'string', default: '16' }, positions: { type: 'string', default: '2' },
             corpus: { type: 'string' }, 'no-save': { type: 'boolean', default: false }, keep: { type: 'string' }, json: { type: 'boolean', default: false },
             worker: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
             'soak-edits': { type: 'string', default: '0' }, 'soak-files': { type: 'string', default: '1000' }, 'sample-every': { type: 'string', default: '100' }
@@ -110,7 +114,7 @@ function parseOptions(argv: string[]): Options {
         root, count: number('count', values.count), seconds: number('seconds', values.seconds), seed: values.seed,
         index: values.index === undefined ? undefined : number('index', values.index), replay: values.replay,
         lsp: !values['no-lsp'], inProcess: !values['no-in-process'], parity: !values['no-parity'], invariants: !values['no-invariants'],
-        slowMs: number('slow-ms', values['slow-ms']), hangMs: number('hang-ms', values['hang-ms']), positions: number('positions', values.positions),
+        slowMs: number('slow-ms', values['slow-ms']), hangMs: number('hang-ms', values['hang-ms']), parityBatch: Math.max(1, number('parity-batch', values['parity-batch'])), positions: number('positions', values.positions),
         corpus: path.resolve(values.corpus ?? path.join(root, 'test/fuzz/corpus')), save: !values['no-save'], keep: values.keep, json: values.json,
         soakEdits: number('soak-edits', values['soak-edits']), soakFiles: number('soak-files', values['soak-files']), sampleEvery: Math.max(1, number('sample-every', values['sample-every']))
     };
@@ -232,7 +236,7 @@ async function main(): Promise<number> {
     const lsp = emptyLane();
     /** The long-lived server's resident memory (MB) after each input: after the first, the largest, the last. */
     const serverMemory = { afterFirstMb: Number.NaN, maxMb: 0, lastMb: Number.NaN };
-    const parity: ParitySummary = { inputs: 0, findings: 0, differences: 0, crashes: 0, hangs: 0, restarts: 0 };
+    const parity: ParitySummary = { inputs: 0, findings: 0, differences: 0, crashes: 0, hangs: 0, restarts: 0, batchesRunAlone: 0 };
     let capabilities: string[] = [];
     let unexercised: string[] = [];
     let exercisedMethods: string[] = [];
@@ -293,22 +297,29 @@ async function main(): Promise<number> {
     const parityLane = async () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'joinery-parity-'));
         const pass = new ParityPass({ root: options.root, folder, hangMs: options.hangMs, restartEvery: 25 });
+        const tallyParity = (i: number, input: FuzzCase, result: { failures: Failure[]; compared: number }) => {
+            if (process.env.JOINERY_FUZZ_TRACE) process.stderr.write(`parity ${i} ${result.compared} findings ${result.failures.length} failures ${input.label.slice(0, 50)}\n`);
+            parity.inputs++;
+            parity.findings += result.compared;
+            if (result.failures.some(f => f.kind === 'parity')) parity.differences++;
+            if (result.failures.some(f => CRASH_KINDS.has(f.kind))) parity.crashes++;
+            if (result.failures.some(f => f.kind === 'hang')) parity.hangs++;
+            record(i, input, result.failures, 'parity');
+        };
+        const runAlone = async (input: FuzzCase) => {
+            try {
+                return await pass.run(input);
+            } catch (error) {
+                return { failures: [{ kind: 'crash' as const, where: 'parity pass', message: String(error) }], compared: 0 };
+            }
+        };
         try {
-            for (let i = 0; i < source.total && Date.now() < deadline; i++) {
-                const input = source.get(i);
-                let result;
-                try {
-                    result = await pass.run(input);
-                } catch (error) {
-                    result = { failures: [{ kind: 'crash' as const, where: 'parity pass', message: String(error) }], compared: 0 };
-                }
-                if (process.env.JOINERY_FUZZ_TRACE) process.stderr.write(`parity ${i} ${result.compared} findings ${result.failures.length} failures ${input.label.slice(0, 50)}\n`);
-                parity.inputs++;
-                parity.findings += result.compared;
-                if (result.failures.some(f => f.kind === 'parity')) parity.differences++;
-                if (result.failures.some(f => CRASH_KINDS.has(f.kind))) parity.crashes++;
-                if (result.failures.some(f => f.kind === 'hang')) parity.hangs++;
-                record(i, input, result.failures, 'parity');
+            for (let i = 0; i < source.total && Date.now() < deadline; i += options.parityBatch) {
+                const batch = Array.from({ length: Math.min(options.parityBatch, source.total - i) }, (_, k) => withProjectConfig(source.get(i + k)));
+                // A batch that does not agree throughout is run again input by input, which finds and records the one.
+                const results = batch.length > 1 ? await pass.runBatch(batch).catch(() => undefined) : undefined;
+                if (!results) parity.batchesRunAlone += batch.length > 1 ? 1 : 0;
+                for (const [k, input] of batch.entries()) tallyParity(i + k, input, results?.[k] ?? await runAlone(input));
             }
         } finally {
             parity.restarts = pass.restarts;
@@ -354,7 +365,7 @@ function printSummary(summary: { seed: string; seconds: number; inProcess: LaneS
     const memory = summary.lsp.serverMemory;
     const lines = [`fuzz ${summary.seed}, ${summary.seconds} s`, lane('in-process', summary.inProcess), lane('lsp', summary.lsp),
         ...(summary.lsp.inputs > 0 ? [`    the server's resident memory: ${memory.afterFirstMb.toFixed(0)} MB after the first input, at most ${memory.maxMb.toFixed(0)} MB, ${memory.lastMb.toFixed(0)} MB at the end (${summary.lsp.restarts} restarts)`] : []),
-        `parity: ${p.inputs} inputs, ${p.findings} findings compared, ${p.differences} with differences, ${p.crashes} crashes, ${p.hangs} hangs, ${p.restarts} server starts`];
+        `parity: ${p.inputs} inputs, ${p.findings} findings compared, ${p.differences} with differences, ${p.crashes} crashes, ${p.hangs} hangs, ${p.restarts} server starts, ${p.batchesRunAlone} batches run again input by input`];
     for (const failing of summary.failingInputs.slice(0, 20)) {
         lines.push(`\ninput ${failing.index} (${failing.label}); reproduce with npm run fuzz -- ${failing.reproduce}`);
         for (const failure of failing.failures) lines.push(`  ${failure.kind} in ${failure.where}: ${failure.message.split('\n').slice(0, 4).join('\n    ')}`);
