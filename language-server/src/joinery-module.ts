@@ -39,6 +39,7 @@ import { JoineryDefinitionProvider } from './lsp/definition.js';
 import { JoineryNodeKindProvider } from './lsp/declaration-kinds.js';
 import { QualifiedNameFuzzyMatcher } from './lsp/fuzzy-matcher.js';
 import { ProjectScope } from './references/projects.js';
+import { ProjectLinker } from './references/project-linker.js';
 
 export type { JoineryAddedServices, JoineryServices };
 
@@ -48,7 +49,8 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         // The root project's; a project below the root gets its own (projectModule).
         Project: services => new ProjectScope(services.shared, registryOf(services.shared).layout, ''),
         ScopeProvider: services => new JoineryScopeProvider(services),
-        References: services => new JoineryReferences(services)
+        References: services => new JoineryReferences(services),
+        Linker: services => new ProjectLinker(services, registryOf(services.shared).layout)
     },
     parser: {
         ValueConverter: () => new JoineryValueConverter(),
@@ -113,11 +115,14 @@ export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<Lang
 /**
  * What a project below the workspace root has of its own beyond the root
  * project's services: its folder, and its joinery.json read from there. The
- * client's commands and capabilities, learnt once at initialisation, are the root's.
+ * client's commands and capabilities, learnt once at initialisation, are the root's,
+ * and so are the parser and lexer.
  */
 function projectModule(folder: string, root: JoineryServices): Module<JoineryServices, DeepPartial<JoineryServices>> {
     return {
         references: { Project: services => new ProjectScope(services.shared, root.references.Project.layout, folder) },
+        // One parser and lexer for every project (building them is the costly part of a project's services); references resolve in their own project (ProjectLinker).
+        parser: { LangiumParser: () => root.parser.LangiumParser, Lexer: () => root.parser.Lexer, CompletionParser: () => root.parser.CompletionParser },
         findings: {
             EditorRuleSettings: services => new WorkspaceRuleSettings(services.shared, services.profiles.ProfileRegistry, { folder: URI.parse(folder), rootSettings: root.findings.EditorRuleSettings })
         },
