@@ -11,6 +11,7 @@ import type { ProfileRegistry } from '../profiles/profile-registry.js';
 import { decisionRights } from './decision-rights.js';
 import { deliveringActors, forumMembers, isBoard, isDefined, resolved, titleOf, unique } from './membership.js';
 import type { WorkspaceModel } from './workspace-model.js';
+import { underlyingModel } from './workspace-reads.js';
 
 /** A forum or an arrangement that names a profile (`profile scotland-ijb`). */
 export type ProfiledSubject = Forum | Arrangement;
@@ -54,11 +55,12 @@ interface Membership {
  * itself when it names a profile), against the profiles the registry holds.
  */
 export function arrangementCompliance(arrangement: Arrangement, workspace: WorkspaceModel, registry: ProfileRegistry): ProfileCompliance[] {
-    const context = contextOf(workspace);
     const subjects: ProfiledSubject[] = [
         ...(arrangement.profile ? [arrangement] : []),
         ...arrangement.elements.filter(isForum).filter(forum => forum.profile)
     ];
+    if (subjects.length === 0) return [];
+    const context = contextOf(workspace);
     return subjects.map(subject => {
         const profile = registry.get(subject.profile!);
         const results = profile ? profile.requirements.map(requirement => checkRequirement(requirement, subject, profile, context)) : [];
@@ -255,7 +257,10 @@ interface ComplianceContext {
 
 const contexts = new WeakMap<WorkspaceModel, ComplianceContext>();
 
-function contextOf(workspace: WorkspaceModel): ComplianceContext {
+function contextOf(view: WorkspaceModel): ComplianceContext {
+    // The indexes read every declaration (an arrangement's view of the model notes that), and are built once for the model itself.
+    void view.documents;
+    const workspace = underlyingModel(view);
     let context = contexts.get(workspace);
     if (context) return context;
     const actorsWithRole = new MultiMap<string, Party>();

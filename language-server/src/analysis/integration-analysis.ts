@@ -3,13 +3,24 @@ import type { LangiumCoreServices } from 'langium';
 import type { Arrangement } from '../generated/ast.js';
 import { buildArrangementModel, type ArrangementModel } from './arrangement-model.js';
 import { buildWorkspaceModel, type WorkspaceModel } from './workspace-model.js';
+import { DocumentChanges, type Changes } from './document-changes.js';
+import { ReadsComparison, WorkspaceReads } from './workspace-reads.js';
 import type { ProfileRegistry, ProfilesAddedServices } from '../profiles/profile-registry.js';
 import type { ProjectAddedServices, ProjectScope } from '../references/projects.js';
 
 interface BuildModels {
     workspace: WorkspaceModel;
     arrangements: Map<Arrangement, ArrangementModel>;
+    /** Whether the arrangements' reads are written down in this build, to be compared in the next. */
+    recording: boolean;
 }
+
+/**
+ * Stands for what one arrangement's derived model reads of the workspace: the
+ * same object from one build to the next for as long as every read gives the same
+ * answer, so that what was derived from it (its findings) can be kept.
+ */
+export type ArrangementInputs = object;
 
 /**
  * The derived integration model of the workspace (of one project: each has its
@@ -21,6 +32,13 @@ export class IntegrationAnalysis {
     private readonly project: ProjectScope;
     private readonly cache: WorkspaceCache<'build', BuildModels>;
     private readonly profiles: ProfileRegistry;
+    private changes = new DocumentChanges();
+    /** Each arrangement's reads of the workspace model, kept from build to build while they hold. */
+    private reads = new Map<Arrangement, WorkspaceReads>();
+    /** How many times the model was built: reads are written down from the second on (the CLI builds once). */
+    private builds = 0;
+    /** The last model built from linked documents, while reads are written down: what the next may take from. */
+    private earlier?: WorkspaceModel;
 
     constructor(services: LangiumCoreServices & ProfilesAddedServices & ProjectAddedServices) {
         this.project = services.references.Project;
@@ -29,8 +47,8 @@ export class IntegrationAnalysis {
         // A model derived while a build was linking would be stale once it links.
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
         // So would one checked against profiles that have since been reloaded.
-        this.profiles.onDidChange(() => this.cache.clear());
-        this.project.layout.onDidChange(() => this.cache.clear());
+        this.profiles.onDidChange(() => this.forgetReads());
+        this.project.layout.onDidChange(() => this.forgetReads());
     }
 
     workspaceModel(): WorkspaceModel {
@@ -41,7 +59,8 @@ export class IntegrationAnalysis {
         const models = this.models();
         let model = models.arrangements.get(arrangement);
         if (!model) {
-            model = buildArrangementModel(arrangement, models.workspace, this.profiles);
+            const reads = models.recording ? this.readsOf(arrangement) : undefined;
+            model = buildArrangementModel(arrangement, reads ? reads.view(models.workspace) : models.workspace, this.profiles);
             models.arrangements.set(arrangement, model);
         }
         return model;
@@ -51,8 +70,58 @@ export class IntegrationAnalysis {
         return this.workspaceModel().arrangements.map(a => this.arrangementModel(a));
     }
 
+    /**
+     * What this arrangement's derived model reads: the same object as in the last
+     * build when nothing it read has changed since (see workspace-reads.ts).
+     */
+    arrangementInputs(arrangement: Arrangement): ArrangementInputs {
+        const models = this.models();
+        // Reads not written down hold nothing: this build's own object, never the same again.
+        return models.recording ? this.readsOf(arrangement) : models;
+    }
+
+    private readsOf(arrangement: Arrangement): WorkspaceReads {
+        let reads = this.reads.get(arrangement);
+        if (!reads) this.reads.set(arrangement, reads = new WorkspaceReads());
+        return reads;
+    }
+
     private models(): BuildModels {
-        return this.cache.get('build', () => ({ workspace: buildWorkspaceModel(this.project.documents()), arrangements: new Map() }));
+        return this.cache.get('build', () => {
+            const documents = this.project.documents();
+            // A model read while documents were still being linked is not one to compare with, nor to keep.
+            const recording = ++this.builds > 1 && documents.every(document => document.state >= DocumentState.Linked);
+            try {
+                const changes = recording ? this.changes.since(documents) : undefined;
+                const earlier = changes && this.earlier ? { model: this.earlier, changed: changes.changed } : undefined;
+                const workspace = buildWorkspaceModel(documents, earlier);
+                this.earlier = recording ? workspace : undefined;
+                this.reads = changes ? this.readsThatHold(workspace, changes) : new Map();
+                return { workspace, arrangements: new Map(), recording };
+            } catch (error) {
+                // The changes were taken but the model not built: compare nothing with what came before.
+                this.forgetReads();
+                this.changes = new DocumentChanges();
+                throw error;
+            }
+        });
+    }
+
+    /** The reads of the last build whose answers this one gives alike, for the arrangements still there. */
+    private readsThatHold(workspace: WorkspaceModel, changes: Changes): Map<Arrangement, WorkspaceReads> {
+        const comparison = new ReadsComparison(workspace, changes);
+        const holding = new Map<Arrangement, WorkspaceReads>();
+        for (const arrangement of workspace.arrangements) {
+            const reads = this.reads.get(arrangement);
+            if (reads && !changes.changed(arrangement) && reads.holdIn(comparison)) holding.set(arrangement, reads);
+        }
+        return holding;
+    }
+
+    private forgetReads(): void {
+        this.cache.clear();
+        this.reads = new Map();
+        this.earlier = undefined;
     }
 }
 

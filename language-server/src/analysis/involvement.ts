@@ -11,7 +11,17 @@ export class Involvement {
     private readonly byArrangement = new Map<Arrangement, Actor[]>();
     private everywhere?: { arrangementsOf: MultiMap<Actor, Arrangement>; uninvolved: MultiMap<Arrangement, Actor>; filedWith: Map<Actor, Arrangement> };
 
-    constructor(private readonly arrangements: readonly Arrangement[], private readonly declaredActors: readonly Actor[]) {}
+    /**
+     * `earlier`: the involvement of the last build, and which arrangements nothing
+     * they reference has changed in since: their involved actors are the same.
+     */
+    constructor(private readonly arrangements: readonly Arrangement[], private readonly declaredActors: readonly Actor[],
+        earlier?: { involvement: Involvement; unchanged(arrangement: Arrangement): boolean }) {
+        // Copied, not consulted later: a model must not hold on to the one before it.
+        for (const [arrangement, actors] of earlier?.involvement.byArrangement ?? []) {
+            if (earlier!.unchanged(arrangement)) this.byArrangement.set(arrangement, actors);
+        }
+    }
 
     /** Every actor the arrangement references, then, repeatedly, those they represent. */
     involvedIn(arrangement: Arrangement): readonly Actor[] {

@@ -67,7 +67,12 @@ export interface WorkspaceModel {
     systemUse: SystemUse;
 }
 
-export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): WorkspaceModel {
+/**
+ * `earlier`: the model of the last build, and which nodes sit in documents that
+ * changed since (analysis/document-changes.ts): what depends only on unchanged
+ * documents is taken from it rather than worked out again.
+ */
+export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier?: { model: WorkspaceModel; changed(node: AstNode): boolean }): WorkspaceModel {
     const documents = [...unsorted].sort((a, b) => compareText(a.uri.path, b.uri.path));
     const documentIndex = new Map(documents.map((document, index) => [document, index]));
     const arrangements: Arrangement[] = [];
@@ -122,7 +127,7 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>): Worksp
             }
             return reaching;
         },
-        involvement: new Involvement(arrangements, actors),
+        involvement: new Involvement(arrangements, actors, earlier && { involvement: earlier.model.involvement, unchanged: arrangement => !earlier.changed(arrangement) }),
         linked: (a, b) => systemGroups.sameGroup(a, b),
         linkGroup: system => systemGroups.root(system),
         lacksSharedSystem: team => {

@@ -1,7 +1,7 @@
 import { DocumentState, WorkspaceCache } from 'langium';
 import type { Arrangement } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
-import type { AnalysisServices, IntegrationAnalysis } from '../analysis/integration-analysis.js';
+import type { AnalysisServices, ArrangementInputs, IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { findingAt, locate, related as relatedLocation, type Finding } from '../findings/finding.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
 import { workspaceModelErrors } from '../findings/model-errors.js';
@@ -17,6 +17,12 @@ interface BuildFindings {
     byRule: Map<string, Finding[]>;
 }
 
+/** One arrangement's findings, rule by rule, and the inputs they were derived from. */
+interface ArrangementFindings {
+    inputs: ArrangementInputs;
+    byRule: Map<string, Finding[]>;
+}
+
 /**
  * Runs the gap rules on the derived integration model and makes their findings,
  * at default severities: once per workspace build and rule, a rule that is off
@@ -29,6 +35,8 @@ export class RuleRunner {
     private readonly cache: WorkspaceCache<'build', BuildFindings>;
     private readonly profiles: ProfileRegistry;
     private readonly project: ProjectScope;
+    /** Kept from build to build while the analysis says an arrangement's inputs are the same. */
+    private byArrangement = new Map<Arrangement, ArrangementFindings>();
 
     constructor(services: AnalysisServices) {
         this.analysis = services.analysis.IntegrationAnalysis;
@@ -48,7 +56,10 @@ export class RuleRunner {
             if (!isEnabled(rule.id)) continue;
             let ruleFindings = results.byRule.get(rule.id);
             if (!ruleFindings) {
-                ruleFindings = runRule(rule, this.analysis.allArrangementModels());
+                ruleFindings = [];
+                for (const arrangement of this.analysis.workspaceModel().arrangements) {
+                    for (const finding of this.findingsOn(arrangement, rule)) ruleFindings.push(finding);
+                }
                 results.byRule.set(rule.id, ruleFindings);
             }
             for (const finding of ruleFindings) findings.push(finding);
@@ -68,34 +79,53 @@ export class RuleRunner {
      * workspace model: the server's first answer to an edit, before the rest.
      */
     arrangementFindings(arrangements: readonly Arrangement[], isEnabled: (ruleId: string) => boolean): Finding[] {
-        const models = arrangements.map(arrangement => this.analysis.arrangementModel(arrangement));
-        return GAP_RULES.filter(rule => isEnabled(rule.id)).flatMap(rule => runRule(rule, models));
+        this.results();
+        return GAP_RULES.filter(rule => isEnabled(rule.id)).flatMap(rule => arrangements.flatMap(arrangement => this.findingsOn(arrangement, rule)));
+    }
+
+    /**
+     * One rule's findings on one arrangement: those of an earlier build while the
+     * arrangement's inputs are the same (`results` keeps only those, once per build).
+     */
+    private findingsOn(arrangement: Arrangement, rule: GapRule): readonly Finding[] {
+        let kept = this.byArrangement.get(arrangement);
+        if (!kept) this.byArrangement.set(arrangement, kept = { inputs: this.analysis.arrangementInputs(arrangement), byRule: new Map() });
+        let findings = kept.byRule.get(rule.id);
+        if (!findings) kept.byRule.set(rule.id, findings = runRule(rule, this.analysis.arrangementModel(arrangement)));
+        return findings;
     }
 
     private results(): BuildFindings {
-        return this.cache.get('build', () => ({ byRule: new Map() }));
+        return this.cache.get('build', () => {
+            // Arrangements gone or changed since the last build: nothing of theirs is kept.
+            const kept = new Map<Arrangement, ArrangementFindings>();
+            for (const arrangement of this.analysis.workspaceModel().arrangements) {
+                const findings = this.byArrangement.get(arrangement);
+                if (findings && findings.inputs === this.analysis.arrangementInputs(arrangement)) kept.set(arrangement, findings);
+            }
+            this.byArrangement = kept;
+            return { byRule: new Map() };
+        });
     }
 }
 
-function runRule(rule: GapRule, models: readonly ArrangementModel[]): Finding[] {
+function runRule(rule: GapRule, model: ArrangementModel): Finding[] {
     const findings: Finding[] = [];
-    for (const model of models) {
-        try {
-            rule.check(model, report => {
-                const finding = findingAt(report.node, {
-                    rule: rule.id, severity: rule.defaultSeverity, message: report.message,
-                    arrangement: model.arrangement.name
-                });
-                if (report.node === model.arrangement) finding.element = model.arrangement.name;
-                if (report.subject !== undefined) finding.subject = report.subject;
-                if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
-                if (report.scope !== undefined) finding.scope = report.scope;
-                findings.push(finding);
+    try {
+        rule.check(model, report => {
+            const finding = findingAt(report.node, {
+                rule: rule.id, severity: rule.defaultSeverity, message: report.message,
+                arrangement: model.arrangement.name
             });
-        } catch (error) {
-            // One rule's bug costs that rule on that arrangement, not the whole check.
-            findings.push({ ...internalErrorFinding(locate(model.arrangement), `rule ${rule.id} on this arrangement`, error, rule.id), arrangement: model.arrangement.name, element: model.arrangement.name });
-        }
+            if (report.node === model.arrangement) finding.element = model.arrangement.name;
+            if (report.subject !== undefined) finding.subject = report.subject;
+            if (report.related?.length) finding.related = report.related.map(r => relatedLocation(r.node, r.message));
+            if (report.scope !== undefined) finding.scope = report.scope;
+            findings.push(finding);
+        });
+    } catch (error) {
+        // One rule's bug costs that rule on that arrangement, not the whole check.
+        findings.push({ ...internalErrorFinding(locate(model.arrangement), `rule ${rule.id} on this arrangement`, error, rule.id), arrangement: model.arrangement.name, element: model.arrangement.name });
     }
     return findings;
 }

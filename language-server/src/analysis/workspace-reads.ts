@@ -1,0 +1,220 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { documentOf, type Changes } from './document-changes.js';
+import type { WorkspaceModel } from './workspace-model.js';
+
+/** One question asked of the workspace model and its answer. */
+interface Read {
+    /** The property path to the question (`['money', 'allocationsTo']`), or to a value read whole. */
+    path: readonly PropertyKey[];
+    /** Absent for a value read whole (a property, or a set iterated). */
+    args?: readonly unknown[];
+    answer: unknown;
+}
+
+/** Properties of the model whose reading means reading every declaration of the workspace. */
+const EVERYTHING = new Set<PropertyKey>(['documents', 'arrangements']);
+/** Methods of a set, map or array that read all of it. */
+const WHOLE = new Set<PropertyKey>([Symbol.iterator, 'forEach', 'keys', 'values', 'entries']);
+const UNDERLYING = Symbol('the workspace model a view reads');
+/** A node of no document: whatever reads it is never kept. */
+const UNKNOWN_NODE = { $type: '(unknown)' } as AstNode;
+
+/**
+ * What one arrangement's derived model, its rules, its hover and its report read of
+ * the workspace model: every question (who holds this budget, does this actor reach
+ * a board) with its answer. After an edit the questions are asked again of the new
+ * workspace model; when every answer is the same and nothing read sits in a changed
+ * document, the arrangement's findings are those it had (integration-analysis.ts).
+ */
+export class WorkspaceReads {
+    private readonly reads: Read[] = [];
+    /** Questions asked already, by path and first argument: a rule that sorts asks the same one many times. */
+    private readonly asked = new Map<string, Map<unknown, Read[]>>();
+    private everything = false;
+    /** The documents of every node asked about or answered. */
+    private readonly documents = new Set<LangiumDocument | undefined>();
+
+    /** The workspace model as this arrangement sees it: the same answers, each one written down. */
+    view(model: WorkspaceModel): WorkspaceModel {
+        return this.recording(model, []) as WorkspaceModel;
+    }
+
+    /**
+     * Whether every question gets the same answer of the comparison's model, with
+     * nothing asked about or answered from a changed document, and nothing read
+     * that stands for every declaration (a statutory profile's checks read every
+     * actor's roles).
+     */
+    holdIn(comparison: ReadsComparison): boolean {
+        if (this.everything) return false;
+        // Nothing but titles changed anywhere: only what read a changed document's nodes reads differently.
+        if (comparison.changes.declarationsAlike) {
+            for (const document of this.documents) if (comparison.changes.documentChanged(document)) return false;
+            return true;
+        }
+        for (const read of this.reads) {
+            if (comparison.touchesChange(read.answer) || (read.args && touches(read.args, comparison.changes.changed))) return false;
+            if (!comparison.sameAnswer(read)) return false;
+        }
+        return true;
+    }
+
+    private recording(target: object, path: readonly PropertyKey[]): object {
+        const functions = new Map<PropertyKey, unknown>();
+        const nested = new Map<PropertyKey, object>();
+        return new Proxy(target, {
+            get: (real, property) => {
+                if (property === UNDERLYING) return real;
+                const value: unknown = Reflect.get(real, property, real);
+                if (typeof value === 'function') {
+                    let recorded = functions.get(property);
+                    if (!recorded) functions.set(property, recorded = this.recordedFunction(real, path, property, value as (...args: unknown[]) => unknown));
+                    return recorded;
+                }
+                if (path.length === 0 && EVERYTHING.has(property)) {
+                    this.everything = true;
+                    return value;
+                }
+                if (value !== null && typeof value === 'object' && !Array.isArray(value) && !isAstNode(value)) {
+                    let view = nested.get(property);
+                    if (!view) nested.set(property, view = this.recording(value, [...path, property]));
+                    return view;
+                }
+                this.note(keyOf([...path, property]), [...path, property], undefined, value);
+                return value;
+            }
+        });
+    }
+
+    private recordedFunction(real: object, path: readonly PropertyKey[], property: PropertyKey, method: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+        const wholeValue = WHOLE.has(property) && (real instanceof Set || real instanceof Map);
+        const where = [...path, property];
+        const key = keyOf(wholeValue ? path : where);
+        return (...args) => {
+            // Iterating a set reads all of it: its members are the answer.
+            if (wholeValue) this.note(key, path, undefined, real);
+            const answer = method.apply(real, args);
+            if (!wholeValue) this.note(key, where, args, answer);
+            return answer;
+        };
+    }
+
+    private note(key: string, path: readonly PropertyKey[], args: readonly unknown[] | undefined, answer: unknown): void {
+        let byFirst = this.asked.get(key);
+        if (!byFirst) this.asked.set(key, byFirst = new Map());
+        const first = args?.[0];
+        let reads = byFirst.get(first);
+        if (!reads) byFirst.set(first, reads = []);
+        if (reads.some(read => sameArgs(read.args, args))) return;
+        const read: Read = args ? { path, args: [...args], answer } : { path, answer };
+        reads.push(read);
+        this.reads.push(read);
+        nodesIn(answer, node => this.documents.add(documentOf(node)));
+        if (args) nodesIn(args, node => this.documents.add(documentOf(node)));
+    }
+}
+
+/**
+ * The questions of every arrangement asked again of one new workspace model.
+ * Arrangements get many of the same answers (the forums a shared actor sits on),
+ * so each answer is searched for changed nodes, and found the same, once.
+ */
+export class ReadsComparison {
+    private readonly touched = new WeakMap<object, boolean>();
+    /** An earlier answer found the same as a new one. */
+    private readonly agreed = new WeakMap<object, unknown>();
+
+    constructor(private readonly model: WorkspaceModel, readonly changes: Changes) {}
+
+    touchesChange(value: unknown): boolean {
+        if (value === null || typeof value !== 'object') return false;
+        if (isAstNode(value)) return this.changes.changed(value);
+        let touched = this.touched.get(value);
+        if (touched === undefined) this.touched.set(value, touched = touches(value, this.changes.changed));
+        return touched;
+    }
+
+    sameAnswer(read: Read): boolean {
+        let answer: unknown;
+        try {
+            answer = ask(this.model, read);
+        } catch {
+            return false;
+        }
+        const earlier = read.answer;
+        const isObject = earlier !== null && typeof earlier === 'object';
+        if (isObject && this.agreed.get(earlier) === answer) return true;
+        const agrees = same(earlier, answer);
+        if (agrees && isObject) this.agreed.set(earlier, answer);
+        return agrees;
+    }
+}
+
+/** The model a view reads (for indexes built once per model), or the model itself. */
+export function underlyingModel(workspace: WorkspaceModel): WorkspaceModel {
+    return (workspace as unknown as Record<symbol, WorkspaceModel | undefined>)[UNDERLYING] ?? workspace;
+}
+
+function keyOf(path: readonly PropertyKey[]): string {
+    return path.map(String).join('.');
+}
+
+function ask(model: WorkspaceModel, read: Read): unknown {
+    let holder: unknown = model;
+    for (const property of read.path.slice(0, read.args ? -1 : undefined)) holder = (holder as Record<PropertyKey, unknown>)[property];
+    if (!read.args) return holder;
+    const method = (holder as Record<PropertyKey, (...args: unknown[]) => unknown>)[read.path[read.path.length - 1]];
+    return method.apply(holder, read.args as unknown[]);
+}
+
+/** Arguments alike: the same nodes, or sets and lists of them (a hover asks the route to `new Set(boards)` each time). */
+function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+    if (!a || !b) return a === b;
+    return a.length === b.length && a.every((value, i) => same(value, b[i]));
+}
+
+function isAstNode(value: object): value is AstNode {
+    return typeof (value as { $type?: unknown }).$type === 'string';
+}
+
+/** Whether two answers are the same: the same nodes in the same order, sets with the same members. */
+function same(a: unknown, b: unknown, depth = 0): boolean {
+    if (a === b) return true;
+    if (depth > 3 || a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Number.isNaN(a) && Number.isNaN(b);
+    if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((value, i) => same(value, b[i], depth + 1));
+    if (a instanceof Set) return b instanceof Set && a.size === b.size && [...a].every(member => b.has(member));
+    if (a instanceof Map) {
+        return b instanceof Map && a.size === b.size && [...a].every(([key, value]) => b.has(key) && same(value, b.get(key), depth + 1));
+    }
+    // A node is the same only as itself; a record (a route's step, an allocation) is the same as one with the same fields.
+    if (isAstNode(a) || isAstNode(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length
+        && keys.every(key => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1));
+}
+
+/** Whether an answer (or the arguments of a question) holds a node of a changed document. */
+function touches(value: unknown, changed: (node: AstNode) => boolean): boolean {
+    let found = false;
+    nodesIn(value, node => found ||= changed(node));
+    return found;
+}
+
+/**
+ * Calls `visit` with every node in an answer: itself, or in an array, set, map
+ * or record of them. Anything deeper than a few levels, or of another kind,
+ * stands for a node of no document, one that never counts as unchanged.
+ */
+function nodesIn(value: unknown, visit: (node: AstNode) => void, depth = 0): void {
+    if (value === null || typeof value !== 'object') return;
+    if (isAstNode(value)) visit(value);
+    else if (depth > 3) visit(UNKNOWN_NODE);
+    else if (Array.isArray(value) || value instanceof Set) for (const member of value) nodesIn(member, visit, depth + 1);
+    else if (value instanceof Map) {
+        for (const [key, member] of value) {
+            nodesIn(key, visit, depth + 1);
+            nodesIn(member, visit, depth + 1);
+        }
+    } else if (Object.getPrototypeOf(value) === Object.prototype) for (const member of Object.values(value)) nodesIn(member, visit, depth + 1);
+    else visit(UNKNOWN_NODE);
+}
