@@ -85,10 +85,17 @@ export function mergeProjectFindings<F extends Finding>(lists: readonly F[][]): 
     return merged.sort(compareFindings);
 }
 
+const fromDiagnostics = new WeakMap<Diagnostic, Finding>();
+
 function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const findings: Finding[] = [];
     for (const document of documents) {
-        for (const diagnostic of document.diagnostics ?? []) findings.push(fromDiagnostic(document, diagnostic));
+        for (const diagnostic of document.diagnostics ?? []) {
+            // A document not validated again keeps its diagnostics, and so its findings stay the same objects.
+            let finding = fromDiagnostics.get(diagnostic);
+            if (!finding) fromDiagnostics.set(diagnostic, finding = fromDiagnostic(document, diagnostic));
+            findings.push(finding);
+        }
     }
     try {
         for (const finding of analyse()) findings.push(finding);

@@ -1,6 +1,7 @@
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { RequestType0, type Connection } from 'vscode-languageserver';
+import type { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 export interface BuildStatistics {
     /** Documents re-validated by the last build: after an edit, only the edited file and those that depend on it. */
@@ -13,6 +14,11 @@ export interface BuildStatistics {
      * `findings` (the gap analysis, the rules and publishing the diagnostics).
      */
     phaseMs: Record<string, number>;
+    /**
+     * Milliseconds from the last edit's arrival until every file's diagnostics of it
+     * were published, the second step of the answer (workspace-diagnostics.ts) included.
+     */
+    settledMs?: number;
 }
 
 /** What the last build after an edit did (the benchmark and the large-workspace test read it). */
@@ -28,8 +34,10 @@ const PHASES: Array<[DocumentState, string]> = [
  * re-checked and where the time went. Register it after the diagnostics handler:
  * its last step ends when that handler has published.
  */
-export function addBuildStatisticsHandler(connection: Connection, shared: LangiumSharedServices): void {
+export function addBuildStatisticsHandler(connection: Connection, shared: LangiumSharedServices, diagnostics: WorkspaceDiagnostics): void {
     let last: BuildStatistics | undefined;
+    /** When the last edit arrived (the builder's update), for `settledMs`. */
+    let editedAt: number | undefined;
     let validated = 0;
     /** Timing starts at an edit; the workspace's first build reads files before the builder runs. */
     let started: number | undefined;
@@ -41,6 +49,7 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
     };
     const builder = shared.workspace.DocumentBuilder;
     builder.onUpdate(() => {
+        editedAt = performance.now();
         validated = 0;
         phaseMs = {};
         started = previous = performance.now();
@@ -56,10 +65,19 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
             step('findings');
             phaseMs.total = previous - started;
         }
-        last = { validatedDocuments: validated, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs };
+        last = { validatedDocuments: validated, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs, ...(settledEarly !== undefined ? { settledMs: settledEarly } : {}) };
+        settledEarly = undefined;
         started = undefined;
         validated = 0;
         validatedAt = 0;
+    });
+    /** Settled before this handler saw the build validated (the diagnostics handler runs first). */
+    let settledEarly: number | undefined;
+    diagnostics.onSettled(() => {
+        if (editedAt === undefined) return;
+        const settledMs = performance.now() - editedAt;
+        if (started !== undefined) settledEarly = settledMs;
+        else if (last) last.settledMs = settledMs;
     });
     connection.onRequest(BuildStatisticsRequest, () => last ?? {
         validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {}

@@ -26,10 +26,10 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, layOut
     const indexManager = shared.workspace.IndexManager;
     if (indexManager instanceof DeferredReferenceIndexManager) indexManager.indexAfterEachBuild();
     const publishDiagnostics = takeOverDiagnostics(connection);
-    addWorkspaceDiagnosticsHandler(publishDiagnostics, shared);
+    const diagnostics = addWorkspaceDiagnosticsHandler(publishDiagnostics, shared);
     addIntegrationMapHandler(connection, shared, layOutMap);
     addCheckWorkspaceHandler(connection, shared);
-    addBuildStatisticsHandler(connection, shared);
+    addBuildStatisticsHandler(connection, shared, diagnostics);
     // Last: it starts listening.
     startLanguageServer(shared, REQUIREMENTS);
 }

@@ -7,6 +7,7 @@ import { toDiagnostic } from '../lsp/diagnostic.js';
 import { untilNextTurn } from '../language/next-turn.js';
 import { projectServices, type JoineryServices } from '../joinery-module.js';
 import type { Arrangement } from '../generated/ast.js';
+import type { Finding } from '../findings/finding.js';
 import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 import { JoineryServiceRegistry } from '../workspace/service-registry.js';
 
@@ -29,7 +30,9 @@ const EDITED_FIRST_SHARE = 0.25;
  * most arrangements share is answered in one step: the first would be all of it.
  * Each project (references/projects.ts) is checked with its own services and settings.
  */
-export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: PublishDiagnosticsParams) => Promise<void>, shared: LangiumSharedServices): void {
+export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: PublishDiagnosticsParams) => Promise<void>, shared: LangiumSharedServices): WorkspaceDiagnostics {
+    const settledListeners: Array<() => void> = [];
+    const settled = () => settledListeners.forEach(listener => listener());
     const published = new Map<string, Diagnostic[]>();
     /** Files edited since the last publication: always answered, so the editor knows they were checked. */
     const edited = new Set<string>();
@@ -58,22 +61,38 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         return all;
     };
     const allLoaded = () => projects().every(project => project.findings.EditorRuleSettings.loaded);
+    /**
+     * The findings each file's diagnostics were last made from. Findings an edit
+     * left alone are the same objects (the rule runner keeps them), so an unchanged
+     * file costs a comparison of references, not new diagnostics to compare.
+     */
+    const publishedFindings = new Map<string, readonly Finding[]>();
     const publish = () => {
         if (!allLoaded()) return;
-        const byUri = new Map<string, Diagnostic[]>();
+        const byUri = new Map<string, Finding[]>();
         for (const uri of published.keys()) byUri.set(uri, []);
         for (const document of shared.workspace.LangiumDocuments.all) byUri.set(document.uri.toString(), []);
         const all = projects();
         for (const finding of mergeProjectFindings(all.map(project => collectFindings(project, project.findings.EditorRuleSettings.current())))) {
             const list = byUri.get(finding.uri);
-            if (list) list.push(toDiagnostic(finding)); else byUri.set(finding.uri, [toDiagnostic(finding)]);
+            if (list) list.push(finding); else byUri.set(finding.uri, [finding]);
         }
+        const configs = new Map<string, Diagnostic[]>();
         for (const project of all) {
             const settings = project.findings.EditorRuleSettings;
             const configUri = settings.configUri;
-            if (configUri && (settings.problem || published.has(configUri))) byUri.set(configUri, settings.problem ? [settings.problem.diagnostic] : []);
+            if (configUri && (settings.problem || published.has(configUri))) configs.set(configUri, settings.problem ? [settings.problem.diagnostic] : []);
         }
-        for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
+        for (const [uri, findings] of byUri) {
+            if (configs.has(uri)) continue;
+            if (!edited.has(uri) && published.has(uri) && sameFindings(publishedFindings.get(uri), findings)) continue;
+            publishedFindings.set(uri, findings);
+            send(uri, findings.map(toDiagnostic));
+        }
+        for (const [uri, diagnostics] of configs) {
+            publishedFindings.delete(uri);
+            send(uri, diagnostics);
+        }
     };
     /** Counts builds, so that the second step of an older edit knows it is stale. */
     let generation = 0;
@@ -82,7 +101,10 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         const settings = joinery.findings.EditorRuleSettings;
         const byUri = new Map<string, Diagnostic[]>(documents.map(document => [document.uri.toString(), []]));
         for (const finding of collectDocumentFindings(joinery, documents, arrangements, settings.current())) byUri.get(finding.uri)?.push(toDiagnostic(finding));
-        for (const [uri, diagnostics] of byUri) send(uri, diagnostics);
+        for (const [uri, diagnostics] of byUri) {
+            publishedFindings.delete(uri);
+            send(uri, diagnostics);
+        }
         const enabled = GAP_RULES.filter(rule => settings.current()[rule.id] !== 'off');
         for (const rule of enabled) {
             await untilNextTurn();
@@ -90,7 +112,9 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
             joinery.rules.RuleRunner.workspaceFindings(id => id === rule.id);
         }
         await untilNextTurn();
-        if (generation === current) publish();
+        if (generation !== current) return;
+        publish();
+        settled();
     };
     shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
         generation++;
@@ -98,6 +122,7 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         for (const uri of deleted) {
             send(uri.toString(), []);
             published.delete(uri.toString());
+            publishedFindings.delete(uri.toString());
         }
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
@@ -118,6 +143,7 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
             void publishEditedFirst(joinery, editedDocuments, answerFirst);
         } else {
             publish();
+            settled();
         }
     });
     // Projects met at the start-up walk: their settings are watched before their files are read.
@@ -129,6 +155,16 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         });
     }
     projects();
+    return { onSettled: listener => settledListeners.push(listener) };
+}
+
+export interface WorkspaceDiagnostics {
+    /** Called when every file's diagnostics of a build have been published (after the second step of an edit's answer). */
+    onSettled(listener: () => void): void;
+}
+
+function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[]): boolean {
+    return a !== undefined && a.length === b.length && a.every((finding, i) => finding === b[i]);
 }
 
 /** Diagnostics are plain JSON built in one order, so their JSON text compares them (node:util is not in a browser). */
