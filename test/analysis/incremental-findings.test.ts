@@ -10,8 +10,9 @@ import { generateWorkspace, random } from '../../scripts/bench/workspace-generat
 /**
  * An arrangement's findings are kept from one build to the next while everything
  * its derived model read of the workspace gives the same answer
- * (analysis/workspace-reads.ts). These tests edit workspaces step by step, as an
- * analyst would, and compare the kept findings with a build from scratch after
+ * (analysis/workspace-reads.ts), and the workspace's names are updated file by
+ * file (references/global-names.ts). These tests edit workspaces step by step, as
+ * an analyst would, and compare the findings with a build from scratch after
  * every step.
  */
 

@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, type LangiumDocument, type LangiumSharedCoreServices,
+    AstUtils, DefaultIndexManager, type AstNodeDescription, DefaultReferenceDescriptionProvider, DocumentState, type LangiumDocument, type LangiumSharedCoreServices,
     type ReferenceDescription, type ReferenceInfo, type Stream, type URI
 } from 'langium';
 import { nextTurn } from '../language/next-turn.js';
@@ -50,6 +50,14 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
     override findAllReferences(targetNode: Parameters<DefaultIndexManager['findAllReferences']>[0], astNodePath: string): Stream<ReferenceDescription> {
         this.indexPending();
         return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    /** The indexed documents' URIs in the order `allElements` reads them, each with its names of a type (Langium's cached list). */
+    namesByFile(nodeType: string, uris?: ReadonlySet<string>): { uris: string[]; names(uri: string): readonly AstNodeDescription[] } {
+        return {
+            uris: [...this.symbolIndex.keys()].filter(uri => !uris || uris.has(uri)),
+            names: uri => this.getFileDescriptions(uri, nodeType)
+        };
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

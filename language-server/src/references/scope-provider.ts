@@ -4,6 +4,8 @@ import {
 import { isForum } from '../generated/ast.js';
 import { acceptsOnlyBodies } from '../language/user-words.js';
 import type { ProjectScope } from './projects.js';
+import { DeferredReferenceIndexManager } from './deferred-reference-index.js';
+import { GlobalNames } from './global-names.js';
 
 /**
  * Langium's scopes, except that each local scope (a file's declarations, an
@@ -19,6 +21,9 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
     /** The global scope of each reference type that takes only bodies among forums. */
     private readonly bodyScopes: WorkspaceCache<string, Scope>;
 
+    /** The workspace's names of each reference type, kept from build to build (global-names.ts). */
+    private globalNames = new Map<string, GlobalNames>();
+
     /** The project whose names this instance sees (each project has its own services). */
     private readonly project: ProjectScope;
 
@@ -32,6 +37,7 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
             this.localScopes.clear();
             this.bodyScopes.clear();
             this.globalScopeCache.clear();
+            this.globalNames = new Map();
         });
     }
 
@@ -83,8 +89,16 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
      * files are seen: another project's names are not there.
      */
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        if (!acceptsOnlyBodies(referenceType)) return this.globalScopeCache.get(referenceType, () => new MapScope(this.projectElements(referenceType)));
-        return this.bodyScopes.get(referenceType, () => new MapScope(this.projectElements(referenceType).filter(isAccepted)));
+        const bodiesOnly = acceptsOnlyBodies(referenceType);
+        return (bodiesOnly ? this.bodyScopes : this.globalScopeCache).get(referenceType, () => {
+            const take = bodiesOnly ? (names: readonly AstNodeDescription[]) => names.filter(isAccepted) : (names: readonly AstNodeDescription[]) => names;
+            const index = this.indexManager;
+            if (!(index instanceof DeferredReferenceIndexManager)) return new MapScope(take(this.projectElements(referenceType).toArray()));
+            let names = this.globalNames.get(referenceType);
+            if (!names) this.globalNames.set(referenceType, names = new GlobalNames());
+            const files = index.namesByFile(referenceType, this.project.uris());
+            return names.scope(files.uris, files.names, take);
+        });
     }
 
     private projectElements(referenceType: string) {
