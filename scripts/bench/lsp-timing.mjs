@@ -49,8 +49,8 @@ export async function editToDiagnostics({ serverBin, folder, file, files, edits,
         await published;
         times.push(performance.now() - sent);
         const quiet = await settled(() => lastPublish) - sent;
-        const statistics = await connection.sendRequest('joinery/buildStatistics');
         // The server's own account: when the second step of its answer (every file) was published, which may send nothing new.
+        const statistics = await settledStatistics(connection);
         settledTimes.push(Math.max(quiet, statistics.settledMs ?? 0));
         validated.push(statistics.validatedDocuments);
         phases.push(statistics.phaseMs);
@@ -66,6 +66,15 @@ export async function editToDiagnostics({ serverBin, folder, file, files, edits,
         startupMs, medianMs: median(times), maxMs: Math.max(...times), settledMedianMs: median(settledTimes), settledMaxMs: Math.max(...settledTimes),
         validated: median(validated), phaseMs, maxRssMb: Math.max(...rssMb), lastRssMb: rssMb.at(-1)
     };
+}
+
+/** The server's statistics of the last edit once it says the edit's answer has settled (at most 60 s later). */
+async function settledStatistics(connection) {
+    for (const until = performance.now() + 60_000; ;) {
+        const statistics = await connection.sendRequest('joinery/buildStatistics');
+        if (statistics.settledMs !== undefined || performance.now() > until) return statistics;
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
 }
 
 /** Resolves with the time of the last publication once none has come for QUIET_MS. */
