@@ -1,4 +1,4 @@
-import { AstUtils, isAstNode, isMultiReference, isReference, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, isAstNode, isMultiReference, isReference, type AstNode, type AstNodeLocator, type LangiumDocument } from 'langium';
 
 interface Seen {
     parsed: unknown;
@@ -36,6 +36,8 @@ export class DocumentChanges {
     private readonly seen = new WeakMap<LangiumDocument, Seen>();
     private last = new Set<LangiumDocument>();
 
+    constructor(private readonly locator: AstNodeLocator) {}
+
     /** Compares the documents with what the last call saw. */
     since(documents: readonly LangiumDocument[]): Changes {
         const current = new Set(documents);
@@ -46,7 +48,7 @@ export class DocumentChanges {
         for (const document of documents) {
             let seen = this.seen.get(document);
             if (!seen || seen.parsed !== document.parseResult || seen.linked !== document.references) {
-                const declared = declarations(document);
+                const declared = declarations(document, this.locator);
                 declarationsAlike &&= seen?.declarations === declared;
                 seen = { parsed: document.parseResult, linked: document.references, targets: targetDocuments(document), declarations: declared };
                 this.seen.set(document, seen);
@@ -86,8 +88,9 @@ export class DocumentChanges {
  * without titles, which only name things in messages. A document with an error
  * declares whatever its recovery made of it, compared the same way.
  */
-function declarations(document: LangiumDocument): string {
+function declarations(document: LangiumDocument, locator: AstNodeLocator): string {
     const parts: string[] = [];
+    const placeOf = (target: AstNode | undefined, text: string) => target ? `@${documentOf(target)?.uri.toString() ?? ''}#${locator.getAstNodePath(target)}` : `?${text}`;
     const write = (value: unknown): void => {
         if (isReference(value)) parts.push(placeOf(value.ref, value.$refText));
         else if (isMultiReference(value)) value.items.forEach(item => parts.push(placeOf(item.ref, value.$refText)));
@@ -109,17 +112,10 @@ function declarations(document: LangiumDocument): string {
     return parts.join(' ');
 }
 
-function placeOf(target: AstNode | undefined, text: string): string {
-    if (!target) return `?${text}`;
-    const steps: string[] = [];
-    for (let node: AstNode | undefined = target; node.$container; node = node.$container) steps.push(`${node.$containerProperty}@${node.$containerIndex ?? ''}`);
-    return `@${documentOf(target)?.uri.toString() ?? ''}#${steps.reverse().join('/')}`;
-}
-
 function targetDocuments(document: LangiumDocument): Set<LangiumDocument> {
     const targets = new Set<LangiumDocument>();
     for (const reference of document.references) {
-        const nodes = 'items' in reference ? reference.items.map(item => item.ref) : [reference.ref];
+        const nodes = isMultiReference(reference) ? reference.items.map(item => item.ref) : [reference.ref];
         for (const node of nodes) {
             const target = node && documentOf(node);
             if (target) targets.add(target);

@@ -1,5 +1,5 @@
 import { DocumentState, WorkspaceCache } from 'langium';
-import type { LangiumCoreServices } from 'langium';
+import type { AstNodeLocator, LangiumCoreServices } from 'langium';
 import type { Arrangement } from '../generated/ast.js';
 import { buildArrangementModel, type ArrangementModel } from './arrangement-model.js';
 import { buildWorkspaceModel, type WorkspaceModel } from './workspace-model.js';
@@ -32,7 +32,8 @@ export class IntegrationAnalysis {
     private readonly project: ProjectScope;
     private readonly cache: WorkspaceCache<'build', BuildModels>;
     private readonly profiles: ProfileRegistry;
-    private changes = new DocumentChanges();
+    private changes: DocumentChanges;
+    private readonly locator: AstNodeLocator;
     /** Each arrangement's reads of the workspace model, kept from build to build while they hold. */
     private reads = new Map<Arrangement, WorkspaceReads>();
     /** How many times the model was built: reads are written down from the second on (the CLI builds once). */
@@ -43,6 +44,8 @@ export class IntegrationAnalysis {
     constructor(services: LangiumCoreServices & ProfilesAddedServices & ProjectAddedServices) {
         this.project = services.references.Project;
         this.profiles = services.profiles.ProfileRegistry;
+        this.locator = services.workspace.AstNodeLocator;
+        this.changes = new DocumentChanges(this.locator);
         this.cache = new WorkspaceCache(services.shared);
         // A model derived while a build was linking would be stale once it links.
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
@@ -101,7 +104,7 @@ export class IntegrationAnalysis {
             } catch (error) {
                 // The changes were taken but the model not built: compare nothing with what came before.
                 this.forgetReads();
-                this.changes = new DocumentChanges();
+                this.changes = new DocumentChanges(this.locator);
                 throw error;
             }
         });

@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import { isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import { documentOf, type Changes } from './document-changes.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
@@ -171,10 +171,6 @@ function ask(model: WorkspaceModel, read: Read): unknown {
 function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
     if (!a || !b) return a === b;
     return a.length === b.length && a.every((value, i) => same(value, b[i]));
-}
-
-function isAstNode(value: object): value is AstNode {
-    return typeof (value as { $type?: unknown }).$type === 'string';
 }
 
 /** Whether two answers are the same: the same nodes in the same order, sets with the same members. */
