@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'langium';
+import { AstUtils, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { collectFindings } from '../../language-server/src/checking/collect.js';
 import { checkWorkspace } from '../support/workspace.js';
+import { buildWorkspaceModel, type WorkspaceModel } from '../../language-server/src/analysis/workspace-model.js';
+import type { RouteEdge, RouteNode } from '../../language-server/src/analysis/routes.js';
+import { isBudget, isSystem, type Coverable, type Forum, type Goal, type Holder, type Party, type Steward, type System } from '../../language-server/src/generated/ast.js';
 import { generateWorkspace, random } from '../../scripts/bench/workspace-generator.mjs';
 
 /**
@@ -155,8 +158,41 @@ async function editSeries(files: Record<string, string>, steps: number, seed: nu
         kept += [...after].filter(([name, inputs]) => before.get(name) === inputs).length;
         const fresh = await checkWorkspace(texts);
         expect(incremental, `step ${step}: ${editName} in ${file}`).toEqual(fresh.findings);
+        expectModelAsFromNothing(services, `step ${step}: ${editName} in ${file}`);
     }
     return { kept };
+}
+
+/**
+ * The workspace model built from the last one (its lists written again where
+ * documents changed) answers every question as one built from nothing over the
+ * same documents, lists in the same order: an order a rule never shows is still
+ * the order the next edit starts from.
+ */
+function expectModelAsFromNothing(services: Awaited<ReturnType<typeof checkWorkspace>>['services'], label: string): void {
+    const documents = services.references.Project.documents();
+    const kept = services.analysis.IntegrationAnalysis.workspaceModel();
+    const fresh = buildWorkspaceModel(documents);
+    const edges = (list: readonly RouteEdge[]) => list.map(edge => [edge.from, edge.to, edge.via, edge.source]);
+    for (const document of documents) {
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            const ask = (model: WorkspaceModel) => [
+                model.forumsOf(node as Party), model.budgetsHeldBy(node as Holder), model.indicatorsMeasuring(node as Goal),
+                model.goalsOwnedBy(node as Steward), model.agreementsCovering(node as Coverable), model.teamsUsing(node as System),
+                model.linksTouching(node as System), model.scrutinisedBy(node as Forum), model.regardedBy(node as Forum),
+                edges(model.routes.edgesFrom(node as RouteNode)), edges(model.routes.edgesTo(node as RouteNode)),
+                model.reachesAnyBoard.has(node as RouteNode),
+                isBudget(node) ? model.boardsControlling(node) : [],
+                isSystem(node) ? model.linkGroup(node) : undefined
+            ];
+            const [a, b] = [ask(kept), ask(fresh)];
+            // The very same nodes, in the same order (an edge as its ends, kind and source).
+            const same = (x: unknown, y: unknown): boolean => Array.isArray(x) && Array.isArray(y)
+                ? x.length === y.length && x.every((item, i) => same(item, y[i]))
+                : x === y;
+            a.forEach((answer, i) => expect(same(answer, b[i]), `${label}: question ${i} of ${node.$type} ${(node as { name?: string }).name ?? ''}`).toBe(true));
+        }
+    }
 }
 
 function inputsOf(services: Awaited<ReturnType<typeof checkWorkspace>>['services']): Map<string, object> {
@@ -182,6 +218,30 @@ describe('findings kept between builds', () => {
             await editSeries(exampleFiles(example), 25, example.length);
         }, 60_000);
     }
+
+    it('equal a fresh build when a file is deleted, and when it comes back', async () => {
+        // Large enough that one file's change is written into the last model, not built from nothing.
+        const texts = generateWorkspace(24, 3);
+        const file = 'arrangements/arr-0005.joinery';
+        const { services } = await checkWorkspace(texts);
+        const { DocumentBuilder, TextDocuments } = services.shared.workspace;
+        const uri = URI.file(`/workspace/${file}`);
+        // Two builds first, so that the deletion is compared with a model whose reads were written down.
+        for (const version of [2, 3]) {
+            TextDocuments.set(TextDocument.create(uri.toString(), 'joinery', version, `${texts[file]}\n// ${version}`));
+            await DocumentBuilder.update([uri], []);
+            collectFindings(services);
+        }
+        const { [file]: deleted, ...rest } = texts;
+        TextDocuments.delete(uri.toString());
+        await DocumentBuilder.update([], [uri]);
+        expect(collectFindings(services)).toEqual((await checkWorkspace(rest)).findings);
+        expectModelAsFromNothing(services, `${file} deleted`);
+        TextDocuments.set(TextDocument.create(uri.toString(), 'joinery', 5, deleted));
+        await DocumentBuilder.update([uri], []);
+        expect(collectFindings(services)).toEqual((await checkWorkspace(texts)).findings);
+        expectModelAsFromNothing(services, `${file} back`);
+    });
 
     it('follow what another file changes in the workspace model: a holder that gains a seat on a board elsewhere', async () => {
         const files = {

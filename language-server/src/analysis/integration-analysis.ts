@@ -1,8 +1,9 @@
 import { DocumentState, WorkspaceCache } from 'langium';
-import type { AstNodeLocator, LangiumCoreServices } from 'langium';
+import type { AstNodeLocator, LangiumCoreServices, LangiumDocument } from 'langium';
 import type { Arrangement } from '../generated/ast.js';
 import { buildArrangementModel, type ArrangementModel } from './arrangement-model.js';
 import { buildWorkspaceModel, type WorkspaceModel } from './workspace-model.js';
+import { documentFacts, type DocumentFacts } from './document-facts.js';
 import { DocumentChanges, type Changes } from './document-changes.js';
 import { ReadsComparison, WorkspaceReads } from './workspace-reads.js';
 import type { ProfileRegistry, ProfilesAddedServices } from '../profiles/profile-registry.js';
@@ -40,6 +41,8 @@ export class IntegrationAnalysis {
     private builds = 0;
     /** The last model built from linked documents, while reads are written down: what the next may take from. */
     private earlier?: WorkspaceModel;
+    /** What each document added to the last model built while reads are written down: kept while it does not change. */
+    private facts = new WeakMap<LangiumDocument, DocumentFacts>();
 
     constructor(services: LangiumCoreServices & ProfilesAddedServices & ProjectAddedServices) {
         this.project = services.references.Project;
@@ -96,8 +99,7 @@ export class IntegrationAnalysis {
             const recording = ++this.builds > 1 && documents.every(document => document.state >= DocumentState.Linked);
             try {
                 const changes = recording ? this.changes.since(documents) : undefined;
-                const earlier = changes && this.earlier ? { model: this.earlier, changed: changes.changed } : undefined;
-                const workspace = buildWorkspaceModel(documents, earlier);
+                const workspace = changes ? this.buildSince(documents, changes) : buildWorkspaceModel(documents);
                 this.earlier = recording ? workspace : undefined;
                 this.reads = changes ? this.readsThatHold(workspace, changes) : new Map();
                 return { workspace, arrangements: new Map(), recording };
@@ -105,9 +107,34 @@ export class IntegrationAnalysis {
                 // The changes were taken but the model not built: compare nothing with what came before.
                 this.forgetReads();
                 this.changes = new DocumentChanges(this.locator);
+                this.facts = new WeakMap();
                 throw error;
             }
         });
+    }
+
+    /**
+     * The workspace model from each document's facts, those of unchanged documents
+     * kept from the last build, and from the last model where it can start from it.
+     */
+    private buildSince(documents: readonly LangiumDocument[], changes: Changes): WorkspaceModel {
+        // The documents whose facts are new, with those the last model was built from.
+        const replaced = new Map<LangiumDocument, DocumentFacts | undefined>();
+        for (const document of documents) {
+            const facts = this.facts.get(document);
+            if (facts && !changes.documentChanged(document)) continue;
+            replaced.set(document, facts);
+            this.facts.set(document, documentFacts(document));
+        }
+        const present = new Set(documents);
+        for (const document of this.earlier?.documents ?? []) {
+            if (!present.has(document)) replaced.set(document, this.facts.get(document));
+        }
+        const earlierDocuments = new Set(this.earlier?.documents);
+        // Every document of the last model left facts; one without would leave its part of the lists behind.
+        const complete = [...replaced].every(([document, facts]) => facts !== undefined || !earlierDocuments.has(document));
+        const earlier = this.earlier && { model: this.earlier, changed: changes.changed, ...(complete ? { replaced } : {}) };
+        return buildWorkspaceModel(documents, earlier, document => this.facts.get(document)!);
     }
 
     /** The reads of the last build whose answers this one gives alike, for the arrangements still there. */

@@ -37,23 +37,19 @@ export interface MoneyFlows {
 export function buildMoneyFlows(budgets: Iterable<Budget>, directions: Iterable<Direction>): MoneyFlows {
     const into = new MultiMap<Budget, Allocation>();
     const outOf = new MultiMap<Budget, Allocation>();
-    const known = new Map<string, Allocation>();
-    const ids = new Map<Budget, number>();
-    const budgetId = (budget: Budget) => {
-        let id = ids.get(budget);
-        if (id === undefined) ids.set(budget, id = ids.size);
-        return id;
-    };
+    /** Each allocation by where it goes, then where it comes from: the same step is noted once. */
+    const known = new Map<Budget, Map<Budget, Allocation>>();
     const note = (from: Budget, to: Budget, amount: number | undefined) => {
         if (from === to) return;
-        const key = `${budgetId(from)}>${budgetId(to)}`;
-        const existing = known.get(key);
+        let toHere = known.get(to);
+        if (!toHere) known.set(to, toHere = new Map());
+        const existing = toHere.get(from);
         if (existing) {
             if (existing.amount === undefined && amount !== undefined) existing.amount = amount;
             return;
         }
-        const allocation: Allocation = { from, to, ...(amount === undefined ? {} : { amount }) };
-        known.set(key, allocation);
+        const allocation: Allocation = amount === undefined ? { from, to } : { from, to, amount };
+        toHere.set(from, allocation);
         into.add(to, allocation);
         outOf.add(from, allocation);
     };

@@ -1,5 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Actor, Forum, Team } from '../generated/ast.js';
+import { KeyedLists } from './keyed-lists.js';
 
 /** What a route runs between (LANGUAGE.md, "Routes"). */
 export type RouteNode = Actor | Team | Forum;
@@ -23,20 +24,41 @@ export interface RouteEdge {
  * visits.
  */
 export class RoutesGraph {
-    private readonly outgoing = new Map<RouteNode, RouteEdge[]>();
-    private readonly incoming = new Map<RouteNode, RouteEdge[]>();
+    private readonly outgoing: KeyedLists<RouteNode, RouteEdge>;
+    private readonly incoming: KeyedLists<RouteNode, RouteEdge>;
 
+    /** `earlier`: the graph of the last model, to be written again where documents changed (`rewrite`). */
+    constructor(earlier?: RoutesGraph) {
+        this.outgoing = new KeyedLists(earlier?.outgoing);
+        this.incoming = new KeyedLists(earlier?.incoming);
+    }
+
+    /** While a graph is built from nothing. */
     add(edge: RouteEdge): void {
-        push(this.outgoing, edge.from, edge);
-        push(this.incoming, edge.to, edge);
+        this.outgoing.add(edge.from, edge);
+        this.incoming.add(edge.to, edge);
+    }
+
+    /**
+     * Puts the changed documents' edges for those they made before (`before`: the
+     * edges of changed and gone documents in the last graph; `now`: the changed
+     * documents' edges, in file order). An edge belongs to the file of its source.
+     */
+    rewrite(before: ReadonlyArray<readonly RouteEdge[]>, now: ReadonlyArray<{ order: number; edges: readonly RouteEdge[] }>,
+        documentOrder: (node: AstNode) => number, changed: (node: AstNode) => boolean): void {
+        const edgeOrder = (edge: RouteEdge) => documentOrder(edge.source), edgeChanged = (edge: RouteEdge) => changed(edge.source);
+        for (const [lists, end] of [[this.outgoing, 'from'], [this.incoming, 'to']] as const) {
+            const keysBefore = before.flatMap(edges => edges.map(edge => edge[end]));
+            lists.rewrite(keysBefore, now.map(({ order, edges }) => ({ order, lists: groupBy(edges, edge => edge[end]) })), edgeOrder, edgeChanged);
+        }
     }
 
     edgesFrom(node: RouteNode): readonly RouteEdge[] {
-        return this.outgoing.get(node) ?? [];
+        return this.outgoing.get(node);
     }
 
     edgesTo(node: RouteNode): readonly RouteEdge[] {
-        return this.incoming.get(node) ?? [];
+        return this.incoming.get(node);
     }
 
     /** Every node from which at least one of `targets` is reachable; a target reaches itself. */
@@ -103,7 +125,12 @@ function unwind(cameBy: Map<RouteNode, RouteEdge>, end: RouteNode): RouteEdge[] 
     return route;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]> {
+    const grouped = new Map<K, V[]>();
+    for (const value of values) {
+        const key = keyOf(value);
+        const list = grouped.get(key);
+        if (list) list.push(value); else grouped.set(key, [value]);
+    }
+    return grouped;
 }

@@ -1,6 +1,5 @@
 import type { Link, Party, Service, System, Team } from '../generated/ast.js';
 import { comparableText } from '../language/free-text.js';
-import type { MultiMap } from 'langium';
 import { deliveringTeams, isDefined, isOrganisation, resolved, staffOrganisations, systemsOf, unique } from './membership.js';
 
 /** Who uses each system, as the model states it or, failing that, as v1 inferred it. */
@@ -15,7 +14,12 @@ export interface SystemUse {
     statesUsers(system: System): boolean;
 }
 
-export function systemUsersIn(teamsUsing: MultiMap<System, Team>, linksTouching: MultiMap<System, Link>): SystemUse {
+/** Lists by system, as the workspace model keeps them. */
+interface BySystem<V> {
+    get(system: System): readonly V[];
+}
+
+export function systemUsersIn(teamsUsing: BySystem<Team>, linksTouching: BySystem<Link>): SystemUse {
     const users = new Map<System, Party[]>();
     return {
         usersOf: system => {

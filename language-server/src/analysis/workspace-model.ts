@@ -1,20 +1,22 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, MultiMap } from 'langium';
+import { AstUtils } from 'langium';
 import {
-    isActor, isAgreement, isArrangement, isBudget, isChannel, isDirection, isForum, isGoal, isIndicator, isLink, isSystem, isTeam,
+    isForum,
     type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Direction, type Forum, type Goal, type Holder,
-    type Indicator, type Link, type Model, type Party, type Steward, type System, type Team
+    type Indicator, type Link, type Party, type Steward, type System, type Team
 } from '../generated/ast.js';
+import { documentFacts, ElementIndex, type DocumentFacts } from './document-facts.js';
 import { Involvement } from './involvement.js';
-import { forumMembers, isBoard, isMultiOrganisationTeam, resolved, systemsOf, unique, votingMembers } from './membership.js';
+import { isBoard, isDefined, isMultiOrganisationTeam, systemsOf } from './membership.js';
 import { boardHolding, buildMoneyFlows, type MoneyFlows } from './money.js';
+import { documentOf } from './document-changes.js';
 import { RoutesGraph, type RouteNode } from './routes.js';
 import { UnionFind } from './union-find.js';
 import { systemUsersIn, type SystemUse } from './system-use.js';
 
 /**
- * What the workspace as a whole shows, built once per workspace build in one pass
- * over every declaration: the routes graph, which systems are linked, which boards
+ * What the workspace as a whole shows, built once per workspace build from every
+ * document's facts (analysis/document-facts.ts): the routes graph, which systems are linked, which boards
  * control which budgets, and the order of declarations. Facts about one element
  * (who holds a budget, what measures a goal, what covers a system) are gathered
  * here too, because another arrangement may name that element (`Arrangement.Element`).
@@ -25,7 +27,7 @@ export interface WorkspaceModel {
     arrangements: Arrangement[];
     routes: RoutesGraph;
     /** Every node with a route to some board anywhere in the workspace. */
-    reachesAnyBoard: ReadonlySet<RouteNode>;
+    readonly reachesAnyBoard: ReadonlySet<RouteNode>;
     /** Every node with a route to a board of this arrangement (computed once per arrangement). */
     reachingBoardsOf(arrangement: Arrangement): ReadonlySet<RouteNode>;
     /** Which actors each arrangement involves, and which no arrangement does. */
@@ -62,63 +64,92 @@ export interface WorkspaceModel {
     /** The forums and actors that must have regard to a forum (or to a goal it owns). */
     regardedBy(forum: Forum): ReadonlyArray<Forum | Actor>;
     /** Allocation chains between budgets, and directions. */
-    money: MoneyFlows;
+    readonly money: MoneyFlows;
     /** Who uses each system (its owner, its `users` or its teams' staff, and the owners of linked systems). */
     systemUse: SystemUse;
 }
 
+/** What a build after an edit starts from. */
+export interface EarlierModel {
+    /** The last model. */
+    model: WorkspaceModel;
+    /** Whether a node sits in a document that changed since (analysis/document-changes.ts). */
+    changed(node: AstNode): boolean;
+    /**
+     * The documents whose facts are not those the last model was built from
+     * (changed, new or gone), each with its facts then (none for a new one).
+     * Without it the model is built from nothing.
+     */
+    replaced?: ReadonlyMap<LangiumDocument, DocumentFacts | undefined>;
+}
+
+/** Each model's index, for the next build to start from. */
+const indexes = new WeakMap<WorkspaceModel, ElementIndex>();
+
+/** Beyond this share of the documents replaced, writing their lists again saves nothing over building from nothing. */
+const REWRITE_SHARE = 0.25;
+
 /**
- * `earlier`: the model of the last build, and which nodes sit in documents that
- * changed since (analysis/document-changes.ts): what depends only on unchanged
- * documents is taken from it rather than worked out again.
+ * `earlier`: what depends only on unchanged documents is taken from the last
+ * model rather than worked out again (the lists of who refers to what, the
+ * routes, the involved actors). `factsOf`: what a document adds (by default,
+ * walked afresh); the analysis keeps unchanged documents' facts from build to build.
  */
-export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier?: { model: WorkspaceModel; changed(node: AstNode): boolean }): WorkspaceModel {
+export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier?: EarlierModel,
+    factsOf: (document: LangiumDocument) => DocumentFacts = documentFacts): WorkspaceModel {
     const documents = [...unsorted].sort((a, b) => compareText(a.uri.path, b.uri.path));
     const documentIndex = new Map(documents.map((document, index) => [document, index]));
     const arrangements: Arrangement[] = [];
     const actors: Actor[] = [];
-    const routes = new RoutesGraph();
     const boards: Forum[] = [];
     const systemGroups = new UnionFind<System>();
-    const facts = new ElementFacts();
     const budgets: Budget[] = [];
     const directions: Direction[] = [];
 
-    for (const document of documents) {
-        const model = document.parseResult.value as Model;
-        for (const declaration of model.declarations ?? []) {
-            if (isActor(declaration)) {
-                actors.push(declaration);
-                addRegard(declaration, routes, facts);
-            }
-            if (!isArrangement(declaration)) continue;
-            arrangements.push(declaration);
-            for (const element of declaration.elements) {
-                if (isForum(element)) addForum(element, routes, boards, facts);
-                else if (isChannel(element)) {
-                    const from = element.from?.ref, to = element.to?.ref;
-                    if (from && to) routes.add({ from, to, via: 'channel', source: element });
-                } else if (isLink(element)) {
-                    const from = element.from.ref, to = element.to.ref;
-                    if (isSystem(from) && isSystem(to)) systemGroups.join(from, to);
-                } else if (isBudget(element)) budgets.push(element);
-                else if (isDirection(element)) directions.push(element);
-                facts.note(element);
-            }
-        }
+    // Each document's facts in file order: the order a walk of the whole workspace meets them.
+    const documentsFacts = documents.map(document => factsOf(document));
+    for (const declared of documentsFacts) {
+        append(actors, declared.actors);
+        append(arrangements, declared.arrangements);
+        append(boards, declared.boards);
+        append(budgets, declared.budgets);
+        append(directions, declared.directions);
+        for (let i = 0; i < declared.systemLinks.length; i += 2) systemGroups.join(declared.systemLinks[i], declared.systemLinks[i + 1]);
     }
-    // `held by` a board means that board controls the budget.
-    for (const budget of budgets) {
-        const board = boardHolding(budget);
-        if (board && !facts.boardsControlling.get(budget).includes(board)) facts.boardsControlling.add(budget, board);
+    const replaced = earlier?.replaced;
+    const earlierIndex = earlier && replaced && replaced.size <= documents.length * REWRITE_SHARE ? indexes.get(earlier.model) : undefined;
+    let facts: ElementIndex, routes: RoutesGraph;
+    if (earlier && replaced && earlierIndex) {
+        facts = new ElementIndex(earlierIndex);
+        routes = new RoutesGraph(earlier.model.routes);
+        const before = [...replaced.values()].filter(isDefined);
+        const now = [...replaced.keys()].filter(document => documentIndex.has(document))
+            .map(document => ({ order: documentIndex.get(document)!, facts: factsOf(document) }))
+            .sort((a, b) => a.order - b.order);
+        const order = (node: AstNode) => documentIndex.get(documentOf(node)!) ?? -1;
+        const changed = (node: AstNode) => replaced.has(documentOf(node)!);
+        facts.rewrite(before, now, order, changed);
+        routes.rewrite(before.map(declared => declared.routes), now.map(({ order, facts }) => ({ order, edges: facts.routes })), order, changed);
+    } else {
+        facts = new ElementIndex();
+        routes = new RoutesGraph();
+        for (const declared of documentsFacts) {
+            for (const edge of declared.routes) routes.add(edge);
+            declared.indexInto(facts);
+        }
     }
     const lacking = new Map<Team, boolean>();
     const reachingBoards = new Map<Arrangement, ReadonlySet<RouteNode>>();
-    return {
+    const controlling = new Map<Budget, readonly Forum[]>();
+    let reachesAnyBoard: ReadonlySet<RouteNode> | undefined;
+    let money: MoneyFlows | undefined;
+    const model: WorkspaceModel = {
         documents,
         arrangements,
         routes,
-        reachesAnyBoard: routes.reaching(boards),
+        get reachesAnyBoard() {
+            return reachesAnyBoard ??= routes.reaching(boards);
+        },
         reachingBoardsOf: arrangement => {
             let reaching = reachingBoards.get(arrangement);
             if (!reaching) {
@@ -140,7 +171,16 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
             }
             return lacks;
         },
-        boardsControlling: budget => facts.boardsControlling.get(budget),
+        boardsControlling: budget => {
+            let found = controlling.get(budget);
+            if (!found) {
+                // `held by` a board means that board controls the budget, after those that name it in `controls`.
+                const named = facts.controlledBy.get(budget), holder = boardHolding(budget);
+                found = holder && !named.includes(holder) ? [...named, holder] : named;
+                controlling.set(budget, found);
+            }
+            return found;
+        },
         declarationOrder: node => {
             const document = AstUtils.getDocument(node);
             return (documentIndex.get(document) ?? documents.length) * 1e10 + (node.$cstNode?.offset ?? 0);
@@ -154,83 +194,18 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
         forumsOf: party => facts.forumsOf.get(party),
         scrutinisedBy: subject => facts.scrutinisedBy.get(subject),
         regardedBy: forum => facts.regardedBy.get(forum),
-        money: buildMoneyFlows(budgets, directions),
+        get money() {
+            return money ??= buildMoneyFlows(budgets, directions);
+        },
         systemUse: systemUsersIn(facts.teamsUsing, facts.linksTouching)
     };
+    indexes.set(model, facts);
+    return model;
 }
 
-function addForum(forum: Forum, routes: RoutesGraph, boards: Forum[], facts: ElementFacts): void {
-    if (isBoard(forum)) {
-        boards.push(forum);
-        for (const budget of resolved(forum.controls)) {
-            if (isBudget(budget)) facts.boardsControlling.add(budget, forum);
-        }
-    }
-    for (const seat of forum.voting) {
-        const member = seat.actor.ref;
-        if (member) routes.add({ from: member, to: forum, via: 'voting', source: seat });
-    }
-    for (const reference of [...forum.advisory, ...forum.advisoryByLaw]) {
-        if (reference.ref) routes.add({ from: reference.ref, to: forum, via: 'advisory', source: forum });
-    }
-    const members = forumMembers(forum);
-    for (const member of members) facts.forumsOf.add(member, forum);
-    // A chair who holds no seat (a role) still reaches the forum it chairs.
-    const voters = new Set(votingMembers(forum));
-    for (const chair of unique([forum.chair?.ref, forum.viceChair?.ref])) {
-        if (chair && !voters.has(chair) && !members.includes(chair)) routes.add({ from: chair, to: forum, via: 'chair', source: forum });
-    }
-    const parent = forum.reportsTo?.ref;
-    if (parent) routes.add({ from: forum, to: parent, via: 'reports to', source: forum });
-    // Scrutiny: the committee can require answers of what it scrutinises.
-    for (const subject of unique(resolved(forum.scrutinises))) {
-        if (subject === forum) continue;
-        routes.add({ from: forum, to: subject, via: 'scrutiny', source: forum });
-        facts.scrutinisedBy.add(subject, forum);
-    }
-    addRegard(forum, routes, facts);
-}
-
-/** `has regard to`: the strategy's forum (a goal's owner) reaches the one that must consider it. */
-function addRegard(decider: Forum | Actor, routes: RoutesGraph, facts: ElementFacts): void {
-    for (const target of unique(resolved(decider.regardTo))) {
-        const author = isGoal(target) ? target.owner?.ref : target;
-        if (!author || author === decider) continue;
-        routes.add({ from: author, to: decider, via: 'regard', source: decider });
-        if (isForum(author)) facts.regardedBy.add(author, decider);
-    }
-}
-
-/** Who refers to an element, indexed once so that every question is a map look-up. */
-class ElementFacts {
-    readonly boardsControlling = new MultiMap<Budget, Forum>();
-    readonly budgetsHeldBy = new MultiMap<Holder, Budget>();
-    readonly indicatorsMeasuring = new MultiMap<Goal, Indicator>();
-    readonly goalsOwnedBy = new MultiMap<Steward, Goal>();
-    readonly agreementsCovering = new MultiMap<Coverable, Agreement>();
-    readonly teamsUsing = new MultiMap<System, Team>();
-    readonly linksTouching = new MultiMap<System, Link>();
-    readonly forumsOf = new MultiMap<Party, Forum>();
-    readonly scrutinisedBy = new MultiMap<Forum | Actor, Forum>();
-    readonly regardedBy = new MultiMap<Forum, Forum | Actor>();
-
-    note(element: AstNode): void {
-        if (isBudget(element)) {
-            const holder = element.heldBy?.ref;
-            if (holder) this.budgetsHeldBy.add(holder, element);
-        } else if (isIndicator(element)) {
-            for (const goal of unique(resolved(element.measures))) this.indicatorsMeasuring.add(goal, element);
-        } else if (isGoal(element)) {
-            const owner = element.owner?.ref;
-            if (owner) this.goalsOwnedBy.add(owner, element);
-        } else if (isAgreement(element)) {
-            for (const covered of unique(resolved(element.covers))) this.agreementsCovering.add(covered, element);
-        } else if (isTeam(element)) {
-            for (const system of unique(resolved(element.uses))) this.teamsUsing.add(system, element);
-        } else if (isLink(element)) {
-            for (const system of unique([element.from.ref, element.to.ref].filter(isSystem))) this.linksTouching.add(system, element);
-        }
-    }
+/** `push(...items)` without passing a file of thousands of actors as arguments. */
+function append<T>(list: T[], items: readonly T[]): void {
+    for (const item of items) list.push(item);
 }
 
 function compareText(a: string, b: string): number {
