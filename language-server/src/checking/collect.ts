@@ -111,8 +111,17 @@ function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analys
     };
 }
 
+/** Findings kept from one build to the next are the same objects, and so are shown alike. */
+const shownFindings = new WeakMap<Finding, Finding>();
+
 /** Model text in messages (titles, names) shown as it reads: controls and bidi controls visibly, in every output. */
 function visibleFinding<F extends Finding>(finding: F): F {
+    let shown = shownFindings.get(finding);
+    if (!shown) shownFindings.set(finding, shown = showVisibly(finding));
+    return shown as F;
+}
+
+function showVisibly<F extends Finding>(finding: F): F {
     const message = visibleText(finding.message);
     const related = finding.related?.map(r => {
         const shown = visibleText(r.message);

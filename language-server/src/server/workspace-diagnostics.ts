@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { arrangementsReportingIn, collectDocumentFindings, collectFindings, mergeProjectFindings } from '../checking/collect.js';
 import { GAP_RULES } from '../rules/registry.js';
-import { toDiagnostic } from '../lsp/diagnostic.js';
+import { sameDiagnostic, toDiagnostic } from '../lsp/diagnostic.js';
 import { untilNextTurn } from '../language/next-turn.js';
 import { projectServices, type JoineryServices } from '../joinery-module.js';
 import type { Arrangement } from '../generated/ast.js';
@@ -37,9 +37,10 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
     /** Files edited since the last publication: always answered, so the editor knows they were checked. */
     const edited = new Set<string>();
     let built = false;
-    const send = (uri: string, diagnostics: Diagnostic[]) => {
+    /** `compared`: the caller found the findings differ from those last published (see `publish`). */
+    const send = (uri: string, diagnostics: Diagnostic[], compared = false) => {
         // An edited file is answered whatever it holds; only the others are compared.
-        if (!edited.delete(uri) && sameJson(published.get(uri), diagnostics)) return;
+        if (!edited.delete(uri) && !compared && sameJson(published.get(uri), diagnostics)) return;
         published.set(uri, diagnostics);
         void publishDiagnostics({ uri, diagnostics });
     };
@@ -63,8 +64,9 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
     const allLoaded = () => projects().every(project => project.findings.EditorRuleSettings.loaded);
     /**
      * The findings each file's diagnostics were last made from. Findings an edit
-     * left alone are the same objects (the rule runner keeps them), so an unchanged
-     * file costs a comparison of references, not new diagnostics to compare.
+     * left alone are the same objects (the rule runner keeps them), and findings
+     * made again are compared field by field, so an unchanged file costs no new
+     * diagnostics to compare (a file of shared actors holds thousands).
      */
     const publishedFindings = new Map<string, readonly Finding[]>();
     const publish = () => {
@@ -85,9 +87,11 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         }
         for (const [uri, findings] of byUri) {
             if (configs.has(uri)) continue;
-            if (!edited.has(uri) && published.has(uri) && sameFindings(publishedFindings.get(uri), findings)) continue;
+            const before = publishedFindings.get(uri);
+            const alike = before !== undefined && sameFindings(before, findings);
             publishedFindings.set(uri, findings);
-            send(uri, findings.map(toDiagnostic));
+            if (!edited.has(uri) && published.has(uri) && alike) continue;
+            send(uri, findings.map(toDiagnostic), before !== undefined && !alike);
         }
         for (const [uri, diagnostics] of configs) {
             publishedFindings.delete(uri);
@@ -163,8 +167,9 @@ export interface WorkspaceDiagnostics {
     onSettled(listener: () => void): void;
 }
 
-function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[]): boolean {
-    return a !== undefined && a.length === b.length && a.every((finding, i) => finding === b[i]);
+/** Kept findings are the same objects; findings made again (a rule run again over an arrangement) are compared field by field. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+    return a.length === b.length && a.every((finding, i) => sameDiagnostic(finding, b[i]));
 }
 
 /** Diagnostics are plain JSON built in one order, so their JSON text compares them (node:util is not in a browser). */
