@@ -7,7 +7,8 @@ import { collectFindings } from '../../language-server/src/checking/collect.js';
 import { checkWorkspace } from '../support/workspace.js';
 import { buildWorkspaceModel, type WorkspaceModel } from '../../language-server/src/analysis/workspace-model.js';
 import type { RouteEdge, RouteNode } from '../../language-server/src/analysis/routes.js';
-import { isBudget, isSystem, type Coverable, type Forum, type Goal, type Holder, type Party, type Steward, type System } from '../../language-server/src/generated/ast.js';
+import type { Allocation } from '../../language-server/src/analysis/money.js';
+import { isBudget, isSystem, type Budget, type Coverable, type Forum, type Goal, type Holder, type Party, type Steward, type System } from '../../language-server/src/generated/ast.js';
 import { generateWorkspace, random } from '../../scripts/bench/workspace-generator.mjs';
 
 /**
@@ -174,6 +175,7 @@ function expectModelAsFromNothing(services: Awaited<ReturnType<typeof checkWorks
     const kept = services.analysis.IntegrationAnalysis.workspaceModel();
     const fresh = buildWorkspaceModel(documents);
     const edges = (list: readonly RouteEdge[]) => list.map(edge => [edge.from, edge.to, edge.via, edge.source]);
+    const steps = (list: readonly Allocation[]) => list.map(step => [step.from, step.to, step.amount]);
     for (const document of documents) {
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
             const ask = (model: WorkspaceModel) => [
@@ -183,6 +185,9 @@ function expectModelAsFromNothing(services: Awaited<ReturnType<typeof checkWorks
                 edges(model.routes.edgesFrom(node as RouteNode)), edges(model.routes.edgesTo(node as RouteNode)),
                 model.reachesAnyBoard.has(node as RouteNode),
                 isBudget(node) ? model.boardsControlling(node) : [],
+                isBudget(node) ? steps(model.money.allocationsTo(node)) : [],
+                isBudget(node) ? steps(model.money.allocationsFrom(node)) : [],
+                model.money.directionsSpending(node as Budget), model.money.directionsFrom(node as Forum), model.money.directionsTo(node as Party),
                 isSystem(node) ? model.linkGroup(node) : undefined
             ];
             const [a, b] = [ask(kept), ask(fresh)];

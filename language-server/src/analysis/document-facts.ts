@@ -10,7 +10,7 @@ import { KeyedLists, Pairs } from './keyed-lists.js';
 
 const INDEXES = [
     'controlledBy', 'budgetsHeldBy', 'indicatorsMeasuring', 'goalsOwnedBy', 'agreementsCovering', 'teamsUsing', 'linksTouching',
-    'forumsOf', 'scrutinisedBy', 'regardedBy'
+    'forumsOf', 'scrutinisedBy', 'regardedBy', 'fundedBy', 'drawnOnBy', 'directionsSpending', 'directionsFrom', 'directionsTo'
 ] as const;
 
 /** Who refers to an element, indexed once so that every question is a map look-up. */
@@ -26,8 +26,15 @@ export class ElementIndex {
     readonly forumsOf: KeyedLists<Party, Forum>;
     readonly scrutinisedBy: KeyedLists<Forum | Actor, Forum>;
     readonly regardedBy: KeyedLists<Forum, Forum | Actor>;
+    /** The budgets whose `funds` name a budget (once for each time they name it). */
+    readonly fundedBy: KeyedLists<Budget, Budget>;
+    /** The budgets with a contribution `from` a budget (once for each such contribution). */
+    readonly drawnOnBy: KeyedLists<Budget, Budget>;
+    readonly directionsSpending: KeyedLists<Budget, Direction>;
+    readonly directionsFrom: KeyedLists<Forum, Direction>;
+    readonly directionsTo: KeyedLists<Party, Direction>;
 
-    /** `earlier`: the index of the last model, to be written again where documents changed (`rewrite`). */
+    /** `earlier`: the index of the last model, its lists taken over to be written again where documents changed (`rewrite`). */
     constructor(earlier?: ElementIndex) {
         this.controlledBy = new KeyedLists(earlier?.controlledBy);
         this.budgetsHeldBy = new KeyedLists(earlier?.budgetsHeldBy);
@@ -39,6 +46,16 @@ export class ElementIndex {
         this.forumsOf = new KeyedLists(earlier?.forumsOf);
         this.scrutinisedBy = new KeyedLists(earlier?.scrutinisedBy);
         this.regardedBy = new KeyedLists(earlier?.regardedBy);
+        this.fundedBy = new KeyedLists(earlier?.fundedBy);
+        this.drawnOnBy = new KeyedLists(earlier?.drawnOnBy);
+        this.directionsSpending = new KeyedLists(earlier?.directionsSpending);
+        this.directionsFrom = new KeyedLists(earlier?.directionsFrom);
+        this.directionsTo = new KeyedLists(earlier?.directionsTo);
+    }
+
+    /** Whether no newer index took this one's lists over (analysis/keyed-lists.ts). */
+    get isNewest(): boolean {
+        return INDEXES.every(name => this[name].isNewest);
     }
 
     /**
@@ -60,7 +77,7 @@ type IndexPairs = { [Name in typeof INDEXES[number]]: ElementIndex[Name] extends
 
 /**
  * What one document adds to the workspace model: its actors and arrangements, the
- * routes, boards, budgets and directions it declares, the systems it links, and
+ * routes and boards it declares, the systems it links, and
  * who its elements refer to. Each list keeps the order of the document, so that
  * adding every document's facts in file order makes the model a walk of the whole
  * workspace would. The facts depend only on the document and the nodes its
@@ -71,15 +88,14 @@ export class DocumentFacts {
     readonly actors: Actor[] = [];
     readonly arrangements: Arrangement[] = [];
     readonly boards: Forum[] = [];
-    readonly budgets: Budget[] = [];
-    readonly directions: Direction[] = [];
     readonly routes: RouteEdge[] = [];
     /** Linked systems, two by two. */
     readonly systemLinks: System[] = [];
     readonly index: IndexPairs = {
         controlledBy: new Pairs(), budgetsHeldBy: new Pairs(), indicatorsMeasuring: new Pairs(), goalsOwnedBy: new Pairs(),
         agreementsCovering: new Pairs(), teamsUsing: new Pairs(), linksTouching: new Pairs(), forumsOf: new Pairs(),
-        scrutinisedBy: new Pairs(), regardedBy: new Pairs()
+        scrutinisedBy: new Pairs(), regardedBy: new Pairs(), fundedBy: new Pairs(), drawnOnBy: new Pairs(),
+        directionsSpending: new Pairs(), directionsFrom: new Pairs(), directionsTo: new Pairs()
     };
 
     /** Adds the pairs to an index built from nothing. */
@@ -106,8 +122,7 @@ export function documentFacts(document: LangiumDocument): DocumentFacts {
             } else if (isLink(element)) {
                 const from = element.from.ref, to = element.to.ref;
                 if (isSystem(from) && isSystem(to)) facts.systemLinks.push(from, to);
-            } else if (isBudget(element)) facts.budgets.push(element);
-            else if (isDirection(element)) facts.directions.push(element);
+            }
             noteReferences(element, facts.index);
         }
     }
@@ -163,6 +178,16 @@ function noteReferences(element: Arrangement['elements'][number], index: IndexPa
     if (isBudget(element)) {
         const holder = element.heldBy?.ref;
         if (holder) index.budgetsHeldBy.add(holder, element);
+        for (const contribution of element.contributions) {
+            const source = contribution.source.ref;
+            if (isBudget(source)) index.drawnOnBy.add(source, element);
+        }
+        for (const recipient of resolved(element.funds)) if (isBudget(recipient)) index.fundedBy.add(recipient, element);
+    } else if (isDirection(element)) {
+        const budget = element.budget?.ref, from = element.from?.ref, to = element.to?.ref;
+        if (budget) index.directionsSpending.add(budget, element);
+        if (from) index.directionsFrom.add(from, element);
+        if (to) index.directionsTo.add(to, element);
     } else if (isIndicator(element)) {
         for (const goal of unique(resolved(element.measures))) index.indicatorsMeasuring.add(goal, element);
     } else if (isGoal(element)) {

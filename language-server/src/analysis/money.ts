@@ -3,7 +3,6 @@ import {
     type Budget, type BudgetTerm, type Direction, type Forum, type Fundable, type Party
 } from '../generated/ast.js';
 import { parseAmount } from '../language/quantities.js';
-import { MultiMap } from 'langium';
 import { isBoard, isDefined, resolved, unique } from './membership.js';
 
 /**
@@ -33,48 +32,84 @@ export interface MoneyFlows {
     directionsTo(party: Party): readonly Direction[];
 }
 
-/** One pass over the budgets and directions of the whole workspace (chains may cross arrangements). */
-export function buildMoneyFlows(budgets: Iterable<Budget>, directions: Iterable<Direction>): MoneyFlows {
-    const into = new MultiMap<Budget, Allocation>();
-    const outOf = new MultiMap<Budget, Allocation>();
-    /** Each allocation by where it goes, then where it comes from: the same step is noted once. */
-    const known = new Map<Budget, Map<Budget, Allocation>>();
-    const note = (from: Budget, to: Budget, amount: number | undefined) => {
-        if (from === to) return;
-        let toHere = known.get(to);
-        if (!toHere) known.set(to, toHere = new Map());
-        const existing = toHere.get(from);
-        if (existing) {
-            if (existing.amount === undefined && amount !== undefined) existing.amount = amount;
-            return;
+/** Who draws on a budget and what directions spend, as the workspace model indexes them. */
+export interface MoneyLists {
+    /** The budgets whose `funds` name a budget. */
+    fundedBy: Lists<Budget, Budget>;
+    /** The budgets with a contribution `from` a budget. */
+    drawnOnBy: Lists<Budget, Budget>;
+    directionsSpending: Lists<Budget, Direction>;
+    directionsFrom: Lists<Forum, Direction>;
+    directionsTo: Lists<Party, Direction>;
+}
+
+interface Lists<K, V> {
+    get(key: K): readonly V[];
+}
+
+/**
+ * The money flows of a workspace, each budget's allocations worked out when first
+ * asked for (chains may cross arrangements). An allocation is one step from one
+ * budget to another, noted when the receiving budget names the other in `from` or
+ * the giving one names it in `funds`; both ends list it in the order a pass over
+ * the workspace's budgets in declaration order first meets it, each budget's
+ * contributions before its `funds`. `inWorkspace` says whether a budget is one of
+ * the workspace's (only those are passed over), `declarationOrder` its place.
+ */
+export function moneyFlowsOf(lists: MoneyLists, inWorkspace: (budget: Budget) => boolean, declarationOrder: (budget: Budget) => number): MoneyFlows {
+    const allocations = new Map<Budget, Map<Budget, Allocation>>();
+    const into = new Map<Budget, readonly Allocation[]>();
+    const outOf = new Map<Budget, readonly Allocation[]>();
+    const allocation = (from: Budget, to: Budget): Allocation => {
+        let fromHere = allocations.get(from);
+        if (!fromHere) allocations.set(from, fromHere = new Map());
+        let found = fromHere.get(to);
+        if (!found) {
+            // The first amount the receiving budget states for it that reads as one, if any.
+            let amount: number | undefined;
+            for (const contribution of inWorkspace(to) ? to.contributions : []) {
+                if (amount === undefined && contribution.source.ref === from && contribution.amount !== undefined) amount = parseAmount(contribution.amount);
+            }
+            found = amount === undefined ? { from, to } : { from, to, amount };
+            fromHere.set(to, found);
         }
-        const allocation: Allocation = amount === undefined ? { from, to } : { from, to, amount };
-        toHere.set(from, allocation);
-        into.add(to, allocation);
-        outOf.add(from, allocation);
+        return found;
     };
-    for (const budget of budgets) {
-        for (const contribution of budget.contributions) {
-            const source = contribution.source.ref;
-            if (isBudget(source)) note(source, budget, contribution.amount === undefined ? undefined : parseAmount(contribution.amount));
-        }
-        for (const recipient of resolved(budget.funds)) if (isBudget(recipient)) note(budget, recipient, undefined);
-    }
-    const spending = new MultiMap<Budget, Direction>();
-    const issued = new MultiMap<Forum, Direction>();
-    const received = new MultiMap<Party, Direction>();
-    for (const direction of directions) {
-        const budget = direction.budget?.ref, from = direction.from?.ref, to = direction.to?.ref;
-        if (budget) spending.add(budget, direction);
-        if (from) issued.add(from, direction);
-        if (to) received.add(to, direction);
-    }
+    /** When the pass first meets the step: the budget it is at, then the place within it. */
+    const firstMet = (from: Budget, to: Budget): [number, number] => {
+        const candidates: Array<[number, number]> = [];
+        const fromContribution = inWorkspace(to) ? to.contributions.findIndex(c => c.source.ref === from) : -1;
+        if (fromContribution >= 0) candidates.push([declarationOrder(to), fromContribution]);
+        const inFunds = inWorkspace(from) ? resolved(from.funds).indexOf(to) : -1;
+        if (inFunds >= 0) candidates.push([declarationOrder(from), from.contributions.length + inFunds]);
+        return candidates.reduce((first, next) => next[0] < first[0] || (next[0] === first[0] && next[1] < first[1]) ? next : first);
+    };
+    const inOrder = (steps: ReadonlyArray<[Budget, Budget]>): Allocation[] => steps
+        .map(([from, to]) => ({ step: allocation(from, to), met: firstMet(from, to) }))
+        .sort((a, b) => a.met[0] - b.met[0] || a.met[1] - b.met[1])
+        .map(({ step }) => step);
     return {
-        allocationsTo: budget => into.get(budget),
-        allocationsFrom: budget => outOf.get(budget),
-        directionsSpending: budget => spending.get(budget),
-        directionsFrom: forum => issued.get(forum),
-        directionsTo: party => received.get(party)
+        allocationsTo: budget => {
+            let found = into.get(budget);
+            if (!found) {
+                const own = inWorkspace(budget) ? budget.contributions.map(c => c.source.ref).filter(isBudget) : [];
+                const givers = unique([...own, ...lists.fundedBy.get(budget)]).filter(giver => giver !== budget);
+                into.set(budget, found = inOrder(givers.map(giver => [giver, budget])));
+            }
+            return found;
+        },
+        allocationsFrom: budget => {
+            let found = outOf.get(budget);
+            if (!found) {
+                const own = inWorkspace(budget) ? resolved(budget.funds).filter(isBudget) : [];
+                const receivers = unique([...own, ...lists.drawnOnBy.get(budget)]).filter(receiver => receiver !== budget);
+                outOf.set(budget, found = inOrder(receivers.map(receiver => [budget, receiver])));
+            }
+            return found;
+        },
+        directionsSpending: budget => lists.directionsSpending.get(budget),
+        directionsFrom: forum => lists.directionsFrom.get(forum),
+        directionsTo: party => lists.directionsTo.get(party)
     };
 }
 

@@ -27,10 +27,15 @@ export class RoutesGraph {
     private readonly outgoing: KeyedLists<RouteNode, RouteEdge>;
     private readonly incoming: KeyedLists<RouteNode, RouteEdge>;
 
-    /** `earlier`: the graph of the last model, to be written again where documents changed (`rewrite`). */
+    /** `earlier`: the graph of the last model, its lists taken over to be written again where documents changed (`rewrite`). */
     constructor(earlier?: RoutesGraph) {
         this.outgoing = new KeyedLists(earlier?.outgoing);
         this.incoming = new KeyedLists(earlier?.incoming);
+    }
+
+    /** Whether no newer graph took this one's lists over (analysis/keyed-lists.ts): the only one a new model can start from. */
+    get isNewest(): boolean {
+        return this.outgoing.isNewest && this.incoming.isNewest;
     }
 
     /** While a graph is built from nothing. */

@@ -2,13 +2,13 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import {
     isForum,
-    type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Direction, type Forum, type Goal, type Holder,
+    type Actor, type Agreement, type Arrangement, type Budget, type Coverable, type Forum, type Goal, type Holder,
     type Indicator, type Link, type Party, type Steward, type System, type Team
 } from '../generated/ast.js';
 import { documentFacts, ElementIndex, type DocumentFacts } from './document-facts.js';
 import { Involvement } from './involvement.js';
 import { isBoard, isDefined, isMultiOrganisationTeam, systemsOf } from './membership.js';
-import { boardHolding, buildMoneyFlows, type MoneyFlows } from './money.js';
+import { boardHolding, moneyFlowsOf, type MoneyFlows } from './money.js';
 import { documentOf } from './document-changes.js';
 import { RoutesGraph, type RouteNode } from './routes.js';
 import { UnionFind } from './union-find.js';
@@ -103,8 +103,6 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
     const actors: Actor[] = [];
     const boards: Forum[] = [];
     const systemGroups = new UnionFind<System>();
-    const budgets: Budget[] = [];
-    const directions: Direction[] = [];
 
     // Each document's facts in file order: the order a walk of the whole workspace meets them.
     const documentsFacts = documents.map(document => factsOf(document));
@@ -112,14 +110,12 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
         append(actors, declared.actors);
         append(arrangements, declared.arrangements);
         append(boards, declared.boards);
-        append(budgets, declared.budgets);
-        append(directions, declared.directions);
         for (let i = 0; i < declared.systemLinks.length; i += 2) systemGroups.join(declared.systemLinks[i], declared.systemLinks[i + 1]);
     }
     const replaced = earlier?.replaced;
     const earlierIndex = earlier && replaced && replaced.size <= documents.length * REWRITE_SHARE ? indexes.get(earlier.model) : undefined;
     let facts: ElementIndex, routes: RoutesGraph;
-    if (earlier && replaced && earlierIndex) {
+    if (earlier && replaced && earlierIndex?.isNewest && earlier.model.routes.isNewest) {
         facts = new ElementIndex(earlierIndex);
         routes = new RoutesGraph(earlier.model.routes);
         const before = [...replaced.values()].filter(isDefined);
@@ -195,7 +191,7 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
         scrutinisedBy: subject => facts.scrutinisedBy.get(subject),
         regardedBy: forum => facts.regardedBy.get(forum),
         get money() {
-            return money ??= buildMoneyFlows(budgets, directions);
+            return money ??= moneyFlowsOf(facts, budget => documentIndex.has(AstUtils.getDocument(budget)), budget => model.declarationOrder(budget));
         },
         systemUse: systemUsersIn(facts.teamsUsing, facts.linksTouching)
     };
