@@ -69,6 +69,33 @@ describe('project profiles in the CLI and the server', () => {
         expect(run.stdout).toContain('Met by NHS Kinbrae, Kinbrae Council');
     });
 
+    it('are reloaded by the server when a profile file changes: an unknown role\'s error goes when a profile defines it, and comes back', async () => {
+        const withRole = { id: 'kinbrae-roles', title: 'Kinbrae roles', extends: 'scotland-ijb', roles: { 'carers-voice': { title: 'The voice of unpaid carers' } }, requirements: [] };
+        const root = projectFolder('reload', {
+            'joinery.json': JSON.stringify({ profiles: ['profiles/'] }),
+            'profiles/kinbrae.json': JSON.stringify(LOCAL, null, 2),
+            'model.joinery': `${SIX_TO_TWO_IJB}\nactor Carers "Carers centre" { sector third role carers-voice }\n`
+        });
+        const modelUri = pathToFileURL(path.join(root, 'model.joinery')).href;
+        const rolesFile = path.join(root, 'profiles/roles.json');
+        const unknownRole = (diagnostics: ReadonlyArray<{ message: unknown }>) => diagnostics.filter(d => String(d.message).startsWith("Unknown role 'carers-voice'")).length;
+        const session = await LanguageServerSession.start(root);
+        try {
+            await session.settle(1);
+            expect(unknownRole(session.diagnostics.get(modelUri) ?? [])).toBe(1);
+            let published = session.nextDiagnostics(modelUri);
+            writeFileSync(rolesFile, JSON.stringify(withRole, null, 2));
+            await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rolesFile).href, type: 1 }] });
+            expect(unknownRole(await published)).toBe(0);
+            published = session.nextDiagnostics(modelUri);
+            rmSync(rolesFile);
+            await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rolesFile).href, type: 3 }] });
+            expect(unknownRole(await published)).toBe(1);
+        } finally {
+            await session.stop();
+        }
+    });
+
     it('are loaded by the server alike: the same findings, and the broken profile\'s problem on its file', async () => {
         const root = projectFolder('server', FILES);
         const cli = checkJson(['.'], { cwd: root });

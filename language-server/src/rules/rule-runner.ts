@@ -1,11 +1,11 @@
-import { DocumentState, WorkspaceCache } from 'langium';
+import { DocumentState, WorkspaceCache, type LangiumDocument } from 'langium';
 import type { Arrangement } from '../generated/ast.js';
 import type { ArrangementModel } from '../analysis/arrangement-model.js';
 import type { AnalysisServices, ArrangementInputs, IntegrationAnalysis } from '../analysis/integration-analysis.js';
 import { findingAt, locate, related as relatedLocation, type Finding } from '../findings/finding.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
 import { workspaceModelErrors } from '../findings/model-errors.js';
-import { profileModelErrors } from '../findings/profile-errors.js';
+import { ProfileChecks } from '../findings/profile-errors.js';
 import type { ProfileRegistry } from '../profiles/profile-registry.js';
 import type { ProjectScope } from '../references/projects.js';
 import { GAP_RULES } from './registry.js';
@@ -37,6 +37,8 @@ export class RuleRunner {
     private readonly project: ProjectScope;
     /** Kept from build to build while the analysis says an arrangement's inputs are the same. */
     private byArrangement = new Map<Arrangement, ArrangementFindings>();
+    /** The loaded profiles' checks, and each document's errors of them with the parse they were made from. */
+    private profileChecks?: { checks: ProfileChecks; byDocument: WeakMap<LangiumDocument, { parsed: unknown; findings: readonly Finding[] }> };
 
     constructor(services: AnalysisServices) {
         this.analysis = services.analysis.IntegrationAnalysis;
@@ -44,7 +46,10 @@ export class RuleRunner {
         this.profiles = services.profiles.ProfileRegistry;
         this.cache = new WorkspaceCache(services.shared);
         services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.cache.clear());
-        this.profiles.onDidChange(() => this.cache.clear());
+        this.profiles.onDidChange(() => {
+            this.cache.clear();
+            this.profileChecks = undefined;
+        });
         services.references.Project.layout.onDidChange(() => this.cache.clear());
     }
 
@@ -70,8 +75,18 @@ export class RuleRunner {
     /** Model errors only the whole workspace shows, and those of the statutory profiles (profile-errors.ts). */
     workspaceModelErrors(): Finding[] {
         const results = this.results();
-        results.modelErrors ??= [...workspaceModelErrors(this.analysis.workspaceModel(), this.project.isWholeWorkspace ? 'workspace' : 'project'), ...profileModelErrors(this.analysis.workspaceModel(), this.profiles)];
+        results.modelErrors ??= [...workspaceModelErrors(this.analysis.workspaceModel(), this.project.isWholeWorkspace ? 'workspace' : 'project'), ...this.profileErrors()];
         return results.modelErrors;
+    }
+
+    /** The statutory profiles' model errors, each document's kept while it is not parsed again and the profiles not reloaded. */
+    private profileErrors(): Finding[] {
+        const checks = this.profileChecks ??= { checks: new ProfileChecks(this.profiles), byDocument: new WeakMap() };
+        return checks.checks.inWorkspace(this.analysis.workspaceModel(), document => {
+            let kept = checks.byDocument.get(document);
+            if (kept?.parsed !== document.parseResult) checks.byDocument.set(document, kept = { parsed: document.parseResult, findings: checks.checks.inDocument(document) });
+            return kept.findings;
+        });
     }
 
     /**
