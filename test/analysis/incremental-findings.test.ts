@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as path from 'node:path';
 import { AstUtils, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -131,6 +133,12 @@ const EDITS: Record<string, Edit> = {
     }
 };
 
+/** V8's collector, for a test that a model is let go. */
+function collectGarbage(): void {
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+}
+
 /** Applies `steps` seeded edits, one file at a time; after each the kept findings must equal a fresh build's. */
 async function editSeries(files: Record<string, string>, steps: number, seed: number): Promise<{ kept: number }> {
     const texts = { ...files };
@@ -223,6 +231,27 @@ describe('findings kept between builds', () => {
             await editSeries(exampleFiles(example), 25, example.length);
         }, 60_000);
     }
+
+    it('let a model go once two others were built after it: none holds on to the one before it', async () => {
+        const texts = generateWorkspace(24, 3);
+        const file = 'arrangements/arr-0007.joinery';
+        const { services } = await checkWorkspace(texts);
+        const { DocumentBuilder, TextDocuments } = services.shared.workspace;
+        const uri = URI.file(`/workspace/${file}`);
+        const edit = async (version: number) => {
+            TextDocuments.set(TextDocument.create(uri.toString(), 'joinery', version, texts[file].replace(/"([^"]*)"/, `"$1 ${version}"`)));
+            await DocumentBuilder.update([uri], []);
+            collectFindings(services);
+        };
+        await edit(2);
+        await edit(3);
+        // Built from the one before, its lists written into that one's: the case that could chain them.
+        const first = new WeakRef(services.analysis.IntegrationAnalysis.workspaceModel());
+        for (const version of [4, 5, 6]) await edit(version);
+        await new Promise(resolve => setTimeout(resolve, 0));
+        collectGarbage();
+        expect(first.deref()).toBeUndefined();
+    });
 
     it('equal a fresh build when a file is deleted, and when it comes back', async () => {
         // Large enough that one file's change is written into the last model, not built from nothing.

@@ -103,37 +103,65 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
     const actors: Actor[] = [];
     const boards: Forum[] = [];
     const systemGroups = new UnionFind<System>();
-
     // Each document's facts in file order: the order a walk of the whole workspace meets them.
-    const documentsFacts = documents.map(document => factsOf(document));
+    const documentsFacts: DocumentFacts[] = [];
+    for (const document of documents) documentsFacts.push(factsOf(document));
     for (const declared of documentsFacts) {
         append(actors, declared.actors);
         append(arrangements, declared.arrangements);
         append(boards, declared.boards);
         for (let i = 0; i < declared.systemLinks.length; i += 2) systemGroups.join(declared.systemLinks[i], declared.systemLinks[i + 1]);
     }
+    // Made by functions of their own, so that the model's closures cannot hold the model before it.
+    const { facts, routes } = listsOf(documentsFacts, documentIndex, earlier);
+    const involvement = involvementSince(arrangements, actors, earlier);
+    const model = modelOf({ documents, documentIndex, arrangements, boards, systemGroups, facts, routes, involvement });
+    indexes.set(model, facts);
+    return model;
+}
+
+/** The lists of who refers to what and the routes: written into the last model's where few documents changed, else from every document. */
+function listsOf(documentsFacts: readonly DocumentFacts[], documentIndex: ReadonlyMap<LangiumDocument, number>, earlier: EarlierModel | undefined): { facts: ElementIndex; routes: RoutesGraph } {
     const replaced = earlier?.replaced;
-    const earlierIndex = earlier && replaced && replaced.size <= documents.length * REWRITE_SHARE ? indexes.get(earlier.model) : undefined;
-    let facts: ElementIndex, routes: RoutesGraph;
+    const earlierIndex = earlier && replaced && replaced.size <= documentIndex.size * REWRITE_SHARE ? indexes.get(earlier.model) : undefined;
     if (earlier && replaced && earlierIndex?.isNewest && earlier.model.routes.isNewest) {
-        facts = new ElementIndex(earlierIndex);
-        routes = new RoutesGraph(earlier.model.routes);
+        const facts = new ElementIndex(earlierIndex);
+        const routes = new RoutesGraph(earlier.model.routes);
         const before = [...replaced.values()].filter(isDefined);
         const now = [...replaced.keys()].filter(document => documentIndex.has(document))
-            .map(document => ({ order: documentIndex.get(document)!, facts: factsOf(document) }))
+            .map(document => ({ order: documentIndex.get(document)!, facts: documentsFacts[documentIndex.get(document)!] }))
             .sort((a, b) => a.order - b.order);
         const order = (node: AstNode) => documentIndex.get(documentOf(node)!) ?? -1;
         const changed = (node: AstNode) => replaced.has(documentOf(node)!);
         facts.rewrite(before, now, order, changed);
         routes.rewrite(before.map(declared => declared.routes), now.map(({ order, facts }) => ({ order, edges: facts.routes })), order, changed);
-    } else {
-        facts = new ElementIndex();
-        routes = new RoutesGraph();
-        for (const declared of documentsFacts) {
-            for (const edge of declared.routes) routes.add(edge);
-            declared.indexInto(facts);
-        }
+        return { facts, routes };
     }
+    const facts = new ElementIndex();
+    const routes = new RoutesGraph();
+    for (const declared of documentsFacts) {
+        for (const edge of declared.routes) routes.add(edge);
+        declared.indexInto(facts);
+    }
+    return { facts, routes };
+}
+
+function involvementSince(arrangements: readonly Arrangement[], actors: readonly Actor[], earlier: EarlierModel | undefined): Involvement {
+    return new Involvement(arrangements, actors, earlier && { involvement: earlier.model.involvement, unchanged: arrangement => !earlier.changed(arrangement) });
+}
+
+interface ModelParts {
+    documents: LangiumDocument[];
+    documentIndex: ReadonlyMap<LangiumDocument, number>;
+    arrangements: Arrangement[];
+    boards: readonly Forum[];
+    systemGroups: UnionFind<System>;
+    facts: ElementIndex;
+    routes: RoutesGraph;
+    involvement: Involvement;
+}
+
+function modelOf({ documents, documentIndex, arrangements, boards, systemGroups, facts, routes, involvement }: ModelParts): WorkspaceModel {
     const lacking = new Map<Team, boolean>();
     const reachingBoards = new Map<Arrangement, ReadonlySet<RouteNode>>();
     const controlling = new Map<Budget, readonly Forum[]>();
@@ -154,7 +182,7 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
             }
             return reaching;
         },
-        involvement: new Involvement(arrangements, actors, earlier && { involvement: earlier.model.involvement, unchanged: arrangement => !earlier.changed(arrangement) }),
+        involvement,
         linked: (a, b) => systemGroups.sameGroup(a, b),
         linkGroup: system => systemGroups.root(system),
         lacksSharedSystem: team => {
@@ -195,7 +223,6 @@ export function buildWorkspaceModel(unsorted: Iterable<LangiumDocument>, earlier
         },
         systemUse: systemUsersIn(facts.teamsUsing, facts.linksTouching)
     };
-    indexes.set(model, facts);
     return model;
 }
 
