@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isActor, isArrangement, type Arrangement, type Model } from '../generated/ast.js';
 import { messageText, type FindingData } from '../validation/document-validator.js';
-import { compareFindings, type Finding, type Severity } from '../findings/finding.js';
+import { sortFindings, type Finding, type Severity } from '../findings/finding.js';
 import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
 import { separateSuppressed, type SuppressedFinding } from './suppression.js';
 import { internalErrorFinding } from '../findings/internal-error.js';
@@ -82,7 +82,7 @@ export function mergeProjectFindings<F extends Finding>(lists: readonly F[][]): 
             merged.push(finding);
         }
     }
-    return merged.sort(compareFindings);
+    return sortFindings(merged);
 }
 
 const fromDiagnostics = new WeakMap<Diagnostic, Finding>();
@@ -106,8 +106,8 @@ function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analys
     }
     const { kept, suppressed } = separateSuppressed(findings, documents);
     return {
-        findings: applyRuleSettings(kept, settings).map(visibleFinding).sort(compareFindings),
-        suppressed: applyRuleSettings(suppressed, settings).map(visibleFinding).sort(compareFindings)
+        findings: sortFindings(applyRuleSettings(kept, settings).map(visibleFinding)),
+        suppressed: sortFindings(applyRuleSettings(suppressed, settings).map(visibleFinding))
     };
 }
 

@@ -93,6 +93,22 @@ export function compareFindings(a: Finding, b: Finding): number {
         || compare(a.message, b.message);
 }
 
+/**
+ * `findings.sort(compareFindings)`, file by file: findings are grouped by file
+ * first (the first thing compareFindings compares), so that a sort compares
+ * findings of one file, not the long URIs of thousands of files.
+ */
+export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
+    const byFile = new Map<string, F[]>();
+    for (const finding of findings) {
+        const list = byFile.get(finding.uri);
+        if (list) list.push(finding); else byFile.set(finding.uri, [finding]);
+    }
+    const sorted: F[] = [];
+    for (const uri of [...byFile.keys()].sort(compare)) for (const finding of byFile.get(uri)!.sort(compareFindings)) sorted.push(finding);
+    return sorted;
+}
+
 function compare(a: string, b: string): number {
     // Mostly the same file's URI, the very same string: equal without reading it.
     return a === b ? 0 : a < b ? -1 : a > b ? 1 : 0;

@@ -40,7 +40,9 @@ function reportsToCycles(workspace: WorkspaceModel): Finding[] {
     const state = new Map<Forum, 'active' | 'done'>();
     const findings: Finding[] = [];
     for (const arrangement of workspace.arrangements) {
-        for (const start of arrangement.elements.filter(isForum)) {
+        for (const start of arrangement.elements) {
+            // A forum that reports to none is in no cycle: only those that report start a walk.
+            if (!isForum(start) || !start.reportsTo) continue;
             const path: Forum[] = [];
             let forum: Forum | undefined = start;
             while (forum && !state.has(forum)) {

@@ -62,6 +62,13 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         return all;
     };
     const allLoaded = () => projects().every(project => project.findings.EditorRuleSettings.loaded);
+    /** A kept finding's diagnostic, made once: a file of shared actors sends thousands again when one of them changes. */
+    const diagnostics = new WeakMap<Finding, Diagnostic>();
+    const diagnosticOf = (finding: Finding): Diagnostic => {
+        let diagnostic = diagnostics.get(finding);
+        if (!diagnostic) diagnostics.set(finding, diagnostic = toDiagnostic(finding));
+        return diagnostic;
+    };
     /**
      * The findings each file's diagnostics were last made from. Findings an edit
      * left alone are the same objects (the rule runner keeps them), and findings
@@ -91,7 +98,7 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
             const alike = before !== undefined && sameFindings(before, findings);
             publishedFindings.set(uri, findings);
             if (!edited.has(uri) && published.has(uri) && alike) continue;
-            send(uri, findings.map(toDiagnostic), before !== undefined && !alike);
+            send(uri, findings.map(diagnosticOf), before !== undefined && !alike);
         }
         for (const [uri, diagnostics] of configs) {
             publishedFindings.delete(uri);
@@ -104,7 +111,7 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         const current = generation;
         const settings = joinery.findings.EditorRuleSettings;
         const byUri = new Map<string, Diagnostic[]>(documents.map(document => [document.uri.toString(), []]));
-        for (const finding of collectDocumentFindings(joinery, documents, arrangements, settings.current())) byUri.get(finding.uri)?.push(toDiagnostic(finding));
+        for (const finding of collectDocumentFindings(joinery, documents, arrangements, settings.current())) byUri.get(finding.uri)?.push(diagnosticOf(finding));
         for (const [uri, diagnostics] of byUri) {
             publishedFindings.delete(uri);
             send(uri, diagnostics);
