@@ -1,11 +1,12 @@
+import { MultiMap } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { KeyedLists } from '../../language-server/src/analysis/keyed-lists.js';
 
 /** Values are `file:name`; the file's place in the workspace is its number. */
 const fileOf = (value: string) => Number(value.split(':')[0]);
 
-function lists(entries: Record<string, string[]>): Map<string, string[]> {
-    return new Map(Object.entries(entries));
+function lists(entries: Record<string, string[]>): MultiMap<string, string> {
+    return new MultiMap(Object.entries(entries).flatMap(([key, values]) => values.map(value => [key, value] as [string, string])));
 }
 
 describe('lists taken over by the next model', () => {

@@ -1,3 +1,5 @@
+import { MultiMap } from 'langium';
+
 const NONE: readonly never[] = [];
 
 /**
@@ -56,7 +58,7 @@ export class KeyedLists<K, V> {
      * `documentOrder` gives a value's place among the files, `changed` whether
      * its file is one of the changed (or gone) ones.
      */
-    rewrite(keysBefore: Iterable<K>, now: ReadonlyArray<{ order: number; lists: ReadonlyMap<K, readonly V[]> }>,
+    rewrite(keysBefore: Iterable<K>, now: ReadonlyArray<{ order: number; lists: MultiMap<K, V> }>,
         documentOrder: (value: V) => number, changed: (value: V) => boolean): void {
         const keys = new Set<K>(keysBefore);
         for (const { lists } of now) for (const key of lists.keys()) keys.add(key);
@@ -66,7 +68,7 @@ export class KeyedLists<K, V> {
             let next = 0;
             for (const { order, lists } of now) {
                 const values = lists.get(key);
-                if (!values) continue;
+                if (values.length === 0) continue;
                 while (next < kept.length && documentOrder(kept[next]) < order) list.push(kept[next++]);
                 for (const value of values) list.push(value);
             }
@@ -95,12 +97,9 @@ export class Pairs<K, V> {
         for (let i = 0; i < this.pairKeys.length; i++) lists.add(this.pairKeys[i], this.pairValues[i]);
     }
 
-    byKey(): Map<K, V[]> {
-        const grouped = new Map<K, V[]>();
-        for (let i = 0; i < this.pairKeys.length; i++) {
-            const list = grouped.get(this.pairKeys[i]);
-            if (list) list.push(this.pairValues[i]); else grouped.set(this.pairKeys[i], [this.pairValues[i]]);
-        }
+    byKey(): MultiMap<K, V> {
+        const grouped = new MultiMap<K, V>();
+        for (let i = 0; i < this.pairKeys.length; i++) grouped.add(this.pairKeys[i], this.pairValues[i]);
         return grouped;
     }
 }

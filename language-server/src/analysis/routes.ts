@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { MultiMap, type AstNode } from 'langium';
 import type { Actor, Forum, Team } from '../generated/ast.js';
 import { KeyedLists } from './keyed-lists.js';
 
@@ -54,7 +54,7 @@ export class RoutesGraph {
         const edgeOrder = (edge: RouteEdge) => documentOrder(edge.source), edgeChanged = (edge: RouteEdge) => changed(edge.source);
         for (const [lists, end] of [[this.outgoing, 'from'], [this.incoming, 'to']] as const) {
             const keysBefore = before.flatMap(edges => edges.map(edge => edge[end]));
-            lists.rewrite(keysBefore, now.map(({ order, edges }) => ({ order, lists: groupBy(edges, edge => edge[end]) })), edgeOrder, edgeChanged);
+            lists.rewrite(keysBefore, now.map(({ order, edges }) => ({ order, lists: new MultiMap(edges.map(edge => [edge[end], edge])) })), edgeOrder, edgeChanged);
         }
     }
 
@@ -128,14 +128,4 @@ function unwind(cameBy: Map<RouteNode, RouteEdge>, end: RouteNode): RouteEdge[] 
     const route: RouteEdge[] = [];
     for (let edge = cameBy.get(end); edge; edge = cameBy.get(edge.from)) route.unshift(edge);
     return route;
-}
-
-function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]> {
-    const grouped = new Map<K, V[]>();
-    for (const value of values) {
-        const key = keyOf(value);
-        const list = grouped.get(key);
-        if (list) list.push(value); else grouped.set(key, [value]);
-    }
-    return grouped;
 }
