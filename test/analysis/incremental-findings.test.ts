@@ -11,7 +11,7 @@ import { buildWorkspaceModel, type WorkspaceModel } from '../../language-server/
 import type { RouteEdge, RouteNode } from '../../language-server/src/analysis/routes.js';
 import type { Allocation } from '../../language-server/src/analysis/money.js';
 import { isBudget, isSystem, type Budget, type Coverable, type Forum, type Goal, type Holder, type Party, type Steward, type System } from '../../language-server/src/generated/ast.js';
-import { generateWorkspace, random } from '../../scripts/bench/workspace-generator.mjs';
+import { generateSingleModel, generateWorkspace, random } from '../../scripts/bench/workspace-generator.mjs';
 
 /**
  * An arrangement's findings are kept from one build to the next while everything
@@ -220,6 +220,12 @@ describe('findings kept between builds', () => {
         expect(kept).toBeGreaterThan(40 * 10);
     }, 120_000);
 
+    it('equal a fresh build after every edit of one long file that declares its own actors', async () => {
+        const { kept } = await editSeries({ 'model.joinery': generateSingleModel(600, 5) }, 30, 9);
+        // An edit of one arrangement leaves the file's other arrangements their findings (about 8 of them).
+        expect(kept).toBeGreaterThan(30 * 3);
+    }, 120_000);
+
     for (const seed of [1, 2, 3]) {
         it(`equal a fresh build after every edit of files that read each other through the workspace (seed ${seed})`, async () => {
             await editSeries(COUPLED, 40, seed);
@@ -346,5 +352,38 @@ describe('findings kept between builds', () => {
         // An actor N names changes: N is derived again.
         const actors = await edit('actors.joinery', 'actor H { sector statutory } actor C { sector independent } actor V { sector third }', 2);
         expect(actors.get('N')).not.toBe(seat.get('N'));
+    });
+
+    it('are kept within a file parsed again for the arrangements that read and refer as they did, in the same place', async () => {
+        const text = (south: string, actorH = 'actor H { sector statutory }', before = '') => [
+            before + actorH, 'actor C { sector statutory }', 'actor V { sector third }',
+            'arrangement N { partners H, C forum B { kind board voting H, C } }',
+            `arrangement S ${south} { partners V, C forum B { kind board voting C } }`
+        ].join('\n');
+        const { services } = await checkWorkspace({ 'model.joinery': text('"South"') });
+        const { DocumentBuilder, TextDocuments } = services.shared.workspace;
+        const uri = URI.file('/workspace/model.joinery');
+        let version = 1;
+        const edit = async (edited: string) => {
+            TextDocuments.set(TextDocument.create(uri.toString(), 'joinery', ++version, edited));
+            await DocumentBuilder.update([uri], []);
+            expect(collectFindings(services)).toEqual((await checkWorkspace({ 'model.joinery': edited })).findings);
+            return inputsOf(services);
+        };
+        // The first rebuild writes the reads down; from the second on they are compared.
+        await edit(text('"South 1"'));
+        const before = await edit(text('"South 2"'));
+        // S's title changes: N, above it and reading nothing of it, keeps its findings; S is derived again.
+        const title = await edit(text('"South side"'));
+        expect(title.get('N')).toBe(before.get('N'));
+        expect(title.get('S')).not.toBe(before.get('S'));
+        // H, whom N names, changes: N is derived again, and S, which names neither H nor N, is not.
+        const actor = await edit(text('"South side"', 'actor H "Health board" { sector statutory }'));
+        expect(actor.get('N')).not.toBe(title.get('N'));
+        expect(actor.get('S')).toBe(title.get('S'));
+        // A line above everything moves every declaration: nothing is kept, though nothing else changed.
+        const moved = await edit(text('"South side"', 'actor H "Health board" { sector statutory }', '\n'));
+        expect(moved.get('N')).not.toBe(actor.get('N'));
+        expect(moved.get('S')).not.toBe(actor.get('S'));
     });
 });

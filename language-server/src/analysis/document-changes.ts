@@ -3,10 +3,26 @@ import { AstUtils, isAstNode, isMultiReference, isReference, type AstNode, type 
 interface Seen {
     parsed: unknown;
     linked: unknown;
+    /** The tree then: its top-level declarations are those a node of the last build sits in. */
+    root: AstNode;
     /** The documents this one's references resolve into. */
     targets: ReadonlySet<LangiumDocument>;
-    /** What the document declares, titles aside (see `declarations`). */
-    declarations: string;
+    /** Each top-level declaration as it read then (see `declarationsOf`). */
+    declarations: readonly DeclarationSeen[];
+}
+
+/** One top-level declaration (a domain, an actor, an arrangement) as a build saw it. */
+interface DeclarationSeen {
+    /** Its text, titles and all, and where it starts: the same text in the same place puts every node of it in the same place. */
+    text: string;
+    line: number;
+    character: number;
+    /** Its elements, properties and references as in `declarations`, titles aside. */
+    declared: string;
+    /** The top-level declarations of its own document that its references resolve into, by index. */
+    sameDocumentTargets: readonly number[];
+    /** The other documents its references resolve into. */
+    readsOtherDocuments: ReadonlySet<LangiumDocument>;
 }
 
 /** Which documents changed since the last call, and whether they declare what they did. */
@@ -22,6 +38,16 @@ export interface Changes {
      * nodes put for their namesakes, and only what reads those nodes reads differently.
      */
     declarationsAlike: boolean;
+    /**
+     * The node that stands now for a node of the last build: itself in a document
+     * that did not change; in one parsed or linked again, the node at its place,
+     * when its top-level declaration reads as it did, in the same place, and refers
+     * to what it did (directly or through other declarations of its file); else
+     * none: it may read differently now.
+     */
+    counterpart(node: AstNode): AstNode | undefined;
+    /** The top-level declaration of the last build that this one of now stands for (`counterpart` the other way). */
+    earlier(declaration: AstNode): AstNode | undefined;
 }
 
 /**
@@ -30,7 +56,9 @@ export interface Changes {
  * when it re-parses it, and a new list of references when it links it again), new
  * ones, and every document whose references lead, directly or through others, to
  * one of those or to a document now gone. A node of any of them may have changed
- * under an arrangement that reads it.
+ * under an arrangement that reads it. Within a document parsed again, the
+ * top-level declarations that read and refer as they did are told apart, so that
+ * an edit of one arrangement of a long file leaves the others' findings alone.
  */
 export class DocumentChanges {
     private readonly seen = new WeakMap<LangiumDocument, Seen>();
@@ -45,12 +73,15 @@ export class DocumentChanges {
         const referrers = new Map<LangiumDocument, LangiumDocument[]>();
         let declarationsAlike = current.size === this.last.size && documents.every(document => this.last.has(document));
         this.last = current;
+        // The documents parsed or linked again, with what they declared the last time (none for a new one).
+        const again = new Map<LangiumDocument, Seen | undefined>();
         for (const document of documents) {
             let seen = this.seen.get(document);
             if (!seen || seen.parsed !== document.parseResult || seen.linked !== document.references) {
-                const declared = declarations(document, this.locator);
-                declarationsAlike &&= seen?.declarations === declared;
-                seen = { parsed: document.parseResult, linked: document.references, targets: targetDocuments(document), declarations: declared };
+                const declared = declarationsOf(document, this.locator);
+                declarationsAlike &&= seen !== undefined && sameDeclarations(seen.declarations, declared);
+                again.set(document, seen);
+                seen = { parsed: document.parseResult, linked: document.references, root: document.parseResult.value, targets: targetDocuments(document), declarations: declared };
                 this.seen.set(document, seen);
                 changed.add(document);
             }
@@ -71,47 +102,155 @@ export class DocumentChanges {
                 }
             }
         }
+        const unchangedDocument = (document: LangiumDocument) => !changed.has(document);
+        // Per document parsed or linked again: its top-level declarations of then that stand, and for which of now.
+        const standing = new Map<LangiumDocument, Map<AstNode, AstNode>>();
+        const standingFor = new Map<AstNode, AstNode>();
+        for (const [document, before] of again) {
+            if (!before) continue;
+            const now = this.seen.get(document)!;
+            const kept = standingDeclarations(before, now, unchangedDocument);
+            standing.set(document, kept);
+            for (const [old, declaration] of kept) standingFor.set(declaration, old);
+        }
+        const counterparts = new Map<AstNode, AstNode | null>();
+        const counterpart = (node: AstNode): AstNode | undefined => {
+            let found = counterparts.get(node);
+            if (found === undefined) counterparts.set(node, found = standingNode(node) ?? null);
+            return found ?? undefined;
+        };
+        const standingNode = (node: AstNode): AstNode | undefined => {
+            const root = AstUtils.findRootNode(node);
+            const document = root.$document;
+            if (!document || !current.has(document)) return undefined;
+            if (!changed.has(document)) return node;
+            const kept = standing.get(document);
+            if (!kept || node === root) return undefined;
+            // Down from its top-level declaration's namesake by the same steps as up from the node.
+            const steps: AstNode[] = [];
+            let declaration = node;
+            for (; declaration.$container && declaration.$container !== root; declaration = declaration.$container) steps.push(declaration);
+            let now: AstNode | undefined = kept.get(declaration);
+            if (!now || now === declaration) return now && node;
+            for (let i = steps.length - 1; i >= 0 && now; i--) {
+                const value = (now as unknown as Record<string, unknown>)[steps[i].$containerProperty!];
+                const index = steps[i].$containerIndex;
+                now = (index === undefined ? value : (value as unknown[] | undefined)?.[index]) as AstNode | undefined;
+            }
+            return now;
+        };
         return {
             changed: node => {
                 const document = documentOf(node);
                 return !document || !current.has(document) || changed.has(document);
             },
             documentChanged: document => !document || !current.has(document) || changed.has(document),
-            declarationsAlike
+            declarationsAlike,
+            counterpart,
+            earlier: declaration => {
+                const document = documentOf(declaration);
+                if (!document || !current.has(document)) return undefined;
+                return changed.has(document) ? standingFor.get(declaration) : declaration;
+            }
         };
     }
 }
 
 /**
- * A document's declarations as text: every node's type and properties, in order,
- * with each reference as the place of its target (file and path in the tree), and
- * without titles, which only name things in messages. A document with an error
- * declares whatever its recovery made of it, compared the same way.
+ * The top-level declarations of a document parsed or linked again that stand for
+ * those of the last time, old to new: at the same index, the same text in the same
+ * place, declaring the same, each reference resolving into an unchanged document or
+ * into another standing declaration of the file (repeatedly: one that refers to a
+ * declaration that changed may read differently too).
  */
-function declarations(document: LangiumDocument, locator: AstNodeLocator): string {
-    const parts: string[] = [];
-    const placeOf = (target: AstNode | undefined, text: string) => target ? `@${documentOf(target)?.uri.toString() ?? ''}#${locator.getAstNodePath(target)}` : `?${text}`;
-    const write = (value: unknown): void => {
-        if (isReference(value)) parts.push(placeOf(value.ref, value.$refText));
-        else if (isMultiReference(value)) value.items.forEach(item => parts.push(placeOf(item.ref, value.$refText)));
-        else if (isAstNode(value)) {
-            parts.push(`<${value.$type}`);
-            for (const key of Object.keys(value)) {
-                if (key.startsWith('$') || key === 'title') continue;
-                parts.push(key);
-                write((value as unknown as Record<string, unknown>)[key]);
+function standingDeclarations(before: Seen, now: Seen, unchangedDocument: (document: LangiumDocument) => boolean): Map<AstNode, AstNode> {
+    const oldDeclarations = topLevel(before.root), newDeclarations = topLevel(now.root);
+    const stands: boolean[] = now.declarations.map((seen, i) => {
+        const old = before.declarations[i];
+        return old !== undefined && oldDeclarations[i] !== undefined && newDeclarations[i] !== undefined
+            && old.text === seen.text && old.line === seen.line && old.character === seen.character && old.declared === seen.declared
+            && [...seen.readsOtherDocuments].every(unchangedDocument);
+    });
+    // Those that refer to a declaration that does not stand do not stand either, and so on.
+    const referrers = new Map<number, number[]>();
+    now.declarations.forEach((seen, i) => seen.sameDocumentTargets.forEach(target => {
+        const from = referrers.get(target);
+        if (from) from.push(i); else referrers.set(target, [i]);
+    }));
+    const fallen = stands.flatMap((standing, i) => standing ? [] : [i]);
+    for (let i = 0; i < fallen.length; i++) {
+        for (const referrer of referrers.get(fallen[i]) ?? []) {
+            if (stands[referrer]) {
+                stands[referrer] = false;
+                fallen.push(referrer);
             }
-            parts.push('>');
-        } else if (Array.isArray(value)) {
-            parts.push('[');
-            value.forEach(write);
-            parts.push(']');
-        } else parts.push(JSON.stringify(value) ?? 'undefined');
-    };
-    write(document.parseResult.value);
-    return parts.join(' ');
+        }
+    }
+    const kept = new Map<AstNode, AstNode>();
+    stands.forEach((standing, i) => { if (standing) kept.set(oldDeclarations[i], newDeclarations[i]); });
+    return kept;
 }
 
+function topLevel(root: AstNode): readonly AstNode[] {
+    return (root as { declarations?: AstNode[] }).declarations ?? [];
+}
+
+function sameDeclarations(a: readonly DeclarationSeen[], b: readonly DeclarationSeen[]): boolean {
+    return a.length === b.length && a.every((seen, i) => seen.declared === b[i].declared);
+}
+
+/**
+ * A document's declarations as text: every node's type and properties, in order,
+ * with each reference as the place of its target (file and path in the tree), and
+ * without titles, which only name things in messages; one text for each top-level
+ * declaration, with its own text as written and where it starts. A document with
+ * an error declares whatever its recovery made of it, compared the same way.
+ */
+function declarationsOf(document: LangiumDocument, locator: AstNodeLocator): DeclarationSeen[] {
+    const root = document.parseResult.value;
+    const indexOf = new Map(topLevel(root).map((declaration, i) => [declaration, i]));
+    return topLevel(root).map(declaration => {
+        const parts: string[] = [];
+        const sameDocumentTargets = new Set<number>();
+        const readsOtherDocuments = new Set<LangiumDocument>();
+        const placeOf = (target: AstNode | undefined, text: string) => {
+            if (!target) return `?${text}`;
+            const targetDocument = documentOf(target);
+            if (targetDocument !== document) {
+                if (targetDocument) readsOtherDocuments.add(targetDocument);
+            } else {
+                let top = target;
+                while (top.$container && top.$container !== root) top = top.$container;
+                const index = indexOf.get(top);
+                if (index !== undefined) sameDocumentTargets.add(index);
+            }
+            return `@${targetDocument?.uri.toString() ?? ''}#${locator.getAstNodePath(target)}`;
+        };
+        const write = (value: unknown): void => {
+            if (isReference(value)) parts.push(placeOf(value.ref, value.$refText));
+            else if (isMultiReference(value)) value.items.forEach(item => parts.push(placeOf(item.ref, value.$refText)));
+            else if (isAstNode(value)) {
+                parts.push(`<${value.$type}`);
+                for (const key of Object.keys(value)) {
+                    if (key.startsWith('$') || key === 'title') continue;
+                    parts.push(key);
+                    write((value as unknown as Record<string, unknown>)[key]);
+                }
+                parts.push('>');
+            } else if (Array.isArray(value)) {
+                parts.push('[');
+                value.forEach(write);
+                parts.push(']');
+            } else parts.push(JSON.stringify(value) ?? 'undefined');
+        };
+        write(declaration);
+        const cst = declaration.$cstNode;
+        return {
+            text: cst?.text ?? '', line: cst?.range.start.line ?? -1, character: cst?.range.start.character ?? -1,
+            declared: parts.join(' '), sameDocumentTargets: [...sameDocumentTargets], readsOtherDocuments
+        };
+    });
+}
 function targetDocuments(document: LangiumDocument): Set<LangiumDocument> {
     const targets = new Set<LangiumDocument>();
     for (const reference of document.references) {

@@ -14,6 +14,8 @@ interface BuildModels {
     arrangements: Map<Arrangement, ArrangementModel>;
     /** Whether the arrangements' reads are written down in this build, to be compared in the next. */
     recording: boolean;
+    /** Each arrangement's inputs when reads are not written down. */
+    unrecorded: Map<Arrangement, ArrangementInputs>;
 }
 
 /**
@@ -82,8 +84,11 @@ export class IntegrationAnalysis {
      */
     arrangementInputs(arrangement: Arrangement): ArrangementInputs {
         const models = this.models();
-        // Reads not written down hold nothing: this build's own object, never the same again.
-        return models.recording ? this.readsOf(arrangement) : models;
+        if (models.recording) return this.readsOf(arrangement);
+        // Reads not written down hold nothing: an object of this build's own, never the same again.
+        let inputs = models.unrecorded.get(arrangement);
+        if (!inputs) models.unrecorded.set(arrangement, inputs = {});
+        return inputs;
     }
 
     private readsOf(arrangement: Arrangement): WorkspaceReads {
@@ -102,7 +107,7 @@ export class IntegrationAnalysis {
                 const workspace = changes ? this.buildSince(documents, changes) : buildWorkspaceModel(documents);
                 this.earlier = recording ? workspace : undefined;
                 this.reads = changes ? this.readsThatHold(workspace, changes) : new Map();
-                return { workspace, arrangements: new Map(), recording };
+                return { workspace, arrangements: new Map(), recording, unrecorded: new Map() };
             } catch (error) {
                 // The changes were taken but the model not built: compare nothing with what came before.
                 this.forgetReads();
@@ -142,8 +147,10 @@ export class IntegrationAnalysis {
         const comparison = new ReadsComparison(workspace, changes);
         const holding = new Map<Arrangement, WorkspaceReads>();
         for (const arrangement of workspace.arrangements) {
-            const reads = this.reads.get(arrangement);
-            if (reads && !changes.changed(arrangement) && reads.holdIn(comparison)) holding.set(arrangement, reads);
+            // The same arrangement, or in a file parsed again the one it stands for (document-changes.ts).
+            const earlier = changes.earlier(arrangement);
+            const reads = earlier && this.reads.get(earlier as Arrangement);
+            if (reads && reads.holdIn(comparison)) holding.set(arrangement, reads);
         }
         return holding;
     }

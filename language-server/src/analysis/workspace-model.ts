@@ -43,7 +43,7 @@ export interface WorkspaceModel {
     lacksSharedSystem(team: Team): boolean;
     /** The boards that control a budget: those that name it in `controls`, and the board that holds it. */
     boardsControlling(budget: Budget): readonly Forum[];
-    /** A number that orders declarations by file, then position ("later-declared"). */
+    /** A number that orders declarations by file, then position ("later-declared"); the same for a node while its top-level declaration reads as it did. */
     declarationOrder(node: AstNode): number;
     /** The budgets whose `held by` names this forum or actor. */
     budgetsHeldBy(holder: Holder): readonly Budget[];
@@ -206,8 +206,11 @@ function modelOf({ documents, documentIndex, arrangements, boards, systemGroups,
             return found;
         },
         declarationOrder: node => {
-            const document = AstUtils.getDocument(node);
-            return (documentIndex.get(document) ?? documents.length) * 1e10 + (node.$cstNode?.offset ?? 0);
+            // By file, top-level declaration, then place within it: an edit of one declaration leaves the others' numbers alone.
+            let top = node;
+            while (top.$container?.$container) top = top.$container;
+            const within = (node.$cstNode?.offset ?? 0) - (top.$cstNode?.offset ?? 0);
+            return (documentIndex.get(AstUtils.getDocument(node)) ?? documents.length) * 1e11 + (top.$containerIndex ?? 0) * 1e6 + within;
         },
         budgetsHeldBy: holder => facts.budgetsHeldBy.get(holder),
         indicatorsMeasuring: goal => facts.indicatorsMeasuring.get(goal),

@@ -47,15 +47,32 @@ export class WorkspaceReads {
      */
     holdIn(comparison: ReadsComparison): boolean {
         if (this.everything) return false;
+        const { changes } = comparison;
         // Nothing but titles changed anywhere: only what read a changed document's nodes reads differently.
-        if (comparison.changes.declarationsAlike) {
-            for (const document of this.documents) if (comparison.changes.documentChanged(document)) return false;
-            return true;
-        }
+        if (changes.declarationsAlike && ![...this.documents].some(document => changes.documentChanged(document))) return true;
+        const answers: Read[] = [];
         for (const read of this.reads) {
-            if (comparison.touchesChange(read.answer) || (read.args && touches(read.args, comparison.changes.changed))) return false;
-            if (!comparison.sameAnswer(read)) return false;
+            const args = read.args && standingFor(read.args, changes.counterpart);
+            if (args === LOST) return false;
+            if (changes.declarationsAlike) {
+                // The model is the last one with each node put for the one standing for it: so is the answer.
+                const answer = standingFor(read.answer, changes.counterpart);
+                if (answer === LOST) return false;
+                answers.push(args ? { path: read.path, args: args as unknown[], answer } : { path: read.path, answer });
+                continue;
+            }
+            // Else each question asked again, of the nodes standing now for those it was asked of.
+            if (comparison.touchesChange(read.answer)) return false;
+            const asked = comparison.sameAnswer(read, args as unknown[] | undefined);
+            if (!asked.same) return false;
+            answers.push(args ? { path: read.path, args: args as unknown[], answer: asked.answer } : { path: read.path, answer: asked.answer });
         }
+        // Written down as of now, for the next build to compare with.
+        this.asked.clear();
+        answers.forEach((read, i) => {
+            this.reads[i] = read;
+            this.askedAlready(keyOf(read.path), read.args?.[0]).push(read);
+        });
         return true;
     }
 
@@ -100,17 +117,21 @@ export class WorkspaceReads {
     }
 
     private note(key: string, path: readonly PropertyKey[], args: readonly unknown[] | undefined, answer: unknown): void {
-        let byFirst = this.asked.get(key);
-        if (!byFirst) this.asked.set(key, byFirst = new Map());
-        const first = args?.[0];
-        let reads = byFirst.get(first);
-        if (!reads) byFirst.set(first, reads = []);
+        const reads = this.askedAlready(key, args?.[0]);
         if (reads.some(read => sameArgs(read.args, args))) return;
         const read: Read = args ? { path, args: [...args], answer } : { path, answer };
         reads.push(read);
         this.reads.push(read);
         nodesIn(answer, node => this.documents.add(documentOf(node)));
         if (args) nodesIn(args, node => this.documents.add(documentOf(node)));
+    }
+
+    private askedAlready(key: string, first: unknown): Read[] {
+        let byFirst = this.asked.get(key);
+        if (!byFirst) this.asked.set(key, byFirst = new Map());
+        let reads = byFirst.get(first);
+        if (!reads) byFirst.set(first, reads = []);
+        return reads;
     }
 }
 
@@ -126,27 +147,29 @@ export class ReadsComparison {
 
     constructor(private readonly model: WorkspaceModel, readonly changes: Changes) {}
 
+    /** Whether an answer (or the arguments of a question) holds a node that stands for none now. */
     touchesChange(value: unknown): boolean {
         if (value === null || typeof value !== 'object') return false;
-        if (isAstNode(value)) return this.changes.changed(value);
+        if (isAstNode(value)) return this.changes.counterpart(value) === undefined;
         let touched = this.touched.get(value);
-        if (touched === undefined) this.touched.set(value, touched = touches(value, this.changes.changed));
+        if (touched === undefined) this.touched.set(value, touched = touches(value, node => this.changes.counterpart(node) === undefined));
         return touched;
     }
 
-    sameAnswer(read: Read): boolean {
+    /** The question asked again (of `args`, the nodes standing now for its own), and whether it gets the same answer. */
+    sameAnswer(read: Read, args: readonly unknown[] | undefined): { same: boolean; answer?: unknown } {
         let answer: unknown;
         try {
-            answer = ask(this.model, read);
+            answer = ask(this.model, read.path, args);
         } catch {
-            return false;
+            return { same: false };
         }
         const earlier = read.answer;
         const isObject = earlier !== null && typeof earlier === 'object';
-        if (isObject && this.agreed.get(earlier) === answer) return true;
-        const agrees = same(earlier, answer);
+        if (isObject && this.agreed.get(earlier) === answer) return { same: true, answer };
+        const agrees = same(earlier, answer, this.changes.counterpart);
         if (agrees && isObject) this.agreed.set(earlier, answer);
-        return agrees;
+        return { same: agrees, answer };
     }
 }
 
@@ -159,34 +182,73 @@ function keyOf(path: readonly PropertyKey[]): string {
     return path.map(String).join('.');
 }
 
-function ask(model: WorkspaceModel, read: Read): unknown {
+function ask(model: WorkspaceModel, path: readonly PropertyKey[], args: readonly unknown[] | undefined): unknown {
     let holder: unknown = model;
-    for (const property of read.path.slice(0, read.args ? -1 : undefined)) holder = (holder as Record<PropertyKey, unknown>)[property];
-    if (!read.args) return holder;
-    const method = (holder as Record<PropertyKey, (...args: unknown[]) => unknown>)[read.path[read.path.length - 1]];
-    return method.apply(holder, read.args as unknown[]);
+    for (const property of path.slice(0, args ? -1 : undefined)) holder = (holder as Record<PropertyKey, unknown>)[property];
+    if (!args) return holder;
+    const method = (holder as Record<PropertyKey, (...args: unknown[]) => unknown>)[path[path.length - 1]];
+    return method.apply(holder, args as unknown[]);
+}
+
+/** A node that stands for none now: an answer holding it may be another now. */
+const LOST = Symbol('lost');
+
+/**
+ * An answer (or the arguments of a question) with each node put for the one
+ * standing for it now: itself when nothing in it changed; `LOST` when a node of
+ * it stands for none, or it is deeper or of another kind than `nodesIn` looks into.
+ */
+function standingFor(value: unknown, counterpart: (node: AstNode) => AstNode | undefined, depth = 0): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    if (isAstNode(value)) return counterpart(value) ?? LOST;
+    if (depth > 3) return LOST;
+    let moved = false;
+    const put = (member: unknown) => {
+        const now = standingFor(member, counterpart, depth + 1);
+        if (now !== member) moved = true;
+        return now;
+    };
+    if (Array.isArray(value) || value instanceof Set) {
+        const members = [...value as Iterable<unknown>].map(put);
+        if (members.includes(LOST)) return LOST;
+        return !moved ? value : Array.isArray(value) ? members : new Set(members);
+    }
+    if (value instanceof Map) {
+        const entries = [...value].map(([key, member]) => [put(key), put(member)] as const);
+        if (entries.some(([key, member]) => key === LOST || member === LOST)) return LOST;
+        return moved ? new Map(entries) : value;
+    }
+    if (Object.getPrototypeOf(value) !== Object.prototype) return LOST;
+    const fields = Object.entries(value).map(([key, member]) => [key, put(member)] as const);
+    if (fields.some(([, member]) => member === LOST)) return LOST;
+    return moved ? Object.fromEntries(fields) : value;
 }
 
 /** Arguments alike: the same nodes, or sets and lists of them (a hover asks the route to `new Set(boards)` each time). */
 function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
     if (!a || !b) return a === b;
-    return a.length === b.length && a.every((value, i) => same(value, b[i]));
+    return a.length === b.length && a.every((value, i) => same(value, b[i], node => node));
 }
 
-/** Whether two answers are the same: the same nodes in the same order, sets with the same members. */
-function same(a: unknown, b: unknown, depth = 0): boolean {
+/**
+ * Whether two answers are the same: the same nodes (`counterpart`: the one standing
+ * now for one of the last build) in the same order, sets with the same members.
+ */
+function same(a: unknown, b: unknown, counterpart: (node: AstNode) => AstNode | undefined, depth = 0): boolean {
     if (a === b) return true;
     if (depth > 3 || a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Number.isNaN(a) && Number.isNaN(b);
-    if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((value, i) => same(value, b[i], depth + 1));
-    if (a instanceof Set) return b instanceof Set && a.size === b.size && [...a].every(member => b.has(member));
+    if (isAstNode(a)) return counterpart(a) === b;
+    if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((value, i) => same(value, b[i], counterpart, depth + 1));
+    if (a instanceof Set) return b instanceof Set && a.size === b.size && [...a].every(member => b.has(isAstNode(member) ? counterpart(member) : member));
     if (a instanceof Map) {
-        return b instanceof Map && a.size === b.size && [...a].every(([key, value]) => b.has(key) && same(value, b.get(key), depth + 1));
+        const mapped = (key: unknown) => isAstNode(key) ? counterpart(key) : key;
+        return b instanceof Map && a.size === b.size && [...a].every(([key, value]) => b.has(mapped(key)) && same(value, b.get(mapped(key)), counterpart, depth + 1));
     }
-    // A node is the same only as itself; a record (a route's step, an allocation) is the same as one with the same fields.
-    if (isAstNode(a) || isAstNode(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+    // A record (a route's step, an allocation) is the same as one with the same fields.
+    if (isAstNode(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length
-        && keys.every(key => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1));
+        && keys.every(key => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], counterpart, depth + 1));
 }
 
 /** Whether an answer (or the arguments of a question) holds a node of a changed document. */

@@ -112,11 +112,14 @@ export class RuleRunner {
 
     private results(): BuildFindings {
         return this.cache.get('build', () => {
-            // Arrangements gone or changed since the last build: nothing of theirs is kept.
+            // Arrangements gone or changed since the last build: nothing of theirs is kept. Found by their
+            // inputs: in a file parsed again, an arrangement that reads as it did is a new node with the same inputs.
+            const byInputs = new Map<ArrangementInputs, ArrangementFindings>();
+            for (const findings of this.byArrangement.values()) byInputs.set(findings.inputs, findings);
             const kept = new Map<Arrangement, ArrangementFindings>();
             for (const arrangement of this.analysis.workspaceModel().arrangements) {
-                const findings = this.byArrangement.get(arrangement);
-                if (findings && findings.inputs === this.analysis.arrangementInputs(arrangement)) kept.set(arrangement, findings);
+                const findings = byInputs.get(this.analysis.arrangementInputs(arrangement));
+                if (findings) kept.set(arrangement, findings);
             }
             this.byArrangement = kept;
             return { byRule: new Map() };
