@@ -33,6 +33,8 @@ export class WorkspaceReads {
     private everything = false;
     /** The documents of every node asked about or answered. */
     private readonly documents = new Set<LangiumDocument | undefined>();
+    /** Their top-level declarations (a domain, an actor, an arrangement). */
+    private declarations = new Set<AstNode>();
 
     /** The workspace model as this arrangement sees it: the same answers, each one written down. */
     view(model: WorkspaceModel): WorkspaceModel {
@@ -41,7 +43,7 @@ export class WorkspaceReads {
 
     /**
      * Whether every question gets the same answer of the comparison's model, with
-     * nothing asked about or answered from a changed document, and nothing read
+     * no node asked about or answered that stands for none now (document-changes.ts), and nothing read
      * that stands for every declaration (a statutory profile's checks read every
      * actor's roles).
      */
@@ -49,7 +51,13 @@ export class WorkspaceReads {
         if (this.everything) return false;
         const { changes } = comparison;
         // Nothing but titles changed anywhere: only what read a changed document's nodes reads differently.
-        if (changes.declarationsAlike && ![...this.documents].some(document => changes.documentChanged(document))) return true;
+        let readsChangedDocument = false;
+        for (const document of this.documents) if (changes.documentChanged(document)) readsChangedDocument = true;
+        if (changes.declarationsAlike && !readsChangedDocument) return true;
+        // A declaration read that stands for none now: whatever read its nodes may read differently.
+        if (readsChangedDocument) {
+            for (const declaration of this.declarations) if (changes.counterpart(declaration) === undefined) return false;
+        }
         const answers: Read[] = [];
         for (const read of this.reads) {
             const args = read.args && standingFor(read.args, changes.counterpart);
@@ -68,6 +76,7 @@ export class WorkspaceReads {
             answers.push(args ? { path: read.path, args: args as unknown[], answer: asked.answer } : { path: read.path, answer: asked.answer });
         }
         // Written down as of now, for the next build to compare with.
+        if (readsChangedDocument) this.declarations = new Set([...this.declarations].map(declaration => changes.counterpart(declaration)!));
         this.asked.clear();
         answers.forEach((read, i) => {
             this.reads[i] = read;
@@ -122,8 +131,15 @@ export class WorkspaceReads {
         const read: Read = args ? { path, args: [...args], answer } : { path, answer };
         reads.push(read);
         this.reads.push(read);
-        nodesIn(answer, node => this.documents.add(documentOf(node)));
-        if (args) nodesIn(args, node => this.documents.add(documentOf(node)));
+        nodesIn(answer, node => this.noteNode(node));
+        if (args) nodesIn(args, node => this.noteNode(node));
+    }
+
+    private noteNode(node: AstNode): void {
+        const declaration = topLevelOf(node);
+        if (this.declarations.has(declaration)) return;
+        this.declarations.add(declaration);
+        this.documents.add(documentOf(declaration));
     }
 
     private askedAlready(key: string, first: unknown): Read[] {
@@ -171,6 +187,13 @@ export class ReadsComparison {
         if (agrees && isObject) this.agreed.set(earlier, answer);
         return { same: agrees, answer };
     }
+}
+
+/** The top-level declaration a node sits in: the node itself when it is one, or a root, or of no tree. */
+function topLevelOf(node: AstNode): AstNode {
+    let declaration = node;
+    while (declaration.$container?.$container) declaration = declaration.$container;
+    return declaration;
 }
 
 /** The model a view reads (for indexes built once per model), or the model itself. */
