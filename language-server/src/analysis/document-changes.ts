@@ -105,13 +105,13 @@ export class DocumentChanges {
         const unchangedDocument = (document: LangiumDocument) => !changed.has(document);
         // Per document parsed or linked again: its top-level declarations of then that stand, and for which of now.
         const standing = new Map<LangiumDocument, Map<AstNode, AstNode>>();
-        const standingFor = new Map<AstNode, AstNode>();
+        const earlierOf = new Map<AstNode, AstNode>();
         for (const [document, before] of again) {
             if (!before) continue;
             const now = this.seen.get(document)!;
             const kept = standingDeclarations(before, now, unchangedDocument);
             standing.set(document, kept);
-            for (const [old, declaration] of kept) standingFor.set(declaration, old);
+            for (const [old, declaration] of kept) earlierOf.set(declaration, old);
         }
         const counterparts = new Map<AstNode, AstNode | null>();
         const counterpart = (node: AstNode): AstNode | undefined => {
@@ -150,7 +150,7 @@ export class DocumentChanges {
             earlier: declaration => {
                 const document = documentOf(declaration);
                 if (!document || !current.has(document)) return undefined;
-                return changed.has(document) ? standingFor.get(declaration) : declaration;
+                return changed.has(document) ? earlierOf.get(declaration) : declaration;
             }
         };
     }
@@ -219,9 +219,7 @@ function declarationsOf(document: LangiumDocument, locator: AstNodeLocator): Dec
             if (targetDocument !== document) {
                 if (targetDocument) readsOtherDocuments.add(targetDocument);
             } else {
-                let top = target;
-                while (top.$container && top.$container !== root) top = top.$container;
-                const index = indexOf.get(top);
+                const index = indexOf.get(topLevelOf(target));
                 if (index !== undefined) sameDocumentTargets.add(index);
             }
             return `@${targetDocument?.uri.toString() ?? ''}#${locator.getAstNodePath(target)}`;
@@ -251,6 +249,7 @@ function declarationsOf(document: LangiumDocument, locator: AstNodeLocator): Dec
         };
     });
 }
+
 function targetDocuments(document: LangiumDocument): Set<LangiumDocument> {
     const targets = new Set<LangiumDocument>();
     for (const reference of document.references) {
@@ -261,6 +260,13 @@ function targetDocuments(document: LangiumDocument): Set<LangiumDocument> {
         }
     }
     return targets;
+}
+
+/** The top-level declaration a node sits in: the node itself when it is one, or a root, or of no tree. */
+export function topLevelOf(node: AstNode): AstNode {
+    let declaration = node;
+    while (declaration.$container?.$container) declaration = declaration.$container;
+    return declaration;
 }
 
 export function documentOf(node: AstNode): LangiumDocument | undefined {

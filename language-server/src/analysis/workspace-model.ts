@@ -9,7 +9,7 @@ import { documentFacts, ElementIndex, type DocumentFacts } from './document-fact
 import { Involvement } from './involvement.js';
 import { isBoard, isDefined, isMultiOrganisationTeam, systemsOf } from './membership.js';
 import { boardHolding, moneyFlowsOf, type MoneyFlows } from './money.js';
-import { documentOf } from './document-changes.js';
+import { documentOf, topLevelOf } from './document-changes.js';
 import { RoutesGraph, type RouteNode } from './routes.js';
 import { UnionFind } from './union-find.js';
 import { systemUsersIn, type SystemUse } from './system-use.js';
@@ -207,8 +207,7 @@ function modelOf({ documents, documentIndex, arrangements, boards, systemGroups,
         },
         declarationOrder: node => {
             // By file, top-level declaration, then place within it: an edit of one declaration leaves the others' numbers alone.
-            let top = node;
-            while (top.$container?.$container) top = top.$container;
+            const top = topLevelOf(node);
             const within = (node.$cstNode?.offset ?? 0) - (top.$cstNode?.offset ?? 0);
             return (documentIndex.get(AstUtils.getDocument(node)) ?? documents.length) * 1e11 + (top.$containerIndex ?? 0) * 1e6 + within;
         },

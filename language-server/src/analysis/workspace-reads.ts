@@ -1,5 +1,5 @@
 import { isAstNode, type AstNode, type LangiumDocument } from 'langium';
-import { documentOf, type Changes } from './document-changes.js';
+import { documentOf, topLevelOf, type Changes } from './document-changes.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /** One question asked of the workspace model and its answer. */
@@ -75,8 +75,10 @@ export class WorkspaceReads {
             if (!asked.same) return false;
             answers.push(args ? { path: read.path, args: args as unknown[], answer: asked.answer } : { path: read.path, answer: asked.answer });
         }
-        // Written down as of now, for the next build to compare with.
-        if (readsChangedDocument) this.declarations = new Set([...this.declarations].map(declaration => changes.counterpart(declaration)!));
+        // Nothing read moved: the answers written down name the nodes of now already.
+        if (!readsChangedDocument) return true;
+        // Else written down as of now, for the next build to compare with.
+        this.declarations = new Set([...this.declarations].map(declaration => changes.counterpart(declaration)!));
         this.asked.clear();
         answers.forEach((read, i) => {
             this.reads[i] = read;
@@ -187,13 +189,6 @@ export class ReadsComparison {
         if (agrees && isObject) this.agreed.set(earlier, answer);
         return { same: agrees, answer };
     }
-}
-
-/** The top-level declaration a node sits in: the node itself when it is one, or a root, or of no tree. */
-function topLevelOf(node: AstNode): AstNode {
-    let declaration = node;
-    while (declaration.$container?.$container) declaration = declaration.$container;
-    return declaration;
 }
 
 /** The model a view reads (for indexes built once per model), or the model itself. */
