@@ -41,6 +41,8 @@ export async function editToDiagnostics({ serverBin, folder, file, files, edits,
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: 1, text } });
     await settled(() => lastPublish);
     const times = [], settledTimes = [], validated = [], phases = [], rssMb = [];
+    /** The server's one full collection after start-up (server/heap-after-start-up.ts). */
+    let startUpCollection;
     for (let i = 0; i < edits; i++) {
         text = edit(text, i);
         const published = new Promise(resolve => waiting.set(uri, resolve));
@@ -55,6 +57,7 @@ export async function editToDiagnostics({ serverBin, folder, file, files, edits,
         validated.push(statistics.validatedDocuments);
         phases.push(statistics.phaseMs);
         rssMb.push(residentMb(child.pid));
+        startUpCollection = statistics.startUpCollection ?? startUpCollection;
     }
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
@@ -64,7 +67,7 @@ export async function editToDiagnostics({ serverBin, folder, file, files, edits,
     const phaseMs = Object.fromEntries(Object.keys(phases[0] ?? {}).map(name => [name, median(phases.map(p => p[name]))]));
     return {
         startupMs, medianMs: median(times), maxMs: Math.max(...times), settledMedianMs: median(settledTimes), settledMaxMs: Math.max(...settledTimes),
-        validated: median(validated), phaseMs, maxRssMb: Math.max(...rssMb), lastRssMb: rssMb.at(-1)
+        validated: median(validated), phaseMs, maxRssMb: Math.max(...rssMb), lastRssMb: rssMb.at(-1), startUpCollection
     };
 }
 

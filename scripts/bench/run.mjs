@@ -123,6 +123,8 @@ if (!skipLsp) {
     console.log(`LSP, ${size + 1}-file workspace: every file's diagnostics ${(many.startupMs / 1000).toFixed(1)} s after start-up`);
     console.log(`    an arrangement file's title, ${edits} edits: its diagnostics median ${many.medianMs.toFixed(0)} ms (max ${many.maxMs.toFixed(0)}); workspace settled median ${many.settledMedianMs.toFixed(0)} ms (max ${many.settledMaxMs.toFixed(0)}); re-validated per edit: ${many.validated}; server resident memory max ${many.maxRssMb.toFixed(0)} MB (after the last edit ${many.lastRssMb.toFixed(0)} MB)`);
     console.log(`    in the server (ms): ${steps(many.phaseMs)}`);
+    const collection = many.startUpCollection;
+    if (collection) console.log(`    the server's one collection after start-up: ${collection.ms.toFixed(0)} ms, heap ${collection.heapBeforeMb.toFixed(0)} MB → ${collection.liveMb.toFixed(0)} MB live`);
     const actorEdit = (source, i) => source.replace(/"Actor 0 \(statutory\)[^"]*"/, `"Actor 0 (statutory) edit ${i}"`);
     const own = await editToDiagnostics({ serverBin: server, folder: large, file: join(large, ownFile), files: size + 1, edits: 21, edit: actorEdit });
     console.log(`    an actor's title in a file of a partnership's own actors, 21 edits: its diagnostics median ${own.medianMs.toFixed(0)} ms (max ${own.maxMs.toFixed(0)}); settled median ${own.settledMedianMs.toFixed(0)} ms (max ${own.settledMaxMs.toFixed(0)})`);

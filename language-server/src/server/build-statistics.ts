@@ -2,6 +2,7 @@ import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { RequestType0, type Connection } from 'vscode-languageserver';
 import type { WorkspaceDiagnostics } from './workspace-diagnostics.js';
+import type { StartUpCollection } from './heap-after-start-up.js';
 
 export interface BuildStatistics {
     /** Documents re-validated by the last build: after an edit, only the edited file and those that depend on it. */
@@ -19,6 +20,8 @@ export interface BuildStatistics {
      * were published, the second step of the answer (workspace-diagnostics.ts) included.
      */
     settledMs?: number;
+    /** The Node server's one full collection after start-up (heap-after-start-up.ts), once made. */
+    startUpCollection?: StartUpCollection;
 }
 
 /** What the last build after an edit did (the benchmark and the large-workspace test read it). */
@@ -34,7 +37,7 @@ const PHASES: Array<[DocumentState, string]> = [
  * re-checked and where the time went. Register it after the diagnostics handler:
  * its last step ends when that handler has published.
  */
-export function addBuildStatisticsHandler(connection: Connection, shared: LangiumSharedServices, diagnostics: WorkspaceDiagnostics): void {
+export function addBuildStatisticsHandler(connection: Connection, shared: LangiumSharedServices, diagnostics: WorkspaceDiagnostics, startUpCollection?: () => StartUpCollection | undefined): void {
     let last: BuildStatistics | undefined;
     /** When the last edit arrived (the builder's update), for `settledMs`. */
     let editedAt: number | undefined;
@@ -79,7 +82,9 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
         if (started !== undefined) settledEarly = settledMs;
         else if (last) last.settledMs = settledMs;
     });
-    connection.onRequest(BuildStatisticsRequest, () => last ?? {
-        validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {}
+    connection.onRequest(BuildStatisticsRequest, () => {
+        const collection = startUpCollection?.();
+        const statistics = last ?? { validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {} };
+        return collection ? { ...statistics, startUpCollection: collection } : statistics;
     });
 }

@@ -3,6 +3,7 @@ import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver
 import { projectServices } from '../joinery-module.js';
 import { addCheckWorkspaceHandler } from './check-workspace.js';
 import { addBuildStatisticsHandler } from './build-statistics.js';
+import type { StartUpCollection } from './heap-after-start-up.js';
 import { JoineryDocumentUpdateHandler } from '../lsp/document-update-handler.js';
 import { DeferredReferenceIndexManager } from '../references/deferred-reference-index.js';
 import { addIntegrationMapHandler, type MapLayouter } from './integration-map.js';
@@ -15,8 +16,9 @@ import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
  * file once a build is validated (so a gap found through another file is
  * published too), rather than each document's own validation as it is validated.
  * `layOutMap` is the program's: the Node server's layout thread, or in place in a web worker.
+ * `startUpCollection` is the Node server's account of its heap after start-up (heap-after-start-up.ts).
  */
-export function startJoineryLanguageServer(shared: LangiumSharedServices, layOutMap: MapLayouter): void {
+export function startJoineryLanguageServer(shared: LangiumSharedServices, layOutMap: MapLayouter, startUpCollection?: () => StartUpCollection | undefined): void {
     const connection = shared.lsp.Connection;
     if (!connection) throw new Error('The Joinery language server needs a connection');
     const updateHandler = shared.lsp.DocumentUpdateHandler;
@@ -29,7 +31,7 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, layOut
     const diagnostics = addWorkspaceDiagnosticsHandler(publishDiagnostics, shared);
     addIntegrationMapHandler(connection, shared, layOutMap);
     addCheckWorkspaceHandler(connection, shared);
-    addBuildStatisticsHandler(connection, shared, diagnostics);
+    addBuildStatisticsHandler(connection, shared, diagnostics, startUpCollection);
     // Last: it starts listening.
     startLanguageServer(shared, REQUIREMENTS);
 }
