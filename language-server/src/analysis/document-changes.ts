@@ -209,6 +209,13 @@ function sameDeclarations(a: readonly DeclarationSeen[], b: readonly Declaration
 function declarationsOf(document: LangiumDocument, locator: AstNodeLocator): DeclarationSeen[] {
     const root = document.parseResult.value;
     const indexOf = new Map(topLevel(root).map((declaration, i) => [declaration, i]));
+    // Most references of a file lead to a few shared actors: each target's place is written once.
+    const places = new Map<AstNode, string>();
+    const placeIn = (target: AstNode, targetDocument: LangiumDocument | undefined) => {
+        let place = places.get(target);
+        if (place === undefined) places.set(target, place = `@${targetDocument?.uri.toString() ?? ''}#${locator.getAstNodePath(target)}`);
+        return place;
+    };
     return topLevel(root).map(declaration => {
         const parts: string[] = [];
         const sameDocumentTargets = new Set<number>();
@@ -222,7 +229,7 @@ function declarationsOf(document: LangiumDocument, locator: AstNodeLocator): Dec
                 const index = indexOf.get(topLevelOf(target));
                 if (index !== undefined) sameDocumentTargets.add(index);
             }
-            return `@${targetDocument?.uri.toString() ?? ''}#${locator.getAstNodePath(target)}`;
+            return placeIn(target, targetDocument);
         };
         const write = (value: unknown): void => {
             if (isReference(value)) parts.push(placeOf(value.ref, value.$refText));

@@ -16,7 +16,7 @@ import { GlobalNames } from './global-names.js';
  */
 export class JoineryScopeProvider extends DefaultScopeProvider {
     /** Per local-scope owner and reference type; cleared whenever the workspace changes. */
-    private readonly localScopes: WorkspaceCache<AstNode, Map<string, ScopeParts & { symbols: LocalSymbols }>>;
+    private readonly localScopes: WorkspaceCache<AstNode, Map<string, LevelParts>>;
 
     /** The global scope of each reference type that takes only bodies among forums. */
     private readonly bodyScopes: WorkspaceCache<string, Scope>;
@@ -59,22 +59,32 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
             const global = this.getGlobalScope(referenceType, context);
             return { scope: super.getScope(context), global, local: [] };
         }
+        return this.levelParts(owner, referenceType, symbols, context);
+    }
+
+    /**
+     * The scope of the names visible from `owner` (which holds local names), kept per
+     * owner and reference type: its own names in front of the next holder's scope,
+     * that of the file's declarations shared by every arrangement of the file (built
+     * once per file and type, not once per arrangement).
+     */
+    private levelParts(owner: AstNode, referenceType: string, symbols: LocalSymbols, context: ReferenceInfo): LevelParts {
         const byType = this.localScopes.get(owner, () => new Map());
         const cached = byType.get(referenceType);
         // Symbols collected again for the document are a new object: the cached scope is stale.
         if (cached?.symbols === symbols) return cached;
-        const levels: AstNodeDescription[][] = [];
+        let outerOwner = owner.$container;
+        while (outerOwner && !symbols.has(outerOwner)) outerOwner = outerOwner.$container;
+        const outer = outerOwner ? this.levelParts(outerOwner, referenceType, symbols, context) : undefined;
+        const global = outer?.global ?? this.getGlobalScope(referenceType, context);
         const bodiesOnly = acceptsOnlyBodies(referenceType);
-        for (let node: AstNode | undefined = owner; node; node = node.$container) {
-            if (!symbols.has(node)) continue;
-            const descriptions = symbols.getStream(node).filter(d => this.reflection.isSubtype(d.type, referenceType) && (!bodiesOnly || isAccepted(d))).toArray();
-            if (descriptions.length > 0) levels.push(descriptions);
+        const own: AstNodeDescription[] = [];
+        for (const description of symbols.getStream(owner)) {
+            if (this.reflection.isSubtype(description.type, referenceType) && (!bodiesOnly || isAccepted(description))) own.push(description);
         }
-        const global = this.getGlobalScope(referenceType, context);
-        let scope = global;
         // MapScope keeps the last of equal names; reversed, that is the first, as Langium's search finds.
-        for (let i = levels.length - 1; i >= 0; i--) scope = new MapScope([...levels[i]].reverse(), scope);
-        const parts = { symbols, scope, global, local: levels.flat() };
+        const scope = own.length > 0 ? new MapScope([...own].reverse(), outer?.scope ?? global) : outer?.scope ?? global;
+        const parts = new LevelParts(symbols, scope, global, own, outer);
         byType.set(referenceType, parts);
         return parts;
     }
@@ -103,6 +113,18 @@ export class JoineryScopeProvider extends DefaultScopeProvider {
 
     private projectElements(referenceType: string) {
         return this.indexManager.allElements(referenceType, this.project.uris());
+    }
+}
+
+/** One holder's names before the next holder's; the did-you-mean search reads `local` only for an unresolved name. */
+class LevelParts implements ScopeParts {
+    private nearestFirst?: readonly AstNodeDescription[];
+
+    constructor(readonly symbols: LocalSymbols, readonly scope: Scope, readonly global: Scope,
+        private readonly own: readonly AstNodeDescription[], private readonly outer: LevelParts | undefined) {}
+
+    get local(): readonly AstNodeDescription[] {
+        return this.nearestFirst ??= this.outer ? [...this.own, ...this.outer.local] : this.own;
     }
 }
 
