@@ -33,6 +33,7 @@ const DELAY_MS = 1000;
 
 /** At most this many 32 KB arrays of garbage (128 MB) while waiting for the collection (a few dozen do). */
 const MAX_GARBAGE = 4096;
+const ONE_MB = 1024 * 1024;
 
 /**
  * Keeps the Node server's heap close to what the workspace holds alive, from the end of
@@ -40,11 +41,10 @@ const MAX_GARBAGE = 4096;
  * limit makes V8 collect over and over (start-up took about a fifth longer). So once
  * the first build is validated, the limit is tightened and one full collection is made,
  * which sets the next limit from what is live (about a fifth of a second on 1,000 files).
- * V8's flags are read at each collection, so the collection is V8's own next one made
- * full (`--gc-global` for its duration), brought on by a little garbage, and read back
- * from V8's own account (`GCProfiler`): the server
- * runs no code through `vm`, which `gc` would need (test/robustness/no-network.test.ts).
- * Where a flag is refused, nothing changes but memory.
+ * V8 reads its flags at each collection, so the collection is its own next one, made
+ * full by `--gc-global` and brought on by a little garbage; V8's account of it
+ * (`GCProfiler`) says it was made. `gc()` would need `vm`, which the server does not
+ * use (test/robustness/no-network.test.ts). Where a flag is refused, only memory differs.
  */
 export function tightenHeapAfterStartUp(shared: LangiumSharedServices): () => StartUpCollection | undefined {
     let collection: StartUpCollection | undefined;
@@ -62,22 +62,24 @@ function collectOnce(): StartUpCollection | undefined {
         setFlagsFromString(`--heap-growing-percent=${growthPercent(heapBeforeMb)}`);
         const profiler = new GCProfiler();
         profiler.start();
+        let full: Array<{ cost: number }> = [];
         setFlagsFromString('--gc-global');
         try {
-            // Any collection empties the young generation, so its shrinking says one was made.
             let garbage: number[] | undefined;
             for (let i = 0, before = youngUsed(); i < MAX_GARBAGE; i++) {
                 garbage = new Array<number>(4096).fill(i);
+                // A collection empties the young generation; its count of bytes in use also
+                // dips a little now and then without one, so only a drop of a megabyte counts.
                 const now = youngUsed();
-                if (now < before) break;
-                before = now;
+                if (before - now > ONE_MB) break;
+                before = Math.max(before, now);
             }
             void garbage;
         } finally {
             setFlagsFromString('--no-gc-global');
+            // V8's own account of what it did: a full collection, and its time (µs).
+            full = profiler.stop().statistics.filter(gc => gc.gcType === 'MarkSweepCompact');
         }
-        // V8's own account of what it did: a full collection, and its time (µs).
-        const full = profiler.stop().statistics.filter(gc => gc.gcType === 'MarkSweepCompact');
         if (full.length === 0) return undefined;
         const liveMb = usedMb();
         setFlagsFromString(`--heap-growing-percent=${growthPercent(liveMb)}`);
