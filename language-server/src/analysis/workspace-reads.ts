@@ -52,7 +52,11 @@ export class WorkspaceReads {
         const { changes } = comparison;
         // Nothing but titles changed anywhere: only what read a changed document's nodes reads differently.
         let readsChangedDocument = false;
-        for (const document of this.documents) if (changes.documentChanged(document)) readsChangedDocument = true;
+        for (const document of this.documents) {
+            if (!changes.documentChanged(document)) continue;
+            readsChangedDocument = true;
+            break;
+        }
         if (changes.declarationsAlike && !readsChangedDocument) return true;
         // A declaration read that stands for none now: whatever read its nodes may read differently.
         if (readsChangedDocument) {
