@@ -55,6 +55,9 @@ describe('the playground, opened from a file', () => {
         await page.locator('.editor .monaco-editor .view-lines').click();
         await page.keyboard.press('Control+A');
         await page.keyboard.press('Delete');
+        // Under load the editor applied the keys after the paste below (CI, 2 December: the pasted text was selected and
+        // deleted), so the paste waits for an empty editor, and the typing for the pasted text.
+        await expect.poll(editorText).toBe('');
         // Pasted as an analyst would paste it; then one more line typed key by key. The editor closes brackets and quotes as it
         // goes, and a closing one typed over its own is not doubled; whether the brace was closed for us depends on timing, so it is typed.
         await page.evaluate((text: string) => {
@@ -62,6 +65,7 @@ describe('the playground, opened from a file', () => {
             data.setData('text/plain', text);
             document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
         }, MODEL);
+        await expect.poll(editorText).toBe(MODEL);
         await goTo(8, 1000); // the end of the forum's line
         await page.keyboard.press('Enter');
         await page.keyboard.type('goal Care "Better care" { owner Board }');
