@@ -80,6 +80,11 @@ export class LanguageServerSession {
         throw new Error(`diagnostics for ${this.diagnostics.size} of ${count} files after ${timeoutMs} ms`);
     }
 
+    /** Calls `listener` with every publication from now on. */
+    onPublish(listener: (params: PublishDiagnosticsParams) => void): void {
+        this.listeners.push(listener);
+    }
+
     /** Resolves with the next diagnostics published for `uri`. */
     nextDiagnostics(uri: string): Promise<Diagnostic[]> {
         return new Promise(resolve => {

@@ -16,6 +16,17 @@ interface BuildModels {
     recording: boolean;
     /** Each arrangement's inputs when reads are not written down. */
     unrecorded: Map<Arrangement, ArrangementInputs>;
+    /** How many arrangements' reads of the build before held in this one (what was derived from them is kept). */
+    held: number;
+}
+
+/** How much of the last build was kept from the one before it. */
+export interface ReadsHeld {
+    arrangements: number;
+    /** Arrangements whose reads of the build before gave the same answers: their findings are kept. */
+    held: number;
+    /** Whether the build's reads are written down (not in the first build). */
+    recording: boolean;
 }
 
 /**
@@ -39,7 +50,7 @@ export class IntegrationAnalysis {
     private readonly locator: AstNodeLocator;
     /** Each arrangement's reads of the workspace model, kept from build to build while they hold. */
     private reads = new Map<Arrangement, WorkspaceReads>();
-    /** How many times the model was built: reads are written down from the second on (the CLI builds once). */
+    /** How many times the model was built: reads are written down from the second on (the CLI builds once; see `writeDownReads`). */
     private builds = 0;
     /** The last model built from linked documents, while reads are written down: what the next may take from. */
     private earlier?: WorkspaceModel;
@@ -91,6 +102,27 @@ export class IntegrationAnalysis {
         return inputs;
     }
 
+    /**
+     * Has the next build write down the arrangements' reads when this one did not
+     * (the first build, which a check makes once, leaves them out): the server asks
+     * in idle time after start-up, so that the first build after it (opening a file,
+     * an edit) is not a full one. Whether there was a build to do so for: one of
+     * linked documents whose reads were not written down.
+     */
+    writeDownReads(): boolean {
+        const documents = this.project.documents();
+        if (!this.cache.has('build') || this.models().recording || !documents.every(document => document.state >= DocumentState.Linked)) return false;
+        this.cache.clear();
+        return true;
+    }
+
+    /** The last build's account of what it kept, without building one (the server's build statistics report it). */
+    readsHeld(): ReadsHeld | undefined {
+        if (!this.cache.has('build')) return undefined;
+        const models = this.models();
+        return { arrangements: models.workspace.arrangements.length, held: models.held, recording: models.recording };
+    }
+
     private readsOf(arrangement: Arrangement): WorkspaceReads {
         let reads = this.reads.get(arrangement);
         if (!reads) this.reads.set(arrangement, reads = new WorkspaceReads());
@@ -107,7 +139,7 @@ export class IntegrationAnalysis {
                 const workspace = changes ? this.buildSince(documents, changes) : buildWorkspaceModel(documents);
                 this.earlier = recording ? workspace : undefined;
                 this.reads = changes ? this.readsThatHold(workspace, changes) : new Map();
-                return { workspace, arrangements: new Map(), recording, unrecorded: new Map() };
+                return { workspace, arrangements: new Map(), recording, unrecorded: new Map(), held: this.reads.size };
             } catch (error) {
                 // The changes were taken but the model not built: compare nothing with what came before.
                 this.forgetReads();

@@ -53,6 +53,18 @@ export class RuleRunner {
         services.references.Project.layout.onDidChange(() => this.cache.clear());
     }
 
+    /**
+     * Has the next findings read a model whose reads are written down, when the
+     * analysis' last did not write them (integration-analysis.ts): the findings of
+     * then are kept by inputs that never hold again, so they are made afresh.
+     */
+    writeDownReads(): boolean {
+        if (!this.analysis.writeDownReads()) return false;
+        this.cache.clear();
+        this.byArrangement = new Map();
+        return true;
+    }
+
     /** Workspace-wide model errors and the findings of every enabled gap rule. */
     workspaceFindings(isEnabled: (ruleId: string) => boolean = () => true): Finding[] {
         const results = this.results();

@@ -3,6 +3,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { RequestType0, type Connection } from 'vscode-languageserver';
 import type { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 import type { StartUpCollection } from './heap-after-start-up.js';
+import type { ReadsAfterStartUp } from './after-start-up.js';
+import { projectServices } from '../joinery-module.js';
 
 export interface BuildStatistics {
     /** Documents re-validated by the last build: after an edit, only the edited file and those that depend on it. */
@@ -20,8 +22,18 @@ export interface BuildStatistics {
      * were published, the second step of the answer (workspace-diagnostics.ts) included.
      */
     settledMs?: number;
+    /** The last build's arrangements, and those whose findings were kept from the build before (their reads held). */
+    arrangements?: { total: number; kept: number };
+    /** The reads the start-up build left out, once written down (after-start-up.ts): edits before then are full ones. */
+    readsAfterStartUp?: ReadsAfterStartUp;
     /** The Node server's one full collection after start-up (heap-after-start-up.ts), once made. */
     startUpCollection?: StartUpCollection;
+}
+
+/** What start-up left for later, as it went. */
+export interface AfterStartUpStatistics {
+    reads(): ReadsAfterStartUp | undefined;
+    collection(): StartUpCollection | undefined;
 }
 
 /** What the last build after an edit did (the benchmark and the large-workspace test read it). */
@@ -37,7 +49,7 @@ const PHASES: Array<[DocumentState, string]> = [
  * re-checked and where the time went. Register it after the diagnostics handler:
  * its last step ends when that handler has published.
  */
-export function addBuildStatisticsHandler(connection: Connection, shared: LangiumSharedServices, diagnostics: WorkspaceDiagnostics, startUpCollection?: () => StartUpCollection | undefined): void {
+export function addBuildStatisticsHandler(connection: Connection, shared: LangiumSharedServices, diagnostics: WorkspaceDiagnostics, afterStartUp?: AfterStartUpStatistics): void {
     let last: BuildStatistics | undefined;
     /** When the last edit arrived (the builder's update), for `settledMs`. */
     let editedAt: number | undefined;
@@ -69,6 +81,8 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
             phaseMs.total = previous - started;
         }
         last = { validatedDocuments: validated, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs, ...(settledEarly !== undefined ? { settledMs: settledEarly } : {}) };
+        const held = projectServices(shared).map(project => project.analysis.IntegrationAnalysis.readsHeld());
+        if (held.every(project => project !== undefined)) last.arrangements = { total: sum(held.map(project => project.arrangements)), kept: sum(held.map(project => project.held)) };
         settledEarly = undefined;
         started = undefined;
         validated = 0;
@@ -83,8 +97,15 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
         else if (last) last.settledMs = settledMs;
     });
     connection.onRequest(BuildStatisticsRequest, () => {
-        const collection = startUpCollection?.();
-        const statistics = last ?? { validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {} };
-        return collection ? { ...statistics, startUpCollection: collection } : statistics;
+        const statistics: BuildStatistics = { ...(last ?? { validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {} }) };
+        const reads = afterStartUp?.reads();
+        const collection = afterStartUp?.collection();
+        if (reads) statistics.readsAfterStartUp = reads;
+        if (collection) statistics.startUpCollection = collection;
+        return statistics;
     });
+}
+
+function sum(values: number[]): number {
+    return values.reduce((total, value) => total + value, 0);
 }

@@ -1,6 +1,4 @@
 import { GCProfiler, getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { DocumentState } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 
 /** What the one collection after start-up found (the build statistics report it). */
 export interface StartUpCollection {
@@ -28,9 +26,6 @@ function growthPercent(liveMb: number): number {
     return Math.max(GROWTH_PERCENT, Math.ceil(100 * HEADROOM_MB / Math.max(liveMb, 1)));
 }
 
-/** After the start-up build's diagnostics are out, so that the collection does not delay them. */
-const DELAY_MS = 1000;
-
 /** At most this many 32 KB arrays of garbage (128 MB) while waiting for the collection (a few dozen do). */
 const MAX_GARBAGE = 4096;
 const ONE_MB = 1024 * 1024;
@@ -39,20 +34,28 @@ const ONE_MB = 1024 * 1024;
  * Keeps the Node server's heap close to what the workspace holds alive, from the end of
  * start-up on. Not from the start: while the first build fills an empty heap, a tight
  * limit makes V8 collect over and over (start-up took about a fifth longer). So once
- * the first build is validated, the limit is tightened and one full collection is made,
- * which sets the next limit from what is live (about a fifth of a second on 1,000 files).
- * V8 reads its flags at each collection, so the collection is its own next one, made
- * full by `--gc-global` and brought on by a little garbage; V8's account of it
- * (`GCProfiler`) says it was made. `gc()` would need `vm`, which the server does not
- * use (test/robustness/no-network.test.ts). Where a flag is refused, only memory differs.
+ * start-up's work is done (after-start-up.ts), the limit is tightened and one full
+ * collection is made, which sets the next limit from what is live (about a fifth of a
+ * second on 1,000 files). V8 reads its flags at each collection, so the collection is
+ * its own next one, made full by `--gc-global` and brought on by a little garbage; V8's
+ * account of it (`GCProfiler`) says it was made. `gc()` would need `vm`, which the
+ * server does not use (test/robustness/no-network.test.ts). Where a flag is refused,
+ * only memory differs.
  */
-export function tightenHeapAfterStartUp(shared: LangiumSharedServices): () => StartUpCollection | undefined {
-    let collection: StartUpCollection | undefined;
-    const firstBuild = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
-        firstBuild.dispose();
-        setTimeout(() => { collection = collectOnce(); }, DELAY_MS).unref();
-    });
-    return () => collection;
+export class HeapAfterStartUp {
+    private made?: StartUpCollection;
+    private tightened = false;
+
+    /** Once: the later calls find it done. */
+    tighten(): void {
+        if (this.tightened) return;
+        this.tightened = true;
+        this.made = collectOnce();
+    }
+
+    collection(): StartUpCollection | undefined {
+        return this.made;
+    }
 }
 
 function collectOnce(): StartUpCollection | undefined {

@@ -3,7 +3,8 @@ import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver
 import { projectServices } from '../joinery-module.js';
 import { addCheckWorkspaceHandler } from './check-workspace.js';
 import { addBuildStatisticsHandler } from './build-statistics.js';
-import type { StartUpCollection } from './heap-after-start-up.js';
+import type { HeapAfterStartUp } from './heap-after-start-up.js';
+import { afterStartUp } from './after-start-up.js';
 import { JoineryDocumentUpdateHandler } from '../lsp/document-update-handler.js';
 import { DeferredReferenceIndexManager } from '../references/deferred-reference-index.js';
 import { addIntegrationMapHandler, type MapLayouter } from './integration-map.js';
@@ -16,9 +17,9 @@ import { addWorkspaceDiagnosticsHandler } from './workspace-diagnostics.js';
  * file once a build is validated (so a gap found through another file is
  * published too), rather than each document's own validation as it is validated.
  * `layOutMap` is the program's: the Node server's layout thread, or in place in a web worker.
- * `startUpCollection` is the Node server's account of its heap after start-up (heap-after-start-up.ts).
+ * `heap` is the Node server's: its heap held near what is live once start-up's work is done.
  */
-export function startJoineryLanguageServer(shared: LangiumSharedServices, layOutMap: MapLayouter, startUpCollection?: () => StartUpCollection | undefined): void {
+export function startJoineryLanguageServer(shared: LangiumSharedServices, layOutMap: MapLayouter, heap?: HeapAfterStartUp): void {
     const connection = shared.lsp.Connection;
     if (!connection) throw new Error('The Joinery language server needs a connection');
     const updateHandler = shared.lsp.DocumentUpdateHandler;
@@ -31,7 +32,8 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, layOut
     const diagnostics = addWorkspaceDiagnosticsHandler(publishDiagnostics, shared);
     addIntegrationMapHandler(connection, shared, layOutMap);
     addCheckWorkspaceHandler(connection, shared);
-    addBuildStatisticsHandler(connection, shared, diagnostics, startUpCollection);
+    const readsAfterStartUp = afterStartUp(shared, diagnostics, () => heap?.tighten());
+    addBuildStatisticsHandler(connection, shared, diagnostics, { reads: readsAfterStartUp, collection: () => heap?.collection() });
     // Last: it starts listening.
     startLanguageServer(shared, REQUIREMENTS);
 }

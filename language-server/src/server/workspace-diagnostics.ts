@@ -127,6 +127,33 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         publish();
         settled();
     };
+    /**
+     * Writes down every arrangement's reads once start-up's diagnostics are out (the
+     * start-up build leaves them out, as a check does), one rule at a time between
+     * other requests, so that the first build after it (opening a file, an edit)
+     * keeps what it does not touch. An edit or a file opened meanwhile stops it: that
+     * build writes them down itself. It publishes
+     * what differs, which is nothing unless a rule reads differently when recorded.
+     */
+    const writeDownReads = async (): Promise<boolean> => {
+        const current = generation;
+        if (!built || !allLoaded() || !shared.workspace.LangiumDocuments.all.every(document => document.state >= DocumentState.Validated)) return false;
+        const recording = projects().filter(project => project.rules.RuleRunner.writeDownReads());
+        if (recording.length === 0) return false;
+        for (const project of recording) {
+            const settings = project.findings.EditorRuleSettings;
+            for (const rule of GAP_RULES) {
+                if (settings.current()[rule.id] === 'off') continue;
+                await untilNextTurn();
+                if (generation !== current) return false;
+                project.rules.RuleRunner.workspaceFindings(id => id === rule.id);
+            }
+        }
+        await untilNextTurn();
+        if (generation !== current) return false;
+        publish();
+        return true;
+    };
     shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
         generation++;
         for (const uri of changed) edited.add(uri.toString());
@@ -166,12 +193,14 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         });
     }
     projects();
-    return { onSettled: listener => settledListeners.push(listener) };
+    return { onSettled: listener => settledListeners.push(listener), writeDownReads };
 }
 
 export interface WorkspaceDiagnostics {
     /** Called when every file's diagnostics of a build have been published (after the second step of an edit's answer). */
     onSettled(listener: () => void): void;
+    /** Writes down the reads the start-up build left out; whether it did so to the end (an edit stops it). */
+    writeDownReads(): Promise<boolean>;
 }
 
 /** Kept findings are the same objects; findings made again (a rule run again over an arrangement) are compared field by field. */
