@@ -121,7 +121,10 @@ if (!skipLsp) {
     const arrangementEdit = (source, i) => source.replace(new RegExp(`"Partnership ${middle}[^"]*"`), `"Partnership ${middle} edit ${i}"`);
     const many = await editToDiagnostics({ serverBin: server, folder: large, file: target, files: size + 1, edits, edit: arrangementEdit });
     console.log(`LSP, ${size + 1}-file workspace: every file's diagnostics ${(many.startupMs / 1000).toFixed(1)} s after start-up`);
-    console.log(`    an arrangement file's title, ${edits} edits: its diagnostics median ${many.medianMs.toFixed(0)} ms (max ${many.maxMs.toFixed(0)}); workspace settled median ${many.settledMedianMs.toFixed(0)} ms (max ${many.settledMaxMs.toFixed(0)}); re-validated per edit: ${many.validated}; server resident memory max ${many.maxRssMb.toFixed(0)} MB (after the last edit ${many.lastRssMb.toFixed(0)} MB)`);
+    const reads = many.readsAfterStartUp;
+    if (reads) console.log(`    the reads start-up left out, written down after it in ${reads.ms.toFixed(0)} ms${reads.complete ? '' : ' (not to the end: another build came first)'}`);
+    console.log(`    the first file opened after that: every file settled ${many.openSettledMs.toFixed(0)} ms later; the first edit's settled ${many.firstSettledMs.toFixed(0)} ms`);
+    console.log(`    an arrangement file's title, ${edits} edits: its diagnostics median ${many.medianMs.toFixed(0)} ms (max ${many.maxMs.toFixed(0)}); workspace settled median ${many.settledMedianMs.toFixed(0)} ms (max ${many.settledMaxMs.toFixed(0)}); re-validated per edit: ${many.validated}, arrangements derived again: ${many.derivedArrangements ?? '?'}; server resident memory max ${many.maxRssMb.toFixed(0)} MB (after the last edit ${many.lastRssMb.toFixed(0)} MB)`);
     console.log(`    in the server (ms): ${steps(many.phaseMs)}`);
     const collection = many.startUpCollection;
     if (collection) console.log(`    the server's one collection after start-up: ${collection.ms.toFixed(0)} ms, heap ${collection.heapBeforeMb.toFixed(0)} MB → ${collection.liveMb.toFixed(0)} MB live`);
