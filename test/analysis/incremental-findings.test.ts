@@ -6,6 +6,8 @@ import { AstUtils, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { collectFindings } from '../../language-server/src/checking/collect.js';
+import { FindingsByFile } from '../../language-server/src/checking/file-findings.js';
+import type { Finding } from '../../language-server/src/findings/finding.js';
 import { GAP_RULES } from '../../language-server/src/rules/registry.js';
 import { checkWorkspace } from '../support/workspace.js';
 import { buildWorkspaceModel, type WorkspaceModel } from '../../language-server/src/analysis/workspace-model.js';
@@ -131,6 +133,18 @@ const EDITS: Record<string, Edit> = {
         const at = Math.floor(next() * all.length);
         all.splice(at, 0, all[at]);
         return all.join('\n');
+    },
+    // A file's suppressions decide what it reports whatever its findings: silence a rule before a line, or stop silencing one.
+    'suppress or unsuppress': (text, next) => {
+        const all = lines(text);
+        const suppressions = all.flatMap((line, i) => line.includes('joinery-ignore') ? [i] : []);
+        if (suppressions.length > 0 && next() < 0.4) {
+            all.splice(pick(suppressions, next), 1);
+            return all.join('\n');
+        }
+        const rule = pick(GAP_RULES, next).id;
+        all.splice(Math.floor(next() * all.length), 0, next() < 0.8 ? `// joinery-ignore ${rule}: accepted in review` : `// joinery-ignore ${rule}`);
+        return all.join('\n');
     }
 };
 
@@ -164,6 +178,9 @@ async function editSeries(files: Record<string, string>, steps: number, seed: nu
         actors: [...new Set(Object.values(texts).flatMap(text => [...text.matchAll(/\bactor\s+([A-Za-z_]\w*)/g)].map(m => m[1])))]
     };
     const versions = new Map<string, number>();
+    // The server's answer, file by file, made again only for the files whose findings changed.
+    const byFile = new FindingsByFile(services);
+    expect(fileByFile(byFile.collect({}))).toEqual(atStartUp);
     let kept = 0, keptAtFirstEdit = 0;
     for (let step = 0; step < steps; step++) {
         const file = pick(Object.keys(texts), next);
@@ -177,12 +194,14 @@ async function editSeries(files: Record<string, string>, steps: number, seed: nu
         TextDocuments.set(TextDocument.create(uri.toString(), 'joinery', version, edited));
         await DocumentBuilder.update([uri], []);
         const incremental = collectFindings(services);
+        const published = fileByFile(byFile.collect({}));
         const after = inputsOf(services);
         const keptNow = [...after].filter(([name, inputs]) => before.get(name) === inputs).length;
         if (step === 0) keptAtFirstEdit = keptNow;
         kept += keptNow;
         const fresh = await checkWorkspace(texts);
         expect(incremental, `step ${step}: ${editName} in ${file}`).toEqual(fresh.findings);
+        expect(published, `step ${step}: ${editName} in ${file}, file by file`).toEqual(fresh.findings);
         expectModelAsFromNothing(services, `step ${step}: ${editName} in ${file}`);
     }
     return { kept, keptAtFirstEdit };
@@ -222,6 +241,11 @@ function expectModelAsFromNothing(services: Awaited<ReturnType<typeof checkWorks
             a.forEach((answer, i) => expect(same(answer, b[i]), `${label}: question ${i} of ${node.$type} ${(node as { name?: string }).name ?? ''}`).toBe(true));
         }
     }
+}
+
+/** Each file's findings one after another, files in the order of their URIs: the order collectFindings reports them in. */
+function fileByFile(files: ReadonlyMap<string, readonly Finding[]>): Finding[] {
+    return [...files.keys()].sort().flatMap(uri => files.get(uri)!);
 }
 
 function inputsOf(services: Awaited<ReturnType<typeof checkWorkspace>>['services']): Map<string, object> {

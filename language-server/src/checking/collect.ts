@@ -1,13 +1,10 @@
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
 import { isActor, isArrangement, type Arrangement, type Model } from '../generated/ast.js';
-import { messageText, type FindingData } from '../validation/document-validator.js';
-import { sortFindings, type Finding, type Severity } from '../findings/finding.js';
-import { applyRuleSettings, type RuleSettings } from './rule-settings.js';
-import { separateSuppressed, type SuppressedFinding } from './suppression.js';
-import { internalErrorFinding } from '../findings/internal-error.js';
-import { visibleText } from '../language/visible-text.js';
+import { sortFindings, type Finding } from '../findings/finding.js';
+import type { RuleSettings } from './rule-settings.js';
+import type { SuppressedFinding } from './suppression.js';
 import type { RulesServices } from '../rules/rule-runner.js';
+import { inputsByFile, shownInFile } from './file-findings.js';
 
 /**
  * Every finding of the workspace (of the project these services serve: see
@@ -85,66 +82,19 @@ export function mergeProjectFindings<F extends Finding>(lists: readonly F[][]): 
     return sortFindings(merged);
 }
 
-const fromDiagnostics = new WeakMap<Diagnostic, Finding>();
-
+/**
+ * The findings file by file (`file-findings.ts`), in the order of `sortFindings`:
+ * files by URI, then each file's own order. A file's findings depend on that file
+ * alone, so the CLI's one pass and the server's file-by-file answers agree.
+ */
 function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+    const files = inputsByFile(documents, analyse);
     const findings: Finding[] = [];
-    for (const document of documents) {
-        for (const diagnostic of document.diagnostics ?? []) {
-            // A document not validated again keeps its diagnostics, and so its findings stay the same objects.
-            let finding = fromDiagnostics.get(diagnostic);
-            if (!finding) fromDiagnostics.set(diagnostic, finding = fromDiagnostic(document, diagnostic));
-            findings.push(finding);
-        }
+    const suppressed: SuppressedFinding[] = [];
+    for (const uri of [...files.keys()].sort()) {
+        const shown = shownInFile(files.get(uri)!, settings);
+        for (const finding of shown.findings) findings.push(finding);
+        for (const finding of shown.suppressed) suppressed.push(finding);
     }
-    try {
-        for (const finding of analyse()) findings.push(finding);
-    } catch (error) {
-        // A bug in the analysis must not hide the model errors found so far, nor crash the check.
-        const where = { uri: documents[0]?.uri.toString() ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-        findings.push(internalErrorFinding(where, 'the integration gaps of this workspace', error));
-    }
-    const { kept, suppressed } = separateSuppressed(findings, documents);
-    return {
-        findings: sortFindings(applyRuleSettings(kept, settings).map(visibleFinding)),
-        suppressed: sortFindings(applyRuleSettings(suppressed, settings).map(visibleFinding))
-    };
-}
-
-/** Findings kept from one build to the next are the same objects, and so are shown alike. */
-const shownFindings = new WeakMap<Finding, Finding>();
-
-/** Model text in messages (titles, names) shown as it reads: controls and bidi controls visibly, in every output. */
-function visibleFinding<F extends Finding>(finding: F): F {
-    let shown = shownFindings.get(finding);
-    if (!shown) shownFindings.set(finding, shown = showVisibly(finding));
-    return shown as F;
-}
-
-function showVisibly<F extends Finding>(finding: F): F {
-    const message = visibleText(finding.message);
-    const related = finding.related?.map(r => {
-        const shown = visibleText(r.message);
-        return shown === r.message ? r : { ...r, message: shown };
-    });
-    if (message === finding.message && (!related || related.every((r, i) => r === finding.related![i]))) return finding;
-    return { ...finding, message, ...(related ? { related } : {}) };
-}
-
-function fromDiagnostic(document: LangiumDocument, diagnostic: Diagnostic): Finding {
-    const data = (diagnostic.data ?? {}) as Partial<FindingData>;
-    return {
-        uri: document.uri.toString(),
-        range: diagnostic.range,
-        severity: toSeverity(diagnostic.severity),
-        rule: data.rule ?? String(diagnostic.code ?? 'semantic'),
-        message: messageText(diagnostic.message),
-        ...(data.arrangement ? { arrangement: data.arrangement } : {}),
-        ...(data.element ? { element: data.element } : {}),
-        ...(data.suggestion ? { suggestion: data.suggestion } : {})
-    };
-}
-
-function toSeverity(severity: number | undefined): Severity {
-    return severity === 2 ? 'warning' : severity === 3 || severity === 4 ? 'info' : 'error';
+    return { findings, suppressed };
 }

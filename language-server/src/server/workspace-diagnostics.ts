@@ -1,7 +1,8 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { arrangementsReportingIn, collectDocumentFindings, collectFindings, mergeProjectFindings } from '../checking/collect.js';
+import { arrangementsReportingIn, collectDocumentFindings, mergeProjectFindings } from '../checking/collect.js';
+import { FindingsByFile } from '../checking/file-findings.js';
 import { GAP_RULES } from '../rules/registry.js';
 import { sameDiagnostic, toDiagnostic } from '../lsp/diagnostic.js';
 import { untilNextTurn } from '../language/next-turn.js';
@@ -76,15 +77,25 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
      * diagnostics to compare (a file of shared actors holds thousands).
      */
     const publishedFindings = new Map<string, readonly Finding[]>();
+    /** Each project's findings file by file, made again only for the files an edit touched. */
+    const byFile = new WeakMap<JoineryServices, FindingsByFile>();
+    const findingsByFile = (project: JoineryServices) => {
+        let files = byFile.get(project);
+        if (!files) byFile.set(project, files = new FindingsByFile(project));
+        return files;
+    };
     const publish = () => {
         if (!allLoaded()) return;
-        const byUri = new Map<string, Finding[]>();
+        const byUri = new Map<string, readonly Finding[]>();
         for (const uri of published.keys()) byUri.set(uri, []);
         for (const document of shared.workspace.LangiumDocuments.all) byUri.set(document.uri.toString(), []);
         const all = projects();
-        for (const finding of mergeProjectFindings(all.map(project => collectFindings(project, project.findings.EditorRuleSettings.current())))) {
-            const list = byUri.get(finding.uri);
-            if (list) list.push(finding); else byUri.set(finding.uri, [finding]);
+        const byProject = all.map(project => findingsByFile(project).collect(project.findings.EditorRuleSettings.current()));
+        if (byProject.length === 1) {
+            for (const [uri, findings] of byProject[0]) byUri.set(uri, findings);
+        } else {
+            // A profile file two projects name is reported by both: merged file by file, as collect.ts merges whole lists.
+            for (const uri of new Set(byProject.flatMap(files => [...files.keys()]))) byUri.set(uri, mergeProjectFindings(byProject.map(files => [...files.get(uri) ?? []])));
         }
         const configs = new Map<string, Diagnostic[]>();
         for (const project of all) {
@@ -205,7 +216,7 @@ export interface WorkspaceDiagnostics {
 
 /** Kept findings are the same objects; findings made again (a rule run again over an arrangement) are compared field by field. */
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-    return a.length === b.length && a.every((finding, i) => sameDiagnostic(finding, b[i]));
+    return a === b || a.length === b.length && a.every((finding, i) => sameDiagnostic(finding, b[i]));
 }
 
 /** Diagnostics are plain JSON built in one order, so their JSON text compares them (node:util is not in a browser). */
