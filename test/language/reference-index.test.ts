@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AstUtils, isReference, TextDocument, URI } from 'langium';
+import { AstUtils, DefaultDocumentBuilder, DefaultIndexManager, isReference, TextDocument, URI, type LangiumDocument } from 'langium';
 import { isActor, type Model } from '../../language-server/src/generated/ast.js';
 import { collectFindings } from '../../language-server/src/checking/collect.js';
 import { checkWorkspace } from '../support/workspace.js';
@@ -44,5 +44,30 @@ describe('the deferred reference index', () => {
         const north = documents.getDocument(URI.file('/workspace/north.joinery'))!;
         const partners = (north.parseResult.value as Model).declarations[0];
         expect(AstUtils.streamReferences(partners).toArray().every(r => isReference(r.reference) && r.reference.ref !== undefined)).toBe(true);
+    });
+
+    it('says which files an edit affects as Langium does, and which must be linked again', async () => {
+        const { services } = await checkWorkspace({
+            ...files,
+            'south.joinery': 'arrangement South { partners NHS, Missing\n  forum Board { kind board voting NHS }\n}\n',
+            'own.joinery': 'actor Own { sector third }\narrangement Alone { partners Own\n  forum B { kind board voting Own }\n}\n'
+        });
+        const { IndexManager, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+        const documents = LangiumDocuments.all.toArray();
+        const changes = [[], ...documents.map(document => [document.uri.toString()]), documents.map(document => document.uri.toString())];
+        // Langium's own answers, read from every reference of the document.
+        const langiumAffected = (document: LangiumDocument, changed: Set<string>) => DefaultIndexManager.prototype.isAffected.call(IndexManager, document, changed);
+        const langiumRelinks = (document: LangiumDocument, changed: Set<string>) => (DefaultDocumentBuilder.prototype as unknown as { shouldRelink(d: LangiumDocument, c: Set<string>): boolean }).shouldRelink.call(DocumentBuilder, document, changed);
+        const relinks = (document: LangiumDocument, changed: Set<string>) => (DocumentBuilder as unknown as { shouldRelink(d: LangiumDocument, c: Set<string>): boolean }).shouldRelink(document, changed);
+        const answers = documents.flatMap(document => changes.map(uris => {
+            const changed = new Set(uris);
+            expect(IndexManager.isAffected(document, changed)).toBe(langiumAffected(document, changed));
+            expect(relinks(document, changed)).toBe(langiumRelinks(document, changed));
+            return `${document.uri.path} ${uris.length} ${relinks(document, changed)}`;
+        }));
+        // South has a reference that does not resolve: linked again after any edit. Own refers only into itself.
+        expect(answers.filter(answer => answer.startsWith('/workspace/south.joinery')).every(answer => answer.endsWith('true'))).toBe(true);
+        expect(answers.filter(answer => answer.startsWith('/workspace/own.joinery')).every(answer => answer.endsWith('false'))).toBe(true);
+        expect(answers).toContain('/workspace/north.joinery 0 false');
     });
 });

@@ -23,6 +23,12 @@ export class SyncReferenceDescriptionProvider extends DefaultReferenceDescriptio
 export class DeferredReferenceIndexManager extends DefaultIndexManager {
     private readonly shared: LangiumSharedCoreServices;
     private readonly pending = new Map<string, LangiumDocument>();
+    /**
+     * Each indexed document's files referred into (other than its own): an edit asks
+     * of every document whether it refers into the edited file, and thousands of
+     * references name a handful of files.
+     */
+    private readonly filesReferredInto = new Map<string, ReadonlySet<string>>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -30,6 +36,7 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
     }
 
     override async updateReferences(document: LangiumDocument, cancelToken?: Parameters<DefaultIndexManager['updateReferences']>[1]): Promise<void> {
+        this.filesReferredInto.delete(document.uri.toString());
         if (!(this.descriptionProvider(document) instanceof SyncReferenceDescriptionProvider)) return super.updateReferences(document, cancelToken);
         const uri = document.uri.toString();
         this.referenceIndex.delete(uri);
@@ -62,11 +69,17 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         this.indexPending();
-        return super.isAffected(document, changedUris);
+        const uri = document.uri.toString();
+        const referredInto = this.filesReferredInto.get(uri);
+        // Langium's answer for a document it indexed itself (another language's).
+        if (!referredInto || !this.referenceIndex.has(uri)) return super.isAffected(document, changedUris);
+        for (const target of referredInto) if (changedUris.has(target)) return true;
+        return false;
     }
 
     override removeReferences(uri: URI): void {
         this.pending.delete(uri.toString());
+        this.filesReferredInto.delete(uri.toString());
         super.removeReferences(uri);
     }
 
@@ -84,6 +97,7 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
                 }
             }
             this.referenceIndex.set(uri, descriptions);
+            this.filesReferredInto.set(uri, new Set(descriptions.filter(description => !description.local).map(description => description.targetUri.toString())));
         }
     }
 
