@@ -4,7 +4,7 @@ import { sortFindings, type Finding } from '../findings/finding.js';
 import type { RuleSettings } from './rule-settings.js';
 import type { SuppressedFinding } from './suppression.js';
 import type { RulesServices } from '../rules/rule-runner.js';
-import { inputsByFile, shownInFile } from './file-findings.js';
+import { inputsByFile, projectInputs, shownInFile, type FileInput } from './file-findings.js';
 
 /**
  * Every finding of the workspace (of the project these services serve: see
@@ -22,9 +22,7 @@ export function collectFindings(services: RulesServices, settings: RuleSettings 
  * report lists.
  */
 export function collectFindingsAndAccepted(services: RulesServices, settings: RuleSettings = {}): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-    const documents = services.references.Project.documents();
-    const runner = services.rules.RuleRunner;
-    return findingsOf(documents, settings, () => runner.workspaceFindings(rule => settings[rule] !== 'off'));
+    return findingsOf(projectInputs(services, settings), settings);
 }
 
 /**
@@ -35,10 +33,10 @@ export function collectFindingsAndAccepted(services: RulesServices, settings: Ru
 export function collectDocumentFindings(services: RulesServices, documents: LangiumDocument[], arrangements: readonly Arrangement[], settings: RuleSettings = {}): Finding[] {
     const runner = services.rules.RuleRunner;
     const uris = new Set(documents.map(document => document.uri.toString()));
-    return findingsOf(documents, settings, () => [
+    return findingsOf(inputsByFile(documents, () => [
         ...runner.workspaceModelErrors(),
         ...runner.arrangementFindings(arrangements, rule => settings[rule] !== 'off')
-    ].filter(finding => uris.has(finding.uri))).findings;
+    ].filter(finding => uris.has(finding.uri))), settings).findings;
 }
 
 /**
@@ -87,8 +85,7 @@ export function mergeProjectFindings<F extends Finding>(lists: readonly F[][]): 
  * files by URI, then each file's own order. A file's findings depend on that file
  * alone, so the CLI's one pass and the server's file-by-file answers agree.
  */
-function findingsOf(documents: LangiumDocument[], settings: RuleSettings, analyse: () => Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-    const files = inputsByFile(documents, analyse);
+function findingsOf(files: ReadonlyMap<string, FileInput>, settings: RuleSettings): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
     for (const uri of [...files.keys()].sort()) {

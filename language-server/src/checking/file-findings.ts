@@ -48,6 +48,12 @@ export function inputsByFile(documents: readonly LangiumDocument[], analyse: () 
     return files;
 }
 
+/** A project's inputs, file by file: its documents' model errors and its enabled rules' findings over the workspace model. */
+export function projectInputs(services: RulesServices, settings: RuleSettings): Map<string, FileInput> {
+    const runner = services.rules.RuleRunner;
+    return inputsByFile(services.references.Project.documents(), () => runner.workspaceFindings(rule => settings[rule] !== 'off'));
+}
+
 /** One file's findings as reported: suppressions applied, then the rule settings, shown visibly, sorted. */
 export function shownInFile(file: FileInput, settings: RuleSettings): { findings: Finding[]; suppressed: SuppressedFinding[] } {
     const { kept, suppressed } = separateSuppressed(file.findings, file.document ? [file.document] : []);
@@ -65,14 +71,13 @@ export function shownInFile(file: FileInput, settings: RuleSettings): { findings
  * compared again. An edit in a workspace of a thousand files touches a few.
  */
 export class FindingsByFile {
-    private last = new Map<string, { input: FileInput; parse: unknown; settings: string; shown: readonly Finding[] }>();
+    private last = new Map<string, { findings: readonly Finding[]; parse: unknown; settings: string; shown: readonly Finding[] }>();
 
     constructor(private readonly services: RulesServices) {}
 
     /** Each file's findings (a file with none may be absent). */
     collect(settings: RuleSettings): Map<string, readonly Finding[]> {
-        const runner = this.services.rules.RuleRunner;
-        const files = inputsByFile(this.services.references.Project.documents(), () => runner.workspaceFindings(rule => settings[rule] !== 'off'));
+        const files = projectInputs(this.services, settings);
         const settingsKey = JSON.stringify(settings);
         const shown = new Map<string, readonly Finding[]>();
         const last: typeof this.last = new Map();
@@ -80,8 +85,8 @@ export class FindingsByFile {
             const before = this.last.get(uri);
             // A document parsed again may hold other suppression comments, whatever its findings.
             const parse = input.document?.parseResult;
-            const kept = before && before.settings === settingsKey && before.parse === parse && sameObjects(before.input.findings, input.findings);
-            const entry = kept ? before : { input, parse, settings: settingsKey, shown: shownInFile(input, settings).findings };
+            const kept = before && before.settings === settingsKey && before.parse === parse && sameObjects(before.findings, input.findings);
+            const entry = kept ? before : { findings: input.findings, parse, settings: settingsKey, shown: shownInFile(input, settings).findings };
             last.set(uri, entry);
             shown.set(uri, entry.shown);
         }

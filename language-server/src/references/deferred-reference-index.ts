@@ -71,8 +71,8 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
         this.indexPending();
         const uri = document.uri.toString();
         const referredInto = this.filesReferredInto.get(uri);
-        // Langium's answer for a document it indexed itself (another language's).
-        if (!referredInto || !this.referenceIndex.has(uri)) return super.isAffected(document, changedUris);
+        // Langium's answer for a document it indexed itself (another language's), or never indexed.
+        if (!referredInto) return super.isAffected(document, changedUris);
         for (const target of referredInto) if (changedUris.has(target)) return true;
         return false;
     }
