@@ -22,6 +22,7 @@ import { JoineryHoverProvider } from './lsp/hover.js';
 import { JoineryLangiumDocuments, JoineryWorkspaceManager } from './workspace/workspace-manager.js';
 import { JoineryServiceRegistry } from './workspace/service-registry.js';
 import { JoineryDocumentBuilder } from './workspace/document-builder.js';
+import { JoineryDocumentFactory } from './workspace/document-factory.js';
 import { JoineryDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { WorkspaceRuleSettings } from './lsp/workspace-rule-settings.js';
 import { PublishedFindings } from './lsp/published-findings.js';
@@ -103,6 +104,7 @@ export const JoinerySharedModule: Module<LangiumSharedServices, DeepPartial<Lang
         WorkspaceManager: services => new JoineryWorkspaceManager(services),
         LangiumDocuments: services => new JoineryLangiumDocuments(services),
         DocumentBuilder: services => new JoineryDocumentBuilder(services),
+        LangiumDocumentFactory: services => new JoineryDocumentFactory(services),
         IndexManager: services => new DeferredReferenceIndexManager(services)
     },
     lsp: {

@@ -5,6 +5,7 @@ import {
 import type { IToken } from 'chevrotain';
 import { MAX_MODEL_BYTES, NOT_TEXT_MESSAGE, structureProblem, tooLargeMessage, utf8Length } from './input-limits.js';
 import { makeRecoveryLinear } from './parser-recovery.js';
+import { reparseDeclaration } from './declaration-reparse.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
@@ -43,6 +44,16 @@ export class JoineryParser {
         // Only error recovery leaves a mandatory reference out; a clean parse has them all.
         if (result.parserErrors.length > 0) this.completeReferences(result.value);
         return result;
+    }
+
+    /**
+     * The parse of `text` edited from the text of `previous`, made by parsing only the
+     * top-level declaration the edit falls in; undefined when that cannot be done
+     * (parser/declaration-reparse.ts), and the whole text is to be parsed.
+     */
+    reparse<T extends AstNode = AstNode>(previous: ParseResult, text: string): ParseResult<T> | undefined {
+        if (utf8Length(text) > MAX_MODEL_BYTES) return undefined;
+        return reparseDeclaration(previous, text, declaration => this.parse(declaration)) as ParseResult<T> | undefined;
     }
 
     /** The Langium parser it parses with, built on first use (the tests check its patches). */
