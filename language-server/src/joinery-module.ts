@@ -23,6 +23,7 @@ import { JoineryLangiumDocuments, JoineryWorkspaceManager } from './workspace/wo
 import { JoineryServiceRegistry } from './workspace/service-registry.js';
 import { JoineryDocumentBuilder } from './workspace/document-builder.js';
 import { JoineryDocumentFactory } from './workspace/document-factory.js';
+import { JoineryValidationRegistry } from './validation/node-checks.js';
 import { JoineryDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { WorkspaceRuleSettings } from './lsp/workspace-rule-settings.js';
 import { PublishedFindings } from './lsp/published-findings.js';
@@ -68,6 +69,7 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
     },
     validation: {
         DocumentValidator: services => new JoineryDocumentValidator(services),
+        ValidationRegistry: services => new JoineryValidationRegistry(services),
         SemanticChecks: services => new SemanticChecks(services)
     },
     profiles: {

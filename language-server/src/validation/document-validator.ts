@@ -1,7 +1,7 @@
 import {
-    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, WorkspaceCache,
+    AstUtils, Cancellation, CstUtils, DefaultDocumentValidator, DocumentValidator, WorkspaceCache,
     type AstNode, type AstNodeDescription, type AstReflection, type IndexManager, type LangiumDocument, type ParseResult,
-    type ReferenceInfo, type Scope, type ValidationOptions
+    type ReferenceInfo, type Scope, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic, MarkupContent } from 'vscode-languageserver';
@@ -10,6 +10,7 @@ import { ReferenceSuggestions } from './reference-suggestions.js';
 import type { JoineryScopeProvider } from '../references/scope-provider.js';
 import type { ProjectAddedServices, ProjectScope } from '../references/projects.js';
 import { DROP, SyntaxHints } from './syntax-hints.js';
+import { checkNodes } from './node-checks.js';
 import { MAX_ERRORS_PER_FILE } from '../parser/input-limits.js';
 import { acceptedKindWords, acceptedTypes, acceptedWords, acceptsOnlyBodies, kindWord, propertyKeyword, withArticle } from '../language/user-words.js';
 import { modelDisk, textProblem } from '../workspace/model-disk.js';
@@ -71,6 +72,12 @@ export class JoineryDocumentValidator extends DefaultDocumentValidator {
         const shown = capDiagnostics(diagnostics);
         for (const diagnostic of shown) this.attribute(document, diagnostic);
         return shown;
+    }
+
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken?: CancellationToken): Promise<void> {
+        // Langium's own walk when its profiler is on: it times each node's checks.
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
+        await checkNodes(root, this.validationRegistry, options.categories, node => this.validateSingleNodeOptions(node, options), accept, cancelToken ?? Cancellation.CancellationToken.None);
     }
 
     /**
