@@ -83,7 +83,25 @@ export function reparseDeclaration(previous: ParseResult, text: string, parse: (
         (node as { $containerIndex?: number }).$containerIndex = i;
     });
     parsed.declarations = declarations;
-    return { value: parsed, lexerErrors: [], parserErrors: [], lexerReport: alone.lexerReport };
+    const result: ParseResult = { value: parsed, lexerErrors: [], parserErrors: [], lexerReport: alone.lexerReport };
+    partialParses.set(result, { from: previous, index, replaced: model.declarations[index] });
+    return result;
+}
+
+/** A parse made by `reparseDeclaration`: from which parse, and which declaration of it was parsed again. */
+export interface PartialParse {
+    readonly from: ParseResult;
+    /** The declaration's index, the same in both trees. */
+    readonly index: number;
+    /** The declaration in the tree before; every other declaration is the same object in both. */
+    readonly replaced: AstNode;
+}
+
+const partialParses = new WeakMap<ParseResult, PartialParse>();
+
+/** How `result` was made from an earlier parse, if it was (linking keeps the moved declarations' links: references/kept-links.ts). */
+export function partialParseOf(result: ParseResult): PartialParse | undefined {
+    return partialParses.get(result);
 }
 
 /** Where `before` and `after` differ: from the first differing character to the end of what differs, in each. */

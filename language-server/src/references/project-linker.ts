@@ -1,6 +1,8 @@
 import {
-    AstUtils, DefaultLinker, type AstNode, type DefaultMultiReference, type DefaultReference, type LangiumCoreServices, type MultiReferenceItem
+    AstUtils, Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type DefaultMultiReference, type DefaultReference, type LangiumCoreServices,
+    type LangiumDocument, type MultiReferenceItem
 } from 'langium';
+import { linked, planLink, setLinksAside, type LinkPlan } from './kept-links.js';
 import type { ProjectLayout } from './projects.js';
 
 /**
@@ -10,10 +12,46 @@ import type { ProjectLayout } from './projects.js';
  * parser builds every reference with the root project's linker; a reference then
  * resolves with the linker of the project its document is in now, so in that
  * project's names.
+ *
+ * An edited document keeps the links of the declarations the edit did not touch
+ * (kept-links.ts).
  */
 export class ProjectLinker extends DefaultLinker {
     constructor(private readonly services: LangiumCoreServices, private readonly layout: ProjectLayout) {
         super(services);
+    }
+
+    override unlink(document: LangiumDocument): void {
+        if (!setLinksAside(document)) super.unlink(document);
+    }
+
+    override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        const plan = planLink(document, this.services.references.NameProvider);
+        // Langium's profile of linking times every reference: it links them all.
+        if (plan && this.profiler?.isActive('linking')) plan.forgetFrom(0);
+        if (plan && !this.profiler?.isActive('linking')) await this.linkAround(document, plan, cancelToken);
+        else await super.link(document, cancelToken);
+        linked(document);
+    }
+
+    /** Declaration by declaration, in order: the kept references listed again, the others linked as Langium links them. */
+    private async linkAround(document: LangiumDocument, plan: LinkPlan, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        for (let i = 0; i < plan.declarations.length; i++) {
+            try {
+                await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
+            } catch (error) {
+                plan.forgetFrom(i);
+                throw error;
+            }
+            const declaration = plan.declarations[i];
+            if (!plan.linkAgain.has(declaration)) {
+                for (const reference of plan.kept.get(declaration) ?? []) document.references.push(reference);
+                continue;
+            }
+            for (const node of AstUtils.streamAst(declaration)) {
+                for (const reference of AstUtils.streamReferences(node)) this.doLink(reference, document);
+            }
+        }
     }
 
     protected override resolveReference(reference: DefaultReference, node: AstNode, property: string): AstNode | undefined {

@@ -1,5 +1,5 @@
-import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
-import { isArrangement, type Model } from '../generated/ast.js';
+import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type NameProvider } from 'langium';
+import { isArrangement, isForum, type Model } from '../generated/ast.js';
 
 /**
  * Top-level names (domains, actors, arrangements) are global; an arrangement's
@@ -12,18 +12,33 @@ export class JoineryScopeComputation extends DefaultScopeComputation {
         const model = document.parseResult.value as Model;
         const exports: AstNodeDescription[] = [];
         for (const declaration of model.declarations ?? []) {
-            this.exportNamed(declaration, declaration.name, document, exports);
-            if (isArrangement(declaration) && declaration.name) {
-                for (const element of declaration.elements) {
-                    const name = this.nameProvider.getName(element);
-                    if (name) this.exportNamed(element, `${declaration.name}.${name}`, document, exports);
-                }
-            }
+            for (const [node, name] of exportedNames(declaration, this.nameProvider)) exports.push(this.descriptions.createDescription(node, name, document));
         }
         return exports;
     }
+}
 
-    private exportNamed(node: AstNode, name: string | undefined, document: LangiumDocument, exports: AstNodeDescription[]): void {
-        if (name) exports.push(this.descriptions.createDescription(node, name, document));
+/** The names a top-level declaration gives the workspace: its own, and an arrangement's elements' qualified. */
+export function* exportedNames(declaration: AstNode, names: NameProvider): Generator<[AstNode, string]> {
+    const own = names.getName(declaration);
+    if (!own) return;
+    yield [declaration, own];
+    if (!isArrangement(declaration)) return;
+    for (const element of declaration.elements) {
+        const name = names.getName(element);
+        if (name) yield [element, `${own}.${name}`];
     }
+}
+
+/**
+ * What a reference elsewhere can find of a top-level declaration: the names it
+ * exports, of which type, and whether a forum is a body (a party's scope takes
+ * only bodies). Nothing else of it decides how another declaration's reference
+ * resolves: the file's names are its declarations', and an arrangement's own names
+ * are visible only inside it.
+ */
+export function namesSeenFromOutside(declaration: AstNode, names: NameProvider): string {
+    const parts: string[] = [];
+    for (const [node, name] of exportedNames(declaration, names)) parts.push(`${name} ${node.$type}${isForum(node) && node.body ? ' body' : ''}`);
+    return parts.join('\n');
 }

@@ -1,5 +1,6 @@
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type Cancellation, type LangiumDocument, type MaybePromise, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type AstNode, OperationCancelled, UriUtils, type Cancellation, type LangiumDocument, type MaybePromise, type URI } from 'langium';
 
+import { keepLinksThroughEdit } from '../references/kept-links.js';
 import { notInWorkspace } from './workspace-manager.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -35,6 +36,24 @@ export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
     private readonly waiters = new Set<Waiter>();
     /** Per document's list of references: how much of it was read, and whether that much held one that did not resolve. */
     private readonly unresolvedRead = new WeakMap<readonly unknown[], { read: number; unresolved: boolean }>();
+
+    /** The one document an update changes, when it changes one and deletes none (an edit): its links may be kept. */
+    private editedAlone: string | undefined;
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        this.editedAlone = changed.length === 1 && deleted.length === 0 ? changed[0].toString() : undefined;
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.editedAlone = undefined;
+        }
+    }
+
+    /** A document reset for an edit that is its build's only change keeps the links its new tree can keep (references/kept-links.ts). */
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state === DocumentState.Changed && this.editedAlone !== undefined && document.uri.toString() === this.editedAlone) keepLinksThroughEdit(document);
+        super.resetToState(document, state);
+    }
 
     protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         // Langium answers ServerCancelled, which a client may retry for ever.
