@@ -4,6 +4,7 @@ import {
     type DefaultSharedModuleContext, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { JoineryGeneratedModule, JoineryGeneratedSharedModule } from './generated/module.js';
+import { JoineryAstNodeDescriptionProvider } from './references/node-descriptions.js';
 import { JoineryScopeComputation } from './references/scope-computation.js';
 import { JoineryValueConverter } from './parser/value-converter.js';
 import { JoineryTokenBuilder } from './parser/token-builder.js';
@@ -65,7 +66,8 @@ export const JoineryModule: Module<JoineryServices, PartialLangiumServices & Joi
         DocumentationProvider: () => new TripleSlashDocumentationProvider()
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new SyncReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new SyncReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new JoineryAstNodeDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new JoineryDocumentValidator(services),

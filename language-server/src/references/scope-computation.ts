@@ -1,4 +1,7 @@
-import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type NameProvider } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
+    type LocalSymbols, type NameProvider
+} from 'langium';
 import { isArrangement, isForum, type Model } from '../generated/ast.js';
 
 /**
@@ -16,7 +19,20 @@ export class JoineryScopeComputation extends DefaultScopeComputation {
         }
         return exports;
     }
+
+    /** Langium's local names, offering to yield every 256 nodes rather than waiting before each (as validation does: validation/node-checks.ts). */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        let count = 0;
+        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+            if (count++ % NODES_PER_INTERRUPT === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
+            this.addLocalSymbol(node, document, symbols);
+        }
+        return symbols;
+    }
 }
+
+const NODES_PER_INTERRUPT = 256;
 
 /** The names a top-level declaration gives the workspace: its own, and an arrangement's elements' qualified. */
 export function* exportedNames(declaration: AstNode, names: NameProvider): Generator<[AstNode, string]> {
