@@ -1,7 +1,8 @@
 import {
     AstUtils, Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type DefaultMultiReference, type DefaultReference, type LangiumCoreServices,
-    type LangiumDocument, type MultiReferenceItem
+    type LangiumDocument, type MultiReferenceItem, type ReferenceInfo
 } from 'langium';
+import { referencesOf, treeOrder } from '../parser/tree-order.js';
 import { linked, planLink, setLinksAside, type LinkPlan } from './kept-links.js';
 import type { ProjectLayout } from './projects.js';
 
@@ -16,6 +17,9 @@ import type { ProjectLayout } from './projects.js';
  * An edited document keeps the links of the declarations the edit did not touch
  * (kept-links.ts).
  */
+/** How many nodes are linked between two chances to yield to other requests (or be cancelled). */
+const NODES_PER_INTERRUPT = 256;
+
 export class ProjectLinker extends DefaultLinker {
     constructor(private readonly services: LangiumCoreServices, private readonly layout: ProjectLayout) {
         super(services);
@@ -29,9 +33,23 @@ export class ProjectLinker extends DefaultLinker {
         const plan = planLink(document, this.services.references.NameProvider);
         // Langium's profile of linking times every reference: it links them all.
         if (plan && this.profiler?.isActive('linking')) plan.forgetFrom(0);
-        if (plan && !this.profiler?.isActive('linking')) await this.linkAround(document, plan, cancelToken);
-        else await super.link(document, cancelToken);
+        if (this.profiler?.isActive('linking')) await super.link(document, cancelToken);
+        else if (plan) await this.linkAround(document, plan, cancelToken);
+        else await this.linkAll(document, cancelToken ?? Cancellation.CancellationToken.None);
         linked(document);
+    }
+
+    /**
+     * Every reference, in the order Langium links them, from the tree's list of its
+     * nodes, with a chance to yield every few hundred nodes instead of at every one.
+     */
+    private async linkAll(document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const { nodes } = treeOrder(document.parseResult.value);
+        const link = (reference: ReferenceInfo): void => this.doLink(reference, document);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_PER_INTERRUPT === 0) await interruptAndCheck(cancelToken);
+            referencesOf(nodes[i], link);
+        }
     }
 
     /** Declaration by declaration, in order: the kept references listed again, the others linked as Langium links them. */

@@ -1,8 +1,9 @@
 import {
-    AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
+    Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
     type LocalSymbols, type NameProvider
 } from 'langium';
 import { isArrangement, isForum, type Model } from '../generated/ast.js';
+import { treeOrder } from '../parser/tree-order.js';
 
 /**
  * Top-level names (domains, actors, arrangements) are global; an arrangement's
@@ -23,10 +24,11 @@ export class JoineryScopeComputation extends DefaultScopeComputation {
     /** Langium's local names, offering to yield every 256 nodes rather than waiting before each (as validation does: validation/node-checks.ts). */
     override async collectLocalSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        let count = 0;
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            if (count++ % NODES_PER_INTERRUPT === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
-            this.addLocalSymbol(node, document, symbols);
+        // The tree's own list of its nodes (parser/tree-order.ts); the root names nothing locally.
+        const { nodes } = treeOrder(document.parseResult.value);
+        for (let i = 1; i < nodes.length; i++) {
+            if ((i - 1) % NODES_PER_INTERRUPT === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
+            this.addLocalSymbol(nodes[i], document, symbols);
         }
         return symbols;
     }

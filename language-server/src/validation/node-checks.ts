@@ -1,7 +1,9 @@
 import {
-    AstUtils, interruptAndCheck, ValidationRegistry, type AstNode, type Cancellation, type MaybePromise,
+    interruptAndCheck, ValidationRegistry, type AstNode, type Cancellation, type MaybePromise,
     type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationCategory, type ValidationCheck
 } from 'langium';
+
+import { treeOrder } from '../parser/tree-order.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
@@ -36,9 +38,10 @@ export class JoineryValidationRegistry extends ValidationRegistry {
 export async function checkNodes(root: AstNode, registry: ValidationRegistry, categories: ValidationCategory[] | undefined,
     options: (node: AstNode) => ValidateSingleNodeOptions, accept: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
     const checksOf = new Map<string, ValidationCheck[]>();
-    const nodes = AstUtils.streamAst(root).iterator();
+    const { nodes, subtreeEnds } = treeOrder(root);
     let count = 0;
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length;) {
+        const node = nodes[i];
         if (count++ % NODES_PER_INTERRUPT === 0) await interruptAndCheck(cancelToken);
         const { validateNode, validateChildren } = options(node);
         if (validateNode) {
@@ -49,6 +52,6 @@ export async function checkNodes(root: AstNode, registry: ValidationRegistry, ca
                 if (pending) await pending;
             }
         }
-        if (!validateChildren) nodes.prune();
+        i = validateChildren ? i + 1 : subtreeEnds[i];
     }
 }
