@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstUtils, EmptyFileSystem, type AstNode, type ReferenceInfo } from 'langium';
+import { AstUtils, EmptyFileSystem, type ReferenceInfo } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createJoineryServices } from '../../language-server/src/joinery-module.js';
 import { referencesOf, treeOrder } from '../../language-server/src/parser/tree-order.js';
