@@ -14,6 +14,9 @@ export interface TreeOrder {
     readonly subtreeEnds: Int32Array;
 }
 
+/** How many nodes a walk of the list goes through between two chances to yield to other requests (or be cancelled). */
+export const NODES_PER_INTERRUPT = 256;
+
 /**
  * Keyed by root: a parse makes a new root (a declaration parsed alone too:
  * declaration-reparse.ts), and nothing changes a tree's containment once parsed.

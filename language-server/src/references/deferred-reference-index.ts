@@ -1,8 +1,9 @@
 import {
-    AstUtils, DefaultIndexManager, type AstNodeDescription, DefaultReferenceDescriptionProvider, DocumentState, type LangiumDocument, type LangiumSharedCoreServices,
+    DefaultIndexManager, type AstNodeDescription, DefaultReferenceDescriptionProvider, DocumentState, type LangiumDocument, type LangiumSharedCoreServices,
     type ReferenceDescription, type ReferenceInfo, type Stream, type URI
 } from 'langium';
 import { nextTurn } from '../language/next-turn.js';
+import { referencesOf, treeOrder } from '../parser/tree-order.js';
 
 /** Langium's reference descriptions, one at a time and synchronously, for the index below. */
 export class SyncReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
@@ -91,11 +92,10 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
             if (document.state < DocumentState.Linked || this.documents.getDocument(document.uri) !== document) continue;
             const provider = this.descriptionProvider(document) as SyncReferenceDescriptionProvider;
             const descriptions: ReferenceDescription[] = [];
-            for (const node of AstUtils.streamAst(document.parseResult.value)) {
-                for (const reference of AstUtils.streamReferences(node)) {
-                    if (!reference.reference.error) descriptions.push(...provider.describe(reference));
-                }
-            }
+            const describe = (reference: ReferenceInfo): void => {
+                if (!reference.reference.error) descriptions.push(...provider.describe(reference));
+            };
+            for (const node of treeOrder(document.parseResult.value).nodes) referencesOf(node, describe);
             this.referenceIndex.set(uri, descriptions);
             this.filesReferredInto.set(uri, new Set(descriptions.filter(description => !description.local).map(description => description.targetUri.toString())));
         }

@@ -2,7 +2,7 @@ import {
     AstUtils, Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type DefaultMultiReference, type DefaultReference, type LangiumCoreServices,
     type LangiumDocument, type MultiReferenceItem, type ReferenceInfo
 } from 'langium';
-import { referencesOf, treeOrder } from '../parser/tree-order.js';
+import { NODES_PER_INTERRUPT, referencesOf, treeOrder } from '../parser/tree-order.js';
 import { linked, planLink, setLinksAside, type LinkPlan } from './kept-links.js';
 import type { ProjectLayout } from './projects.js';
 
@@ -17,9 +17,6 @@ import type { ProjectLayout } from './projects.js';
  * An edited document keeps the links of the declarations the edit did not touch
  * (kept-links.ts).
  */
-/** How many nodes are linked between two chances to yield to other requests (or be cancelled). */
-const NODES_PER_INTERRUPT = 256;
-
 export class ProjectLinker extends DefaultLinker {
     constructor(private readonly services: LangiumCoreServices, private readonly layout: ProjectLayout) {
         super(services);

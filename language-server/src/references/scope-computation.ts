@@ -3,7 +3,7 @@ import {
     type LocalSymbols, type NameProvider
 } from 'langium';
 import { isArrangement, isForum, type Model } from '../generated/ast.js';
-import { treeOrder } from '../parser/tree-order.js';
+import { NODES_PER_INTERRUPT, treeOrder } from '../parser/tree-order.js';
 
 /**
  * Top-level names (domains, actors, arrangements) are global; an arrangement's
@@ -33,8 +33,6 @@ export class JoineryScopeComputation extends DefaultScopeComputation {
         return symbols;
     }
 }
-
-const NODES_PER_INTERRUPT = 256;
 
 /** The names a top-level declaration gives the workspace: its own, and an arrangement's elements' qualified. */
 export function* exportedNames(declaration: AstNode, names: NameProvider): Generator<[AstNode, string]> {

@@ -3,12 +3,9 @@ import {
     type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationCategory, type ValidationCheck
 } from 'langium';
 
-import { treeOrder } from '../parser/tree-order.js';
+import { NODES_PER_INTERRUPT, treeOrder } from '../parser/tree-order.js';
 
 type CancellationToken = Cancellation.CancellationToken;
-
-/** How many nodes are checked between two chances to yield to other requests (or be cancelled). */
-const NODES_PER_INTERRUPT = 256;
 
 /**
  * Langium's registry of checks, except that a check runs as it is written: Langium
