@@ -28,10 +28,11 @@ export class ProjectLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
         const plan = planLink(document, this.services.references.NameProvider);
-        // Langium's profile of linking times every reference: it links them all.
-        if (plan && this.profiler?.isActive('linking')) plan.forgetFrom(0);
-        if (this.profiler?.isActive('linking')) await super.link(document, cancelToken);
-        else if (plan) await this.linkAround(document, plan, cancelToken);
+        if (this.profiler?.isActive('linking')) {
+            // Langium's profile of linking times every reference: it links them all.
+            plan?.forgetFrom(0);
+            await super.link(document, cancelToken);
+        } else if (plan) await this.linkAround(document, plan, cancelToken);
         else await this.linkAll(document, cancelToken ?? Cancellation.CancellationToken.None);
         linked(document);
     }
@@ -51,6 +52,10 @@ export class ProjectLinker extends DefaultLinker {
 
     /** Declaration by declaration, in order: the kept references listed again, the others linked as Langium links them. */
     private async linkAround(document: LangiumDocument, plan: LinkPlan, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        const { nodes, subtreeEnds } = treeOrder(document.parseResult.value);
+        const link = (reference: ReferenceInfo): void => this.doLink(reference, document);
+        // The root's only children are its declarations: each one's nodes follow the one before it in the tree's list.
+        let at = 1;
         for (let i = 0; i < plan.declarations.length; i++) {
             try {
                 await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
@@ -59,13 +64,13 @@ export class ProjectLinker extends DefaultLinker {
                 throw error;
             }
             const declaration = plan.declarations[i];
+            const end = subtreeEnds[at];
             if (!plan.linkAgain.has(declaration)) {
                 for (const reference of plan.kept.get(declaration) ?? []) document.references.push(reference);
-                continue;
+            } else {
+                for (let node = at; node < end; node++) referencesOf(nodes[node], link);
             }
-            for (const node of AstUtils.streamAst(declaration)) {
-                for (const reference of AstUtils.streamReferences(node)) this.doLink(reference, document);
-            }
+            at = end;
         }
     }
 
