@@ -3,6 +3,7 @@ import { AstUtils, DefaultDocumentBuilder, DefaultIndexManager, isReference, Tex
 import { isActor, type Model } from '../../language-server/src/generated/ast.js';
 import { collectFindings } from '../../language-server/src/checking/collect.js';
 import { checkWorkspace } from '../support/workspace.js';
+import type { DeferredReferenceIndexManager } from '../../language-server/src/references/deferred-reference-index.js';
 
 /**
  * The reference index is filled when first asked for (workspace/deferred-reference-index.ts):
@@ -69,5 +70,23 @@ describe('the deferred reference index', () => {
         expect(answers.filter(answer => answer.startsWith('/workspace/south.joinery')).every(answer => answer.endsWith('true'))).toBe(true);
         expect(answers.filter(answer => answer.startsWith('/workspace/own.joinery')).every(answer => answer.endsWith('false'))).toBe(true);
         expect(answers).toContain('/workspace/north.joinery 0 false');
+    });
+
+    it('in the server, indexes after each build once its diagnostics are written, and not before', async () => {
+        const { services } = await checkWorkspace(files);
+        const index = services.shared.workspace.IndexManager as DeferredReferenceIndexManager;
+        let written!: () => void;
+        index.indexAfterEachBuild(() => new Promise<void>(resolve => { written = resolve; }));
+        const indexed = () => [...(index as unknown as { referenceIndex: Map<string, unknown> }).referenceIndex.keys()].map(uri => URI.parse(uri).path).sort();
+        const turns = async (n: number) => { for (let i = 0; i < n; i++) await new Promise(resolve => setImmediate(resolve)); };
+        const actors = URI.file('/workspace/actors.joinery');
+        services.shared.workspace.TextDocuments.set(TextDocument.create(actors.toString(), 'joinery', 2, files['actors.joinery'] + 'actor More { sector private }\n'));
+        await services.shared.workspace.DocumentBuilder.update([actors], []);
+        await turns(5);
+        // Both files were linked again: their references wait for the publications.
+        expect(indexed()).toEqual([]);
+        written();
+        await turns(5);
+        expect(indexed()).toEqual(['/workspace/actors.joinery', '/workspace/north.joinery']);
     });
 });

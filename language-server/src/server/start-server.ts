@@ -26,9 +26,10 @@ export function startJoineryLanguageServer(shared: LangiumSharedServices, layOut
     if (updateHandler instanceof JoineryDocumentUpdateHandler) {
         updateHandler.projects = () => projectServices(shared).map(project => ({ ruleSettings: project.findings.EditorRuleSettings, profiles: project.profiles.ProfileRegistry }));
     }
+    const publications = countPublications(takeOverDiagnostics(connection));
     const indexManager = shared.workspace.IndexManager;
-    if (indexManager instanceof DeferredReferenceIndexManager) indexManager.indexAfterEachBuild();
-    const publishDiagnostics = takeOverDiagnostics(connection);
+    if (indexManager instanceof DeferredReferenceIndexManager) indexManager.indexAfterEachBuild(publications.written);
+    const publishDiagnostics = publications.publish;
     const diagnostics = addWorkspaceDiagnosticsHandler(publishDiagnostics, shared);
     addIntegrationMapHandler(connection, shared, layOutMap);
     addCheckWorkspaceHandler(connection, shared);
@@ -61,4 +62,26 @@ function takeOverDiagnostics(connection: Connection): (params: PublishDiagnostic
     const send = connection.sendDiagnostics.bind(connection);
     connection.sendDiagnostics = () => Promise.resolve();
     return send;
+}
+
+/**
+ * The publisher, counting the publications not yet written to the client, and
+ * `written`: a promise that they all are (at once when none is waiting).
+ */
+function countPublications(publish: (params: PublishDiagnosticsParams) => Promise<void>) {
+    let waiting = 0;
+    let whenWritten: Array<() => void> = [];
+    const done = () => {
+        if (--waiting > 0) return;
+        const listeners = whenWritten;
+        whenWritten = [];
+        listeners.forEach(listener => listener());
+    };
+    return {
+        publish: (params: PublishDiagnosticsParams): Promise<void> => {
+            waiting++;
+            return publish(params).finally(done);
+        },
+        written: (): Promise<void> => waiting === 0 ? Promise.resolve() : new Promise(resolve => whenWritten.push(resolve))
+    };
 }
