@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { URI } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Finding } from '../findings/finding.js';
@@ -36,10 +36,15 @@ export function withFingerprints(shared: LangiumSharedCoreServices, findings: re
         const identity = [...identityOf(finding, textAt), ...(project ? [project] : [])].join('\u0000');
         const occurrence = occurrences.get(identity) ?? 0;
         occurrences.set(identity, occurrence + 1);
-        const fingerprint = createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 24);
+        const fingerprint = sha256(`${identity}\u0000${occurrence}`).slice(0, 24);
         return { ...finding, fingerprint };
     });
 }
+
+/** Node's one-call hash where it has one (20.12 on): a hash object per finding cost twice as much on 55,000 findings. */
+const sha256: (text: string) => string = typeof crypto.hash === 'function'
+    ? text => crypto.hash('sha256', text, 'hex')
+    : text => crypto.createHash('sha256').update(text).digest('hex');
 
 function identityOf(finding: Finding, textAt: (finding: Finding) => string): string[] {
     // A gap rule's element (or subject) says what it is about; a model error is told apart by the text it points at.
