@@ -44,8 +44,9 @@ export function nameNode(node: AstNode): CstNode | undefined {
     for (const child of ownContent(node)) {
         if (child.hidden) continue;
         if (!seenKeyword) { seenKeyword = true; continue; }
-        // Lengths first: reading a CST node's text copies it out of the file.
-        return child.end - child.offset === name.length && child.text === name ? child : undefined;
+        // Compared in place in the file's text: reading a CST node's text cuts a new string each time.
+        const offset = child.offset;
+        return child.end - offset === name.length && child.root.fullText.startsWith(name, offset) ? child : undefined;
     }
     return undefined;
 }
