@@ -7,12 +7,14 @@
 // series of edits, an edit to a file of actors. It prints figures (and writes
 // them as JSON with --json); it never fails on them.
 import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSingleModel, generateWorkspace, ownActorsFile } from './workspace-generator.mjs';
 import { editToDiagnostics, median } from './lsp-timing.mjs';
+import { commonJsForNode } from '../esbuild-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(root, 'bin/joinery.cjs');
@@ -38,17 +40,27 @@ const ruleIds = readdirSync(join(root, 'docs/rules')).filter(f => f !== 'README.
 const rulesOff = join(scratch, 'rules-off.json');
 writeFileSync(rulesOff, JSON.stringify({ rules: Object.fromEntries(ruleIds.map(id => [id, 'off'])) }));
 
+/** Parsing alone (parse-alone.ts), bundled as the CLI is (minified, for Node 20), into the scratch folder. */
+const parseAlone = join(scratch, 'parse-alone.cjs');
+await esbuild.build({ ...commonJsForNode, entryPoints: [join(root, 'scripts/bench/parse-alone.ts')], outfile: parseAlone, minify: true });
+
 /** `before(i)` runs ahead of each timed run (untimed): an edit, for the cache's figures. */
 function timeCheck(folder, extra, before = () => undefined) {
+    // 1: findings, which every benchmark workspace has; 2: the check could not run.
+    return timeProcess([cli, 'check', folder, '--format', 'json', '--output', join(scratch, 'out.json'), ...extra], before, status => status === 0 || status === 1);
+}
+
+/** The median wall and CPU time, and the peak memory, of `node ...args`, over the runs; `ok`: the exit statuses that are not a failure. */
+function timeProcess(args, before = () => undefined, ok = status => status === 0) {
     const times = [], memory = [], cpu = [];
     const memoryFile = join(scratch, 'memory');
     for (let i = 0; i < runs; i++) {
         before(i);
         const started = performance.now();
-        const run = spawnSync(process.execPath, ['--require', join(root, 'scripts/bench/peak-memory.cjs'), cli, 'check', folder, '--format', 'json', '--output', join(scratch, 'out.json'), ...extra],
+        const run = spawnSync(process.execPath, ['--require', join(root, 'scripts/bench/peak-memory.cjs'), ...args],
             { env: { ...process.env, JOINERY_BENCH_MEMORY_FILE: memoryFile }, encoding: 'utf-8' });
         times.push(performance.now() - started);
-        if (run.status === 2) throw new Error(run.stderr);
+        if (!ok(run.status)) throw new Error(run.stderr || `${args.join(' ')} exited with ${run.status ?? run.signal}`);
         const usage = JSON.parse(readFileSync(memoryFile, 'utf-8'));
         memory.push(usage.maxRssKb);
         cpu.push(usage.cpuMs);
@@ -60,7 +72,7 @@ const pad = (value, width) => String(value).padStart(width);
 const report = { node: process.version, runs, date: new Date().toISOString(), load: loadAverage(), cli: [], lsp: {} };
 console.log(`joinery bench — node ${process.version}, ${runs} runs per figure (median), ${report.date}, load average before: ${report.load}`);
 console.log('');
-console.log(`${'files'.padStart(6)} ${'lines'.padStart(8)} ${'check ms'.padStart(9)} ${'cpu ms'.padStart(8)} ${'lines/s'.padStart(9)} ${'peak MB'.padStart(8)} ${'rules-off ms'.padStart(13)} ${'rules add'.padStart(10)} ${'growth'.padStart(7)}`);
+console.log(`${'files'.padStart(6)} ${'lines'.padStart(8)} ${'check ms'.padStart(9)} ${'cpu ms'.padStart(8)} ${'lines/s'.padStart(9)} ${'peak MB'.padStart(8)} ${'rules-off ms'.padStart(13)} ${'rules add'.padStart(10)} ${'parse alone ms'.padStart(15)} ${'growth'.padStart(7)}`);
 let previous;
 for (const size of sizes) {
     const folder = join(scratch, `workspace-${size}`);
@@ -69,13 +81,15 @@ for (const size of sizes) {
     const lines = Object.values(files).reduce((sum, text) => sum + text.split('\n').length, 0);
     const full = timeCheck(folder, []);
     const bare = timeCheck(folder, ['--config', rulesOff]);
+    const parsed = timeProcess([parseAlone, folder]);
     const growth = previous ? `${(full.ms / previous.ms).toFixed(2)}×/${(lines / previous.lines).toFixed(1)}×` : '';
-    console.log(`${pad(size, 6)} ${pad(lines, 8)} ${pad(full.ms.toFixed(0), 9)} ${pad(full.cpuMs.toFixed(0), 8)} ${pad(Math.round(lines / (full.ms / 1000)), 9)} ${pad(full.memoryMb.toFixed(0), 8)} ${pad(bare.ms.toFixed(0), 13)} ${pad(`+${((full.ms / bare.ms - 1) * 100).toFixed(0)}%`, 10)} ${pad(growth, 7)}`);
-    report.cli.push({ files: size, lines, wallMs: full.ms, cpuMs: full.cpuMs, peakMb: full.memoryMb, rulesOffMs: bare.ms });
+    console.log(`${pad(size, 6)} ${pad(lines, 8)} ${pad(full.ms.toFixed(0), 9)} ${pad(full.cpuMs.toFixed(0), 8)} ${pad(Math.round(lines / (full.ms / 1000)), 9)} ${pad(full.memoryMb.toFixed(0), 8)} ${pad(bare.ms.toFixed(0), 13)} ${pad(`+${((full.ms / bare.ms - 1) * 100).toFixed(0)}%`, 10)} ${pad(parsed.ms.toFixed(0), 15)} ${pad(growth, 7)}`);
+    report.cli.push({ files: size, lines, wallMs: full.ms, cpuMs: full.cpuMs, peakMb: full.memoryMb, rulesOffMs: bare.ms, parseAloneMs: parsed.ms, parseAlonePeakMb: parsed.memoryMb });
     previous = { ms: full.ms, lines };
 }
 console.log('');
 console.log('growth: time ratio / input ratio against the previous size (near-linear when the two are close)');
+console.log('parse alone: the same files read and parsed by Joinery\'s parser in a process of its own, trees kept, nothing else (the floor a check stands on)');
 
 // --cache: a repository of 1,000 files as ten projects of 100, and as one project.
 {
