@@ -58,6 +58,7 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
      */
     indexAfterEachBuild(published: () => Promise<void>): void {
         this.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+            // A turn later: the publisher's listener for this phase, registered after this one, has queued its messages by then.
             nextTurn(() => void published().then(() => this.indexSomeEachTurn()));
         });
     }
