@@ -11,7 +11,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 /** How long without a publication means every file affected by an edit has been answered. */
 const QUIET_MS = 250;
 
-export async function editToDiagnostics({ serverBin, folder, file, files, edits, edit }) {
+export async function editToDiagnostics({ serverBin, folder, file, files, edits, edit, alsoOpen = [] }) {
     const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const waiting = new Map();
@@ -39,13 +39,11 @@ export async function editToDiagnostics({ serverBin, folder, file, files, edits,
     await settled(() => lastPublish);
     // As an analyst would, open a file once the server has done what start-up left for later (server/after-start-up.ts).
     const readsAfterStartUp = await startUpWorkDone(connection);
+    // Each file opened with its text on disk, the one to edit last: opening a file as it was built makes no build.
+    const opened = [];
+    for (const path of [...alsoOpen, file]) opened.push(await open(connection, waiting, () => lastPublish, path));
+    const openSettledMs = opened.at(-1).settledMs;
     let text = readFileSync(file, 'utf-8');
-    const openPublished = new Promise(resolve => waiting.set(uri, resolve));
-    const opened = performance.now();
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: 1, text } });
-    await openPublished;
-    // Opening a file builds it again: settled when the server says so, not at the first quiet spell (its second step runs on).
-    const openSettledMs = Math.max(await settled(() => lastPublish) - opened, (await settledStatistics(connection)).settledMs ?? 0);
     const times = [], settledTimes = [], validated = [], derived = [], phases = [], rssMb = [];
     /** The server's one full collection after start-up (server/heap-after-start-up.ts). */
     let startUpCollection;
@@ -74,9 +72,26 @@ export async function editToDiagnostics({ serverBin, folder, file, files, edits,
     // The server's own account of each build step (median per step), beside the client's wall time.
     const phaseMs = Object.fromEntries(Object.keys(phases[0] ?? {}).map(name => [name, median(phases.map(p => p[name]))]));
     return {
-        startupMs, openSettledMs, medianMs: median(times), maxMs: Math.max(...times), settledMedianMs: median(settledTimes), firstSettledMs: settledTimes[0], settledMaxMs: Math.max(...settledTimes),
+        startupMs, openSettledMs, opened, medianMs: median(times), maxMs: Math.max(...times), settledMedianMs: median(settledTimes), firstSettledMs: settledTimes[0], settledMaxMs: Math.max(...settledTimes),
         validated: median(validated), derivedArrangements: derived.length ? median(derived) : undefined, phaseMs, maxRssMb: Math.max(...rssMb), lastRssMb: rssMb.at(-1), readsAfterStartUp, startUpCollection
     };
+}
+
+/** Opens `path` with its text on disk: its diagnostics' time, every file's settled time, and whether the server built anything. */
+async function open(connection, waiting, lastPublish, path) {
+    const uri = pathToFileURL(path).href;
+    const before = (await connection.sendRequest('joinery/buildStatistics')).builds;
+    const published = new Promise(resolve => waiting.set(uri, resolve));
+    const sent = performance.now();
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'joinery', version: 1, text: readFileSync(path, 'utf-8') } });
+    await published;
+    const diagnosticsMs = performance.now() - sent;
+    const quietMs = await settled(lastPublish) - sent;
+    const after = (await connection.sendRequest('joinery/buildStatistics')).builds;
+    // An older server does not count its builds: it built, and says when that settled.
+    const built = before === undefined || after !== before;
+    const settledMs = built ? Math.max(quietMs, (await settledStatistics(connection)).settledMs ?? 0) : quietMs;
+    return { file: path, diagnosticsMs, settledMs, built };
 }
 
 /** How writing down the reads after start-up went, once the server says it has (or its heap was collected: an older build), at most 30 s later. */

@@ -133,11 +133,16 @@ if (!skipLsp) {
     const middle = Math.floor(size / 2);
     const target = join(large, `arrangements/arr-${String(middle).padStart(4, '0')}.joinery`);
     const arrangementEdit = (source, i) => source.replace(new RegExp(`"Partnership ${middle}[^"]*"`), `"Partnership ${middle} edit ${i}"`);
-    const many = await editToDiagnostics({ serverBin: server, folder: large, file: target, files: size + 1, edits, edit: arrangementEdit });
+    const many = await editToDiagnostics({ serverBin: server, folder: large, file: target, files: size + 1, edits, edit: arrangementEdit, alsoOpen: [join(large, 'actors.joinery')] });
     console.log(`LSP, ${size + 1}-file workspace: every file's diagnostics ${(many.startupMs / 1000).toFixed(1)} s after start-up`);
     const reads = many.readsAfterStartUp;
     if (reads) console.log(`    the reads start-up left out, written down after it in ${reads.ms.toFixed(0)} ms${reads.complete ? '' : ' (not to the end: another build came first)'}`);
-    console.log(`    the first file opened after that: every file settled ${many.openSettledMs.toFixed(0)} ms later; the first edit's settled ${many.firstSettledMs.toFixed(0)} ms`);
+    for (const [i, opened] of many.opened.entries()) {
+        const last = i === many.opened.length - 1;
+        const what = !last ? 'the file of actors every arrangement shares, opened after that' : i > 0 ? 'then the file edited below, opened' : 'the file edited below, opened after that';
+        console.log(`    ${what}: its diagnostics ${opened.diagnosticsMs.toFixed(0)} ms, every file settled ${opened.settledMs.toFixed(0)} ms${opened.built ? '' : ' (no build: opened as it was built)'}`);
+    }
+    console.log(`    the first edit's settled ${many.firstSettledMs.toFixed(0)} ms`);
     console.log(`    an arrangement file's title, ${edits} edits: its diagnostics median ${many.medianMs.toFixed(0)} ms (max ${many.maxMs.toFixed(0)}); workspace settled median ${many.settledMedianMs.toFixed(0)} ms (max ${many.settledMaxMs.toFixed(0)}); re-validated per edit: ${many.validated}, arrangements derived again: ${many.derivedArrangements ?? '?'}; server resident memory max ${many.maxRssMb.toFixed(0)} MB (after the last edit ${many.lastRssMb.toFixed(0)} MB)`);
     console.log(`    in the server (ms): ${steps(many.phaseMs)}`);
     const collection = many.startUpCollection;

@@ -7,6 +7,7 @@ import { modelDisk } from '../workspace/model-disk.js';
 import { CONFIG_FILE, type WorkspaceRuleSettings } from './workspace-rule-settings.js';
 import type { ProfileRegistry } from '../profiles/profile-registry.js';
 import { JoineryServiceRegistry } from '../workspace/service-registry.js';
+import { JoineryDocumentBuilder } from '../workspace/document-builder.js';
 
 /**
  * Langium's handler, also watching `joinery.json` and the statutory profile files
@@ -47,7 +48,8 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         } else if (this.updateProjects(configs)) {
             // A joinery.json created or deleted below the root makes or unmakes a project: every model is linked again.
             const all = this.shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-            this.fireDocumentUpdate(all, []);
+            // Built again though their text is the same: their scopes are their projects'.
+            super.fireDocumentUpdate(all, []);
         }
         for (const project of this.projects()) {
             const configUri = project.ruleSettings.configUri;
@@ -105,6 +107,15 @@ export class JoineryDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (kind === 'gone') return known ? [{ uri: change.uri, type: FileChangeType.Deleted }] : [];
         if (kind === 'folder') return known ? [{ uri: change.uri, type: FileChangeType.Deleted }] : [];
         return [change];
+    }
+
+    /** Every update from the editor or the disk: a document whose text is what it was built from is not built again (see `updateTexts`). */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        const builder = this.shared.workspace.DocumentBuilder;
+        if (!(builder instanceof JoineryDocumentBuilder)) return super.fireDocumentUpdate(changed, deleted);
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => builder.updateTexts(changed, deleted, token)))
+            .catch(error => console.error('Workspace initialization failed. Could not perform document update.', error));
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {

@@ -11,6 +11,8 @@ export interface BuildStatistics {
     validatedDocuments: number;
     /** Documents in the workspace. */
     workspaceDocuments: number;
+    /** Builds validated since the server started, start-up's included: a file opened or closed as it was built makes none. */
+    builds: number;
     /**
      * Milliseconds the last build after an edit spent in each step, in order: `parse`, `index`
      * (exported names), `scopes`, `link`, `references` (indexed), `validate`, and
@@ -74,13 +76,15 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
         validated++;
         validatedAt = performance.now();
     });
+    let builds = 0;
     builder.onBuildPhase(DocumentState.Validated, () => {
+        builds++;
         if (started !== undefined) {
             step('validate', validatedAt || performance.now());
             step('findings');
             phaseMs.total = previous - started;
         }
-        last = { validatedDocuments: validated, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs, ...(settledEarly !== undefined ? { settledMs: settledEarly } : {}) };
+        last = { validatedDocuments: validated, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), builds, phaseMs, ...(settledEarly !== undefined ? { settledMs: settledEarly } : {}) };
         const held = projectServices(shared).map(project => project.analysis.IntegrationAnalysis.readsHeld());
         if (held.every(project => project !== undefined)) last.arrangements = { total: sum(held.map(project => project.arrangements)), kept: sum(held.map(project => project.held)) };
         settledEarly = undefined;
@@ -97,7 +101,7 @@ export function addBuildStatisticsHandler(connection: Connection, shared: Langiu
         else if (last) last.settledMs = settledMs;
     });
     connection.onRequest(BuildStatisticsRequest, () => {
-        const statistics: BuildStatistics = { ...(last ?? { validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {} }) };
+        const statistics: BuildStatistics = { ...(last ?? { validatedDocuments: 0, workspaceDocuments: shared.workspace.LangiumDocuments.all.count(), phaseMs: {} }), builds };
         const reads = afterStartUp?.reads();
         const collection = afterStartUp?.collection();
         if (reads) statistics.readsAfterStartUp = reads;

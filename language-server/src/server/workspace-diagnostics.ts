@@ -11,6 +11,7 @@ import type { Arrangement } from '../generated/ast.js';
 import type { Finding } from '../findings/finding.js';
 import type { WorkspaceRuleSettings } from '../lsp/workspace-rule-settings.js';
 import { JoineryServiceRegistry } from '../workspace/service-registry.js';
+import { JoineryDocumentBuilder } from '../workspace/document-builder.js';
 
 /** From this many files on, an edit is answered in two steps (see below). */
 const LARGE_WORKSPACE = 50;
@@ -165,6 +166,16 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
         publish();
         return true;
     };
+    // A file opened or closed as it was built needs no build: it is answered with what it was sent last.
+    const builder = shared.workspace.DocumentBuilder;
+    if (builder instanceof JoineryDocumentBuilder) {
+        builder.onUnchangedText(uris => {
+            for (const uri of uris) {
+                const diagnostics = published.get(uri.toString());
+                if (diagnostics) void publishDiagnostics({ uri: uri.toString(), diagnostics });
+            }
+        });
+    }
     shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
         generation++;
         for (const uri of changed) edited.add(uri.toString());
