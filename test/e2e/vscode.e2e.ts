@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,6 +71,20 @@ describe('the Joinery extension in VS Code', () => {
         await page.screenshot({ path: path.join(ARTIFACTS, 'problems.png') });
         expect(shown).toEqual(wanted);
         await runCommand('View: Toggle Maximized Panel');
+    });
+
+    it('runs the language server with the young generation Node 20 and 22 give it', () => {
+        // The server the extension started (after the test above, it is running): its command line, from Linux's /proc.
+        const commands = readdirSync('/proc').filter(entry => /^\d+$/.test(entry)).flatMap(pid => {
+            try {
+                return [readFileSync(`/proc/${pid}/cmdline`, 'utf-8').split('\0')];
+            } catch {
+                return [];
+            }
+        });
+        const servers = commands.filter(args => args.some(arg => arg.endsWith(path.join('out', 'server.cjs')) && arg.includes(manifest.name)));
+        expect(servers.length).toBeGreaterThan(0);
+        for (const args of servers) expect(args).toContain('--max-semi-space-size=16');
     });
 
     it('shows the actor summary on hover', async () => {
