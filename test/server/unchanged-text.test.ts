@@ -14,7 +14,9 @@ import { generateWorkspace } from '../../scripts/bench/workspace-generator.mjs';
 // whole workspace again.
 let folder: string;
 let session: LanguageServerSession;
-const FILES = 30;
+/** The generator's 30 files, and one that cannot be read as text. */
+const FILES = 31;
+const UNREADABLE = 'unreadable.joinery';
 const ACTORS = 'actors.joinery';
 const ARRANGEMENT = 'arrangements/arr-0003.joinery';
 
@@ -26,7 +28,8 @@ const settled = () => session.settle(FILES, 400);
 
 beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'joinery-unchanged-'));
-    for (const [name, text] of Object.entries(generateWorkspace(FILES))) {
+    writeFileSync(path.join(folder, UNREADABLE), Buffer.from([0x61, 0xff, 0xfe, 0x0a]));
+    for (const [name, text] of Object.entries(generateWorkspace(FILES - 1))) {
         mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
         writeFileSync(path.join(folder, name), text);
     }
@@ -92,6 +95,19 @@ describe('a file opened or closed as it was built', () => {
         expect(await builds()).toBe(before + 1);
         await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         await settled();
+    });
+
+    it('is built when its file could not be read before, though the text read now is the same', async () => {
+        // Read as empty text, with one finding: not UTF-8. Made empty on disk, it reads as the same empty text.
+        const uri = uriOf(UNREADABLE);
+        expect(session.diagnostics.get(uri)?.map(d => d.code)).toEqual(['syntax']);
+        const before = await builds();
+        writeFileSync(path.join(folder, UNREADABLE), '');
+        const answered = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+        expect(await answered).toEqual([]);
+        await settled();
+        expect(await builds()).toBeGreaterThan(before);
     });
 
     it('answers requests on a file opened as it was built, from the tree it was built with', async () => {

@@ -142,9 +142,9 @@ export function addWorkspaceDiagnosticsHandler(publishDiagnostics: (params: Publ
     /**
      * Writes down every arrangement's reads once start-up's diagnostics are out (the
      * start-up build leaves them out, as a check does), one rule at a time between
-     * other requests, so that the first build after it (opening a file, an edit)
-     * keeps what it does not touch. An edit or a file opened meanwhile stops it: that
-     * build writes them down itself. It publishes
+     * other requests, so that the first build after it (an edit, a file opened with
+     * other text than it was built from) keeps what it does not touch. Such a build
+     * meanwhile stops it, and writes them down itself. It publishes
      * what differs, which is nothing unless a rule reads differently when recorded.
      */
     const writeDownReads = async (): Promise<boolean> => {

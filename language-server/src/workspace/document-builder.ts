@@ -68,6 +68,9 @@ export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
      * update cancelled. A change of projects or a rescan builds everything with `update`.
      */
     async updateTexts(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        // A build this update cancelled (even after its last document was validated, while
+        // the listeners that publish its results ran) is finished by Langium's update, whole.
+        if (this.currentState < DocumentState.Validated) return this.update(changed, deleted, cancelToken);
         const unchanged = await this.unchangedText(changed);
         if (unchanged.size === 0) return this.update(changed, deleted, cancelToken);
         this.unchangedListeners.forEach(listener => listener([...unchanged]));
@@ -91,9 +94,11 @@ export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
             if (!document || document.state < DocumentState.Validated || !this.buildState.get(key)?.completed) continue;
             const parsed = document.parseResult.value.$cstNode?.root.fullText;
             if (parsed === undefined) continue;
+            // A file that could not be read is reported only while it is closed: opening or
+            // closing it changes its findings, and so does reading it well again (read below).
+            if (disk?.problemOf(uri) !== undefined) continue;
             const editor = this.textDocuments?.get(key);
             const text = editor ? editor.getText() : await this.textOnDisk(uri);
-            // A file that could not be read is reported only while it is closed: opening or closing it changes its findings.
             if (text !== parsed || disk?.problemOf(uri) !== undefined) continue;
             const languageId = this.serviceRegistry.getServices(uri).LanguageMetaData.languageId;
             let closed: TextDocument | undefined;
@@ -114,14 +119,9 @@ export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    /**
-     * Whether a build is left to finish: a document an earlier update reset, or whose
-     * build was cancelled (Langium's test), or a build cancelled after its last document
-     * was validated but before the workspace was recorded as validated (while its
-     * listeners ran), for which requests wait.
-     */
+    /** Whether a document is left to build: one an earlier update reset, or whose build was cancelled or left incomplete (Langium's test). */
     private anyToResume(): boolean {
-        return this.currentState < DocumentState.Validated || this.langiumDocuments.all.some(document => document.state < DocumentState.Validated
+        return this.langiumDocuments.all.some(document => document.state < DocumentState.Validated
             || !this.buildState.get(document.uri.toString())?.completed || this.resultsAreIncomplete(document, this.updateBuildOptions));
     }
 
