@@ -1,9 +1,9 @@
 import { DefaultDocumentBuilder, DocumentState, type AstNode, OperationCancelled, UriUtils, type Cancellation, type Disposable, type LangiumDocument, type MaybePromise, type URI } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { keepLinksThroughEdit } from '../references/kept-links.js';
 import { notInWorkspace } from './workspace-manager.js';
 import { modelDisk } from './model-disk.js';
+import { JoineryDocumentFactory } from './document-factory.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
@@ -88,35 +88,18 @@ export class JoineryDocumentBuilder extends DefaultDocumentBuilder {
     private async unchangedText(changed: URI[]): Promise<Set<URI>> {
         const unchanged = new Set<URI>();
         const disk = modelDisk(this.fileSystemProvider);
+        const factory = this.langiumDocumentFactory;
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
             const key = uri.toString();
             if (!document || document.state < DocumentState.Validated || !this.buildState.get(key)?.completed) continue;
-            const parsed = document.parseResult.value.$cstNode?.root.fullText;
-            if (parsed === undefined) continue;
             // A file that could not be read is reported only while it is closed: opening or
-            // closing it changes its findings, and so does reading it well again (read below).
-            if (disk?.problemOf(uri) !== undefined) continue;
-            const editor = this.textDocuments?.get(key);
-            const text = editor ? editor.getText() : await this.textOnDisk(uri);
-            if (text !== parsed || disk?.problemOf(uri) !== undefined) continue;
-            const languageId = this.serviceRegistry.getServices(uri).LanguageMetaData.languageId;
-            let closed: TextDocument | undefined;
-            Object.defineProperty(document, 'textDocument', editor
-                ? { value: editor, configurable: true }
-                : { get: () => closed ??= TextDocument.create(key, languageId, 0, text), configurable: true });
-            unchanged.add(uri);
+            // closing it changes its findings, and so does reading it well again (read here).
+            if (disk?.problemOf(uri) !== undefined || !(factory instanceof JoineryDocumentFactory)) continue;
+            // The update that follows, if any, gives the document its text document again.
+            if (await factory.takeUnchangedText(document) && disk?.problemOf(uri) === undefined) unchanged.add(uri);
         }
         return unchanged;
-    }
-
-    /** The file's text, or undefined where there is no disk (a browser's provider throws, at once). */
-    private async textOnDisk(uri: URI): Promise<string | undefined> {
-        try {
-            return await this.fileSystemProvider.readFile(uri);
-        } catch {
-            return undefined;
-        }
     }
 
     /** Whether a document is left to build: one an earlier update reset, or whose build was cancelled or left incomplete (Langium's test). */

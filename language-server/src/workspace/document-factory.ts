@@ -1,4 +1,4 @@
-import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type Mutable, type ParseResult, type URI } from 'langium';
+import { Cancellation, DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type Mutable, type ParseResult, type URI } from 'langium';
 import { JoineryParser } from '../parser/joinery-parser.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -21,6 +21,27 @@ export class JoineryDocumentFactory extends DefaultLangiumDocumentFactory {
         } finally {
             this.updating.delete(key);
         }
+    }
+
+    /**
+     * Gives the document the text document an update would give it (the editor's, or
+     * one of the file's text once it is closed) when that text is the one the document
+     * was parsed from, and says whether it was: an update would parse the same tree.
+     */
+    async takeUnchangedText(document: Mutable<LangiumDocument>): Promise<boolean> {
+        const parsed = document.parseResult.value.$cstNode?.root.fullText;
+        if (parsed === undefined) return false;
+        const editor = this.textDocuments?.get(document.uri.toString());
+        let text: string;
+        try {
+            text = await this.getUpdatedText(document, editor, Cancellation.CancellationToken.None);
+        } catch {
+            // No disk to read a closed file from (a browser's provider throws).
+            return false;
+        }
+        if (text !== parsed) return false;
+        Object.defineProperty(document, 'textDocument', editor ? { value: editor, configurable: true } : { get: this.createTextDocumentGetter(document.uri, text), configurable: true });
+        return true;
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
